@@ -1,0 +1,67 @@
+package vn.kyso.api;
+
+/**
+ * Stable error codes of the SDK. A code and its meaning never change once released; new codes may be
+ * added. Each carries a Vietnamese and an English message template ({@code %s} placeholders are filled
+ * with the details given to {@link KysoException}).
+ */
+public enum ErrorCode {
+    INVALID_ARGUMENT("KYSO-100", "Tham số không hợp lệ: %s", "Invalid argument: %s"),
+    INPUT_UNREADABLE("KYSO-101", "Không đọc được tệp đầu vào: %s", "Cannot read the input: %s"),
+    UNSUPPORTED_FORMAT("KYSO-102", "Định dạng không được hỗ trợ: %s", "Unsupported format: %s"),
+    OUTPUT_FAILED("KYSO-103", "Không ghi được tệp đầu ra: %s", "Cannot write the output: %s"),
+    MALFORMED_INPUT("KYSO-104", "Dữ liệu đầu vào bị hỏng hoặc sai cấu trúc: %s", "Malformed input: %s"),
+
+    KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
+    KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),
+    KEY_NOT_FOUND("KYSO-202", "Không tìm thấy khóa ký: %s", "Signing key not found: %s"),
+    UNSUPPORTED_ALGORITHM("KYSO-203", "Thuật toán không được hỗ trợ: %s", "Unsupported algorithm: %s"),
+    SIGNING_FAILED("KYSO-204", "Ký số không thành công: %s", "Signing failed: %s"),
+    CERTIFICATE_EXPIRED("KYSO-205", "Chứng thư số đã hết hạn: %s", "The certificate has expired: %s"),
+    CERTIFICATE_NOT_YET_VALID("KYSO-206", "Chứng thư số chưa có hiệu lực: %s", "The certificate is not yet valid: %s"),
+    CERTIFICATE_REVOKED("KYSO-207", "Chứng thư số đã bị thu hồi: %s", "The certificate has been revoked: %s"),
+    CERTIFICATE_UNREADABLE("KYSO-208", "Không đọc được chứng thư số: %s", "Cannot read the certificate: %s"),
+    TOKEN_UNAVAILABLE("KYSO-209", "Thiết bị/kho khóa không sẵn sàng: %s", "The token or key store is not available: %s"),
+    PIN_INCORRECT("KYSO-210", "Mã PIN không đúng: %s", "Wrong PIN: %s"),
+    PIN_LOCKED("KYSO-211", "Thiết bị đã bị khóa mã PIN: %s", "The PIN is locked: %s"),
+    KEY_USAGE_NOT_ALLOWED("KYSO-212", "Chứng thư số không được phép dùng để ký: %s", "The certificate may not be used for signing: %s"),
+
+    TIMESTAMP_FAILED("KYSO-300", "Không lấy được dấu thời gian: %s", "Could not obtain a time-stamp: %s"),
+    TIMESTAMP_INVALID("KYSO-301", "Dấu thời gian không hợp lệ: %s", "Invalid time-stamp: %s"),
+    REVOCATION_UNAVAILABLE("KYSO-302", "Không kiểm tra được tình trạng thu hồi: %s", "Revocation status unavailable: %s"),
+    NETWORK_FAILED("KYSO-303", "Lỗi kết nối mạng: %s", "Network error: %s"),
+
+    STATE_INVALID("KYSO-400", "Trạng thái ký hai bước không hợp lệ hoặc đã bị sửa đổi: %s",
+            "The two-phase signing state is invalid or was modified: %s"),
+    STATE_MISMATCH("KYSO-401", "Trạng thái ký hai bước không khớp: %s", "The two-phase signing state does not match: %s"),
+    STATE_EXPIRED("KYSO-402", "Trạng thái ký hai bước đã hết hạn: %s", "The two-phase signing state has expired: %s"),
+    SIGNATURE_VALUE_INVALID("KYSO-403", "Giá trị chữ ký không khớp với chứng thư số: %s",
+            "The signature value does not match the certificate: %s"),
+
+    NO_SIGNATURE("KYSO-500", "Không tìm thấy chữ ký số: %s", "No signature found: %s"),
+    TRUST_ANCHOR_INVALID("KYSO-501", "Chứng thư gốc tin cậy không hợp lệ: %s", "Invalid trust anchor: %s"),
+    DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s",
+            "A detached signature needs the original data file: %s"),
+
+    INTERNAL("KYSO-900", "Lỗi nội bộ: %s", "Internal error: %s");
+
+    private final String code;
+    private final String vietnamese;
+    private final String english;
+
+    ErrorCode(String code, String vietnamese, String english) {
+        this.code = code;
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    /** The stable code, e.g. {@code KYSO-101}. */
+    public String code() {
+        return code;
+    }
+
+    /** The message template in the given language. */
+    public String template(Language language) {
+        return language == Language.EN ? english : vietnamese;
+    }
+}

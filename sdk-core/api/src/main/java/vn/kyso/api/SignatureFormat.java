@@ -1,0 +1,17 @@
+package vn.kyso.api;
+
+/** The signature formats the SDK produces and verifies. */
+public enum SignatureFormat {
+    CADES("CAdES"), PADES("PAdES"), XADES("XAdES"), XMLDSIG("XMLDSig");
+
+    private final String label;
+
+    SignatureFormat(String label) {
+        this.label = label;
+    }
+
+    /** The usual name, e.g. {@code CAdES}. */
+    public String label() {
+        return label;
+    }
+}

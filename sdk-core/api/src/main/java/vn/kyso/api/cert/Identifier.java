@@ -1,0 +1,39 @@
+package vn.kyso.api.cert;
+
+import java.util.Objects;
+
+/** One identifier found in a certificate subject, e.g. {@code CCCD:001085012345}. Immutable. */
+public final class Identifier {
+    private final IdentifierType type;
+    private final String value;
+
+    public Identifier(IdentifierType type, String value) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    public IdentifierType type() {
+        return type;
+    }
+
+    /** The value without its prefix. */
+    public String value() {
+        return value;
+    }
+
+    /** The prefixed form, e.g. {@code MST:0101234567-001}. */
+    @Override
+    public String toString() {
+        return type.name() + ":" + value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Identifier && ((Identifier) o).type == type && ((Identifier) o).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, value);
+    }
+}

@@ -1,0 +1,10 @@
+package vn.kyso.api.event;
+
+/**
+ * Receives one {@link SigningEvent} per signing act, success or failure. Called synchronously on the
+ * signing thread; an exception thrown by a listener is logged and never fails the signature.
+ */
+@FunctionalInterface
+public interface SigningListener {
+    void onSigningEvent(SigningEvent event);
+}

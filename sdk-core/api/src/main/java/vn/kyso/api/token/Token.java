@@ -1,0 +1,41 @@
+package vn.kyso.api.token;
+
+import java.util.List;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+/**
+ * A place where signing keys live: a PKCS#12 file, an OS key store, a USB token or HSM, a SIM or a
+ * remote signing service. Close it to release sessions and wipe what it holds in memory.
+ */
+public interface Token extends AutoCloseable {
+
+    /** A human-readable name (file name, token label, ...). */
+    String label();
+
+    /** The keys that have a certificate, in the token's order. */
+    List<SigningKey> keys();
+
+    /** The key with the given id. */
+    default SigningKey key(String id) {
+        for (SigningKey k : keys()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new KysoException(ErrorCode.KEY_NOT_FOUND, id);
+    }
+
+    /** The only key, or the first one when there are several. */
+    default SigningKey firstKey() {
+        List<SigningKey> keys = keys();
+        if (keys.isEmpty()) {
+            throw new KysoException(ErrorCode.KEY_NOT_FOUND, label());
+        }
+        return keys.get(0);
+    }
+
+    /** Releases the token; keys obtained from it can no longer sign. Never throws. */
+    @Override
+    void close();
+}

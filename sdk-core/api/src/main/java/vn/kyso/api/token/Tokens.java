@@ -1,0 +1,69 @@
+package vn.kyso.api.token;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.KeyStoreToken;
+
+/** Opens the tokens that need nothing but the JDK: PKCS#12 files and the operating system's key stores. */
+public final class Tokens {
+    private Tokens() {
+    }
+
+    /**
+     * Opens a PKCS#12 (.p12/.pfx) file. The password array is not kept: the caller may wipe it as soon as
+     * this returns.
+     *
+     * @throws KysoException {@code KEYSTORE_PASSWORD} for a wrong password, {@code INPUT_UNREADABLE} or
+     *     {@code KEYSTORE_UNREADABLE} for a missing or damaged file
+     */
+    public static Token pkcs12(Path file, char[] password) {
+        return KeyStoreToken.openPkcs12(file, password);
+    }
+
+    /** Opens PKCS#12 content held in memory. */
+    public static Token pkcs12(byte[] content, char[] password, String label) {
+        return KeyStoreToken.openPkcs12(content, password, label);
+    }
+
+    /**
+     * The current user's Windows certificate store (Windows-MY through SunMSCAPI). Keys there sign with
+     * RSA PKCS#1 v1.5 or ECDSA: CryptoAPI offers no PSS on a precomputed digest.
+     *
+     * @throws KysoException {@code TOKEN_UNAVAILABLE} on other operating systems
+     */
+    public static Token windowsMy() {
+        requireOs("windows", "Windows-MY");
+        return KeyStoreToken.openSystem("Windows-MY", "SunMSCAPI", "Windows-MY");
+    }
+
+    /**
+     * The macOS login keychain (KeychainStore). Access to each private key may make macOS ask the user.
+     *
+     * @throws KysoException {@code TOKEN_UNAVAILABLE} on other operating systems
+     */
+    public static Token macKeychain() {
+        requireOs("mac", "KeychainStore");
+        return KeyStoreToken.openSystem("KeychainStore", "Apple", "KeychainStore");
+    }
+
+    /** The key store of the running operating system: {@link #windowsMy()} or {@link #macKeychain()}. */
+    public static Token osKeyStore() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("windows")) {
+            return windowsMy();
+        }
+        if (os.contains("mac")) {
+            return macKeychain();
+        }
+        throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "OS key store on " + System.getProperty("os.name"));
+    }
+
+    private static void requireOs(String fragment, String store) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains(fragment)) {
+            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, store + " on " + System.getProperty("os.name"));
+        }
+    }
+}

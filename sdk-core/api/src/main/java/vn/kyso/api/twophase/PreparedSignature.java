@@ -1,0 +1,57 @@
+package vn.kyso.api.twophase;
+
+import java.util.Base64;
+import java.util.Objects;
+import vn.kyso.api.SignatureAlgorithm;
+
+/**
+ * The first half of a two-phase signature: what the key must sign, and the sealed state the second
+ * half needs. The document itself does not travel. Immutable.
+ *
+ * <p>Give {@link #digest()} and {@link #algorithm()} to whatever holds the key (a browser agent, a
+ * phone, a remote service, a token); hand its signature value and {@link #state()} to the format's
+ * {@code complete} method, in this process or another one that holds the same {@link StateKey}.
+ */
+public final class PreparedSignature {
+    private final byte[] dataToSign;
+    private final byte[] digest;
+    private final SignatureAlgorithm algorithm;
+    private final byte[] state;
+
+    public PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state) {
+        this.dataToSign = Objects.requireNonNull(dataToSign, "dataToSign").clone();
+        this.digest = Objects.requireNonNull(digest, "digest").clone();
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.state = Objects.requireNonNull(state, "state").clone();
+    }
+
+    /** The bytes to be signed (for signers that hash themselves, e.g. WebCrypto). */
+    public byte[] dataToSign() {
+        return dataToSign.clone();
+    }
+
+    /** The digest of {@link #dataToSign()} with {@code algorithm().digest()}: what a token signs. */
+    public byte[] digest() {
+        return digest.clone();
+    }
+
+    /** The signature algorithm the signature value must use. */
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The sealed state (integrity-protected with the {@link StateKey}); opaque to the caller. */
+    public byte[] state() {
+        return state.clone();
+    }
+
+    /** {@link #digest()} in base64. */
+    public String digestBase64() {
+        return Base64.getEncoder().encodeToString(digest);
+    }
+
+    /** {@link #state()} in base64, to send it through JSON or a form. */
+    public String stateBase64() {
+        return Base64.getEncoder().encodeToString(state);
+    }
+}
