@@ -25,6 +25,8 @@ public enum ErrorCode {
     PIN_INCORRECT("KYSO-210", "Mã PIN không đúng: %s", "Wrong PIN: %s"),
     PIN_LOCKED("KYSO-211", "Thiết bị đã bị khóa mã PIN: %s", "The PIN is locked: %s"),
     KEY_USAGE_NOT_ALLOWED("KYSO-212", "Chứng thư số không được phép dùng để ký: %s", "The certificate may not be used for signing: %s"),
+    SIGNING_REJECTED("KYSO-213", "Người ký đã từ chối yêu cầu ký: %s", "The signer rejected the signing request: %s"),
+    SIGNING_TIMEOUT("KYSO-214", "Hết thời gian chờ người ký xác nhận: %s", "Timed out waiting for the signer to confirm: %s"),
 
     TIMESTAMP_FAILED("KYSO-300", "Không lấy được dấu thời gian: %s", "Could not obtain a time-stamp: %s"),
     TIMESTAMP_INVALID("KYSO-301", "Dấu thời gian không hợp lệ: %s", "Invalid time-stamp: %s"),

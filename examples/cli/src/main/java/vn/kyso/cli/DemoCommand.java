@@ -1,0 +1,229 @@
+package vn.kyso.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
+import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.report.Verdict;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.token.Token;
+import vn.kyso.api.token.Tokens;
+import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSigner;
+import vn.kyso.core.report.ReportWriter;
+import vn.kyso.core.revocation.RevocationOptions;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.core.verify.Verifier;
+import vn.kyso.testkit.Identity;
+import vn.kyso.testkit.Sandbox;
+
+/**
+ * {@code kyso demo}: the end-to-end run on the built-in sandbox. Starts a sandbox PKI with its servers,
+ * signs sample documents at every level, in one and two phases, verifies them, checks that a revoked
+ * signer, an expired signer and a changed document are caught, prints a table and exits 0 only if
+ * every step ended as expected.
+ */
+@Command(name = "demo", description = "Chạy thử toàn bộ trên PKI thử nghiệm / end-to-end demo on the sandbox")
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Thư mục kết quả / output directory (default: a temp dir)")
+    Path out;
+
+    private final List<String[]> rows = new ArrayList<>();
+    private boolean allAsExpected = true;
+    private Language lang;
+
+    @Override
+    public Integer call() throws IOException {
+        lang = ((KysoCli) spec.root().userObject()).language();
+        Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("kyso-demo");
+        PrintWriter w = spec.commandLine().getOut();
+        try (Sandbox sandbox = Sandbox.start()) {
+            sandbox.writeTo(dir.resolve("sandbox"));
+            w.println(t("PKI thử nghiệm đang chạy tại ", "Sandbox PKI serving at ") + sandbox.baseUrl());
+            Path doc = dir.resolve("cong-van-45-QD-UBND.txt");
+            Files.write(doc, sampleDocument().getBytes(StandardCharsets.UTF_8));
+
+            TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
+            TimestampClient tsa = TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build();
+            StateKey stateKey = StateKey.generate();
+            CadesSigner signer = CadesSigner.builder().timestamps(tsa).trust(trust)
+                    .revocation(RevocationOptions.online()).stateKey(stateKey).build();
+            Verifier verifier = Verifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
+
+            try (Token person1 = open(sandbox.person1(), dir); Token org = open(sandbox.organization(), dir);
+                 Token person3 = open(sandbox.person3(), dir); Token revoked = open(sandbox.revokedPerson(), dir);
+                 Token expired = open(sandbox.expiredPerson(), dir); Token person2 = open(sandbox.person2(), dir)) {
+                for (SignatureLevel level : new SignatureLevel[] {SignatureLevel.B_B, SignatureLevel.B_T,
+                        SignatureLevel.B_LT, SignatureLevel.B_LTA}) {
+                    signAndVerify(signer, verifier, doc, dir, person1.firstKey(), level, false, Verdict.VALID,
+                            t("Ký tách rời ", "Detached ") + level.label());
+                }
+                signAndVerify(signer, verifier, doc, dir, org.firstKey(), SignatureLevel.B_T, true, Verdict.VALID,
+                        t("Ký đính kèm (tổ chức)", "Enveloping (organisation)"));
+                signAndVerify(signer, verifier, doc, dir, person3.firstKey(), SignatureLevel.B_B, false, Verdict.VALID,
+                        t("Ký ECDSA P-256", "ECDSA P-256"));
+                twoPhase(signer, verifier, doc, dir, person2.firstKey());
+                signAndVerify(signer, verifier, doc, dir, revoked.firstKey(), SignatureLevel.B_B, false, Verdict.INVALID,
+                        t("Chứng thư đã bị thu hồi", "Revoked certificate"));
+                tampered(verifier, doc, dir);
+                expiredSigner(signer, doc, dir, expired.firstKey());
+            }
+        }
+        printTable(w);
+        w.println(t("Kết quả trong thư mục: ", "Files in: ") + dir.toAbsolutePath());
+        w.println(allAsExpected ? t("Tất cả các bước đúng như mong đợi.", "Every step ended as expected.")
+                : t("CÓ BƯỚC KHÔNG ĐÚNG MONG ĐỢI.", "SOME STEPS DID NOT END AS EXPECTED."));
+        return allAsExpected ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    private Token open(Identity who, Path dir) {
+        Path p12 = who.writePkcs12(dir.resolve("sandbox").resolve(who.name() + ".p12"), Sandbox.PASSWORD.toCharArray());
+        char[] pw = Sandbox.PASSWORD.toCharArray();
+        try {
+            return Tokens.pkcs12(p12, pw);
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
+    private void signAndVerify(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key,
+                               SignatureLevel level, boolean enveloping, Verdict expected, String step) {
+        String name = key.id() + "-" + level.label() + (enveloping ? "-enveloping" : "") + ".p7s";
+        Path sig = dir.resolve(name);
+        CadesOptions options = CadesOptions.builder().level(level).packaging(enveloping
+                ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED).build();
+        SigningResult result = signer.sign(doc, sig, key, options);
+        VerificationReport report = enveloping ? verifier.verify(sig) : verifier.verify(sig, doc);
+        writeReport(dir, name, report);
+        row(step, key.info().commonName(), level.label(), result.algorithm().displayName(),
+                report.verdict().name(), expected.name(), report.verdict() == expected);
+    }
+
+    private void twoPhase(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key) {
+        CadesOptions options = CadesOptions.builder().level(SignatureLevel.B_T).build();
+        PreparedSignature prepared = signer.prepare(doc, key.chain(),
+                key.preferredAlgorithm(DigestAlgorithm.SHA256), options);
+        byte[] value = key.signDigest(prepared.digest(), prepared.algorithm());
+        SigningResult result = signer.complete(prepared.state(), value, doc);
+        Path sig = dir.resolve("two-phase.p7s");
+        vn.kyso.api.io.AtomicFiles.write(sig, result.signed());
+        VerificationReport report = verifier.verify(sig, doc);
+        writeReport(dir, "two-phase.p7s", report);
+        row(t("Ký hai bước (prepare/complete)", "Two-phase (prepare/complete)"), key.info().commonName(),
+                result.level().label(), result.algorithm().displayName(), report.verdict().name(), Verdict.VALID.name(),
+                report.verdict() == Verdict.VALID);
+    }
+
+    private void tampered(Verifier verifier, Path doc, Path dir) throws IOException {
+        Path changed = dir.resolve("cong-van-45-QD-UBND.changed.txt");
+        Files.write(changed, (sampleDocument() + "Sửa đổi trái phép.\n").getBytes(StandardCharsets.UTF_8));
+        Path sig = null;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            sig = files.filter(p -> p.getFileName().toString().endsWith("-B-B.p7s")).findFirst().orElse(null);
+        }
+        if (sig == null) {
+            row(t("Tài liệu bị sửa", "Changed document"), "-", "-", "-", "-", Verdict.INVALID.name(), false);
+            return;
+        }
+        VerificationReport report = verifier.verify(sig, changed);
+        row(t("Tài liệu bị sửa sau khi ký", "Document changed after signing"),
+                report.signatures().isEmpty() || report.signatures().get(0).signer() == null ? "-"
+                        : report.signatures().get(0).signer().commonName(),
+                report.signatures().isEmpty() ? "-" : report.signatures().get(0).level().label(), "-",
+                report.verdict().name(), Verdict.INVALID.name(), report.verdict() == Verdict.INVALID);
+    }
+
+    private void expiredSigner(CadesSigner signer, Path doc, Path dir, SigningKey key) {
+        String outcome;
+        boolean ok;
+        try {
+            signer.sign(doc, dir.resolve("expired.p7s"), key, CadesOptions.builder().build());
+            outcome = t("đã ký (sai)", "signed (wrong)");
+            ok = false;
+        } catch (KysoException e) {
+            outcome = e.code();
+            ok = e.errorCode() == ErrorCode.CERTIFICATE_EXPIRED;
+        }
+        row(t("Chứng thư đã hết hạn: từ chối ký", "Expired certificate: refused"), key.info().commonName(),
+                "B-B", "-", outcome, ErrorCode.CERTIFICATE_EXPIRED.code(), ok);
+    }
+
+    private void writeReport(Path dir, String name, VerificationReport report) {
+        vn.kyso.api.io.AtomicFiles.write(dir.resolve(name + ".report.json"), ReportWriter.json(report, lang));
+    }
+
+    private void row(String step, String signer, String level, String algorithm, String outcome, String expected,
+                     boolean asExpected) {
+        allAsExpected &= asExpected;
+        rows.add(new String[] {String.valueOf(rows.size() + 1), step, signer, level, algorithm,
+                outcome, expected, asExpected ? "✓" : "✗"});
+    }
+
+    private void printTable(PrintWriter w) {
+        String[] head = lang == Language.EN
+                ? new String[] {"#", "Step", "Signer", "Level", "Algorithm", "Result", "Expected", "OK"}
+                : new String[] {"#", "Bước", "Người ký", "Mức", "Thuật toán", "Kết quả", "Mong đợi", "Đạt"};
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] r : rows) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sep = new StringBuilder();
+        for (int wd : width) {
+            sep.append('+').append("-".repeat(wd + 2));
+        }
+        sep.append('+');
+        w.println(sep);
+        w.println(line(head, width));
+        w.println(sep);
+        for (String[] r : rows) {
+            w.println(line(r, width));
+        }
+        w.println(sep);
+    }
+
+    private static String line(String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            sb.append("| ").append(cells[i]).append(" ".repeat(width[i] - cells[i].length() + 1));
+        }
+        return sb.append('|').toString();
+    }
+
+    private String t(String vi, String en) {
+        return lang == Language.EN ? en : vi;
+    }
+
+    static String sampleDocument() {
+        return String.format(Locale.ROOT, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI%n"
+                + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc%n%n"
+                + "QUYẾT ĐỊNH số 45/QĐ-UBND về việc ban hành quy chế sử dụng chữ ký số%n"
+                + "Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số trong cơ quan.%n"
+                + "Điều 2. Quyết định có hiệu lực kể từ ngày ký.%n");
+    }
+
+}

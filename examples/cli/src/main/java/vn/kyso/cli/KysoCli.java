@@ -1,0 +1,78 @@
+package vn.kyso.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
+
+/**
+ * The {@code kyso} command line. Every failure is one clear line in Vietnamese (default) or English,
+ * never a stack trace unless {@code --debug} is given; exit codes are listed in {@link ExitCodes}.
+ */
+@Command(name = "kyso", mixinStandardHelpOptions = true, version = "kyso 0.1.0",
+        description = "Ký số và kiểm tra chữ ký số / Sign and verify documents (CAdES, PAdES, XAdES).",
+        subcommands = {DemoCommand.class, SandboxCommand.class, SignCommand.class, VerifyCommand.class,
+                CertCommand.class, CommandLine.HelpCommand.class})
+public final class KysoCli {
+
+    @Option(names = "--lang", scope = ScopeType.INHERIT, defaultValue = "vi",
+            description = "Ngôn ngữ / language: vi (mặc định) | en")
+    String lang;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    Language language() {
+        try {
+            return Language.parse(lang);
+        } catch (KysoException e) {
+            return Language.VI;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /** Runs the command line with the given streams and returns its exit code (used by tests too). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        KysoCli root = new KysoCli();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            Language lang = root.language();
+            err.println((lang == Language.EN ? "Usage error: " : "Lỗi cú pháp: ") + ex.getMessage());
+            err.println(lang == Language.EN ? "See: kyso help" : "Xem: kyso help");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Language lang = root.language();
+            if (ex instanceof KysoException) {
+                KysoException k = (KysoException) ex;
+                err.println(k.message(lang));
+                if (root.debug) {
+                    ex.printStackTrace(err);
+                }
+                return ExitCodes.of(k.errorCode());
+            }
+            err.println((lang == Language.EN ? "[KYSO-900] Internal error: " : "[KYSO-900] Lỗi nội bộ: ")
+                    + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            if (root.debug) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.SOFTWARE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,84 @@
+package vn.kyso.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.kyso.api.Language;
+import vn.kyso.api.io.AtomicFiles;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.report.ReportWriter;
+import vn.kyso.core.revocation.RevocationOptions;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.verify.Verifier;
+
+/**
+ * {@code kyso verify}: verifies every signature of a file and prints the report. Exit code 0 VALID,
+ * 1 INVALID, 2 INDETERMINATE, 3 no signature found.
+ */
+@Command(name = "verify", description = "Kiểm tra chữ ký số / verify signatures")
+final class VerifyCommand implements Callable<Integer> {
+    /** Report formats. */
+    enum Format { text, json, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Tệp đã ký / signed file (.p7s, ...)")
+    Path file;
+
+    @Option(names = "--data", paramLabel = "ORIGINAL", description = "Dữ liệu gốc của chữ ký tách rời / data of a detached signature")
+    Path data;
+
+    @Option(names = "--trust", paramLabel = "PEM", description = "Chứng thư gốc tin cậy (lặp lại) / trust anchor, repeatable")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--vn-trust", paramLabel = "DIR",
+            description = "Thư mục chứng thư gốc Việt Nam, chỉ nhận theo dấu vân tay đã ghim / Vietnamese roots, accepted by pinned fingerprint")
+    Path vnTrust;
+
+    @Option(names = "--offline", description = "Không truy cập mạng (không kiểm tra OCSP/CRL) / no network")
+    boolean offline;
+
+    @Option(names = "--format", defaultValue = "text", description = "text | json | html")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "F", description = "Ghi báo cáo ra tệp / write the report to a file")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Language lang = ((KysoCli) spec.root().userObject()).language();
+        TrustAnchors anchors = trust.isEmpty() ? TrustAnchors.empty() : TrustAnchors.fromFiles(trust);
+        if (vnTrust != null) {
+            anchors = anchors.plus(TrustAnchors.vietnam(vnTrust));
+        }
+        Verifier verifier = Verifier.builder()
+                .trust(anchors)
+                .revocation(offline ? RevocationOptions.offline() : RevocationOptions.online())
+                .build();
+        VerificationReport report = data == null ? verifier.verify(file) : verifier.verify(file, data);
+        String rendered;
+        switch (format) {
+            case json: rendered = ReportWriter.json(report, lang); break;
+            case html: rendered = ReportWriter.html(report, lang); break;
+            default: rendered = ReportWriter.text(report, lang); break;
+        }
+        if (out != null) {
+            AtomicFiles.write(out, rendered);
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(rendered);
+            if (!rendered.endsWith("\n")) {
+                w.println();
+            }
+        }
+        return ExitCodes.of(report.verdict());
+    }
+}

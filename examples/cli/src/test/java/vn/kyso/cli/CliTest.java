@@ -1,0 +1,169 @@
+package vn.kyso.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.testkit.Sandbox;
+
+/** The CLI run in-process, on a sandbox written to disk and served on loopback. */
+class CliTest {
+    private static Sandbox sandbox;
+    private static Path dir;
+
+    @BeforeAll
+    static void start(@TempDir Path temp) {
+        dir = temp;
+        sandbox = Sandbox.start();
+        sandbox.writeTo(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    /** One CLI run: exit code, standard output, standard error. */
+    static final class Run {
+        final int code;
+        final String out;
+        final String err;
+
+        Run(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    static Run kyso(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KysoCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Path document(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, text.getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    @Test
+    void signThenVerifyDetachedAtBT() throws Exception {
+        Path doc = document("to-trinh.txt", "Tờ trình số 12/TTr-SKHCN");
+        Path sig = dir.resolve("to-trinh.txt.p7s");
+        Run sign = kyso("sign", "cms", "--in", doc.toString(), "--out", sig.toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD,
+                "--level", "B-T", "--tsa", sandbox.tsaUrl());
+        assertEquals(0, sign.code, sign.err);
+        assertTrue(sign.out.contains("RSASSA-PSS"), sign.out);
+
+        Run verify = kyso("verify", sig.toString(), "--data", doc.toString(),
+                "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode report = new ObjectMapper().readTree(verify.out);
+        assertEquals("VALID", report.get("verdict").asText());
+        assertEquals("B-T", report.get("signatures").get(0).get("level").asText());
+        assertEquals("Nguyễn Văn An", report.get("signatures").get(0).get("signer").get("commonName").asText());
+
+        Path changed = document("to-trinh-sua.txt", "Tờ trình số 13/TTr-SKHCN");
+        Run tampered = kyso("verify", sig.toString(), "--data", changed.toString(),
+                "--trust", dir.resolve("root.pem").toString());
+        assertEquals(1, tampered.code, tampered.out + tampered.err);
+    }
+
+    @Test
+    void withoutTrustAnchorTheVerdictIsIndeterminateAndTheHtmlReportIsWritten() throws Exception {
+        Path doc = document("bao-cao.txt", "Báo cáo tổng kết");
+        Path sig = dir.resolve("bao-cao.p7s");
+        assertEquals(0, kyso("sign", "cms", "--in", doc.toString(), "--out", sig.toString(), "--enveloping",
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        Path html = dir.resolve("bao-cao.html");
+        Run verify = kyso("verify", sig.toString(), "--format", "html", "--out", html.toString(), "--lang", "en");
+        assertEquals(2, verify.code, verify.err);
+        String page = new String(Files.readAllBytes(html), StandardCharsets.UTF_8);
+        assertTrue(page.contains("INDETERMINATE"), page);
+        assertTrue(page.contains("Sở Khoa học và Công nghệ Hà Nội"), page);
+    }
+
+    @Test
+    void errorsAreOneLineInTheChosenLanguage() throws Exception {
+        Path missing = dir.resolve("khong-co.p7s");
+        Run vi = kyso("verify", missing.toString());
+        assertEquals(65, vi.code);
+        assertEquals(1, vi.err.trim().split("\n").length, vi.err);
+        assertTrue(vi.err.startsWith("[KYSO-101] Không đọc được"), vi.err);
+        Run en = kyso("verify", missing.toString(), "--lang", "en");
+        assertTrue(en.err.startsWith("[KYSO-101] Cannot read"), en.err);
+        assertFalse(en.err.contains("Exception"), en.err);
+
+        Path junk = document("rac.p7s", "không phải chữ ký");
+        Run garbage = kyso("verify", junk.toString());
+        assertEquals(65, garbage.code, garbage.out + garbage.err);
+        assertFalse(garbage.err.contains("\tat "), garbage.err);
+
+        assertEquals(64, kyso("verify").code);
+        assertEquals(64, kyso("sign", "cms", "--bogus").code);
+        Path doc = document("x.txt", "x");
+        Run noTsa = kyso("sign", "cms", "--in", doc.toString(), "--out", dir.resolve("x.p7s").toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD, "--level", "B-T");
+        assertEquals(64, noTsa.code, noTsa.err);
+    }
+
+    @Test
+    void wrongPasswordAndExpiredCertificateAreRefusedWithoutOutput() throws Exception {
+        Path doc = document("y.txt", "y");
+        Path out = dir.resolve("y.p7s");
+        Run wrong = kyso("sign", "cms", "--in", doc.toString(), "--out", out.toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", "sai-mat-khau");
+        assertEquals(77, wrong.code, wrong.err);
+        assertTrue(wrong.err.startsWith("[KYSO-200]"), wrong.err);
+        Run expired = kyso("sign", "cms", "--in", doc.toString(), "--out", out.toString(),
+                "--p12", dir.resolve("expired.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(1, expired.code, expired.err);
+        assertTrue(expired.err.startsWith("[KYSO-205]"), expired.err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void certInfoShowsVietnameseIdentity() throws Exception {
+        Run text = kyso("cert", "info", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, text.code, text.err);
+        assertTrue(text.out.contains("0101234567-001"), text.out);
+        assertTrue(text.out.contains("tổ chức"), text.out);
+        Run json = kyso("cert", "info", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, json.code, json.err);
+        assertEquals(sandbox.root().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+                new ObjectMapper().readTree(json.out).get("serialNumber").asText());
+    }
+
+    @Test
+    void sandboxInitWritesEverythingTheIssueLists(@TempDir Path target) {
+        Run init = kyso("sandbox", "init", target.toString(), "--port", "0");
+        assertEquals(0, init.code, init.err);
+        for (String f : new String[] {"root.pem", "chain.pem", "person1.p12", "person2.p12", "person3.p12", "org.p12",
+                "revoked.p12", "expired.p12", "sandbox.json"}) {
+            assertTrue(Files.isRegularFile(target.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void demoEndsWithEveryStepAsExpected(@TempDir Path out) {
+        Run demo = kyso("demo", "--out", out.toString());
+        assertEquals(0, demo.code, demo.out + demo.err);
+        assertTrue(demo.out.contains("✓"), demo.out);
+        assertFalse(demo.out.contains("✗"), demo.out);
+    }
+}

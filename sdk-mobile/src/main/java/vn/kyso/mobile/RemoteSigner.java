@@ -1,0 +1,21 @@
+package vn.kyso.mobile;
+
+import vn.kyso.api.SignatureAlgorithm;
+
+/**
+ * The asynchronous protocol of SIM PKI (ETSI TS 102 204 mobile signature services) and cloud signing
+ * services (CSC API, the Vietnamese providers): a request is submitted, then its status is polled while
+ * the user confirms on the phone. Implementations talk to one service; they must be thread-safe.
+ */
+public interface RemoteSigner {
+
+    /**
+     * Submits a digest to be signed and returns the service's transaction id.
+     *
+     * @param displayText what the user's phone shows (e.g. the document name); may be null
+     */
+    String submit(byte[] digest, SignatureAlgorithm algorithm, String displayText);
+
+    /** The current state of a transaction. */
+    RemoteStatus status(String transactionId);
+}

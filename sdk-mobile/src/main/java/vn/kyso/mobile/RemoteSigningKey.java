@@ -1,0 +1,144 @@
+package vn.kyso.mobile;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.token.SigningKey;
+
+/**
+ * A {@link SigningKey} whose private key lives with a remote service (SIM PKI, cloud signing):
+ * {@link #signDigest} submits the digest, then polls until the user confirms, refuses, or the time
+ * limit passes. It never resubmits on its own: one call, at most one request on the user's phone.
+ *
+ * <p>Outcomes: the signature value; {@code SIGNING_REJECTED} when the user or service refuses;
+ * {@code SIGNING_TIMEOUT} when the service expires the request or {@code timeout} passes; an
+ * interrupted thread gets {@code SIGNING_FAILED} with its interrupt flag kept.
+ */
+public final class RemoteSigningKey implements SigningKey {
+    private final String id;
+    private final List<X509Certificate> chain;
+    private final Set<SignatureScheme> schemes;
+    private final RemoteSigner signer;
+    private final Duration pollInterval;
+    private final Duration timeout;
+    private final String displayText;
+
+    private RemoteSigningKey(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        if (b.chain.isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+        }
+        this.chain = Collections.unmodifiableList(new ArrayList<>(b.chain));
+        this.schemes = Collections.unmodifiableSet(EnumSet.copyOf(b.schemes));
+        this.signer = Objects.requireNonNull(b.signer, "signer");
+        this.pollInterval = b.pollInterval;
+        this.timeout = b.timeout;
+        this.displayText = b.displayText;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
+    @Override
+    public Set<SignatureScheme> schemes() {
+        return schemes;
+    }
+
+    @Override
+    public byte[] signDigest(byte[] digest, SignatureAlgorithm algorithm) {
+        if (!schemes.contains(algorithm.scheme())) {
+            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName() + " / " + id);
+        }
+        if (digest == null || digest.length != algorithm.digest().length()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length");
+        }
+        String tx = signer.submit(digest.clone(), algorithm, displayText);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            RemoteStatus status = signer.status(tx);
+            switch (status.state()) {
+                case SIGNED:
+                    return status.signatureValue();
+                case REJECTED:
+                    throw new KysoException(ErrorCode.SIGNING_REJECTED, tx
+                            + (status.reason() == null ? "" : " (" + status.reason() + ")"));
+                case EXPIRED:
+                    throw new KysoException(ErrorCode.SIGNING_TIMEOUT, tx);
+                default:
+                    break;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new KysoException(ErrorCode.SIGNING_TIMEOUT, tx + " after " + timeout.getSeconds() + " s");
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KysoException(ErrorCode.SIGNING_FAILED, e, tx + " interrupted");
+            }
+        }
+    }
+
+    /** Builder: the service, the certificate chain and the polling policy (2 s interval, 120 s limit by default). */
+    public static final class Builder {
+        private String id;
+        private final List<X509Certificate> chain = new ArrayList<>();
+        private Set<SignatureScheme> schemes = EnumSet.of(SignatureScheme.RSA_PKCS1_V15);
+        private RemoteSigner signer;
+        private Duration pollInterval = Duration.ofSeconds(2);
+        private Duration timeout = Duration.ofSeconds(120);
+        private String displayText;
+
+        private Builder() {
+        }
+
+        /** The credential id at the service (e.g. the CSC credentialID or the MSISDN). */
+        public Builder id(String id) { this.id = id; return this; }
+        /** The chain, signer first. */
+        public Builder chain(List<X509Certificate> chain) { this.chain.clear(); this.chain.addAll(chain); return this; }
+        /** The schemes the service can produce (default RSA PKCS#1 v1.5). */
+        public Builder schemes(Set<SignatureScheme> schemes) {
+            if (schemes.isEmpty()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "schemes");
+            }
+            this.schemes = EnumSet.copyOf(schemes);
+            return this;
+        }
+        public Builder signer(RemoteSigner signer) { this.signer = signer; return this; }
+        public Builder pollInterval(Duration d) { this.pollInterval = positive(d, "pollInterval"); return this; }
+        public Builder timeout(Duration d) { this.timeout = positive(d, "timeout"); return this; }
+        /** The text shown on the user's phone. */
+        public Builder displayText(String text) { this.displayText = text; return this; }
+
+        public RemoteSigningKey build() {
+            return new RemoteSigningKey(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, name);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package vn.kyso.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+class SecureXmlTest {
+
+    private static Document parse(String xml) {
+        return SecureXml.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void parsesAnInvoiceWithVietnameseText() {
+        Document d = parse("<HDon><DLHDon Id=\"data\"><TTChung><THDon>Hóa đơn giá trị gia tăng</THDon></TTChung></DLHDon></HDon>");
+        assertEquals("Hóa đơn giá trị gia tăng", d.getElementsByTagName("THDon").item(0).getTextContent());
+    }
+
+    @Test
+    void refusesExternalEntityWithoutReadingTheFile(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.write(secret, "BI-MAT".getBytes(StandardCharsets.UTF_8));
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]><r>&x;</r>";
+        KysoException e = assertThrows(KysoException.class, () -> parse(xxe));
+        assertEquals(ErrorCode.MALFORMED_INPUT, e.errorCode());
+        assertFalse(e.getMessage().contains("BI-MAT"));
+    }
+
+    @Test
+    void refusesEntityExpansionBombQuickly() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+        String prev = "lol";
+        for (int i = 1; i <= 9; i++) {
+            sb.append("<!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                sb.append('&').append(prev).append(';');
+            }
+            sb.append("\">");
+            prev = "lol" + i;
+        }
+        sb.append("]><lolz>&").append(prev).append(";</lolz>");
+        KysoException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(KysoException.class, () -> parse(sb.toString())));
+        assertEquals(ErrorCode.MALFORMED_INPUT, e.errorCode());
+    }
+
+    @Test
+    void malformedXmlIsATypedError() {
+        assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class, () -> parse("<a><b></a>")).errorCode());
+    }
+}
