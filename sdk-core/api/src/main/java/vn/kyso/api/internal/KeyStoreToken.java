@@ -59,11 +59,29 @@ public final class KeyStoreToken implements Token {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "password");
         }
         char[] copy = password.clone();
+        try {
+            try {
+                return openPkcs12(content, copy, label, null);
+            } catch (KysoException e) {
+                // The JDK's PKCS12 only accepts ASCII passwords for PBKDF2 (PBES2), the default of
+                // OpenSSL 3 and other current tools, and then reports a wrong password. Bouncy Castle
+                // derives the key from the UTF-8 password as those tools do: retry with it.
+                if (e.errorCode() == ErrorCode.KEYSTORE_PASSWORD && !isAscii(copy)) {
+                    return openPkcs12(content, copy, label, BouncyCastle.PROVIDER);
+                }
+                throw e;
+            }
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    private static Token openPkcs12(byte[] content, char[] password, String label, Provider provider) {
         try (InputStream in = new ByteArrayInputStream(content)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, copy);
+            KeyStore ks = provider == null ? KeyStore.getInstance("PKCS12") : KeyStore.getInstance("PKCS12", provider);
+            ks.load(in, password);
             AtomicBoolean closed = new AtomicBoolean();
-            return new KeyStoreToken(label, closed, readKeys(ks, copy, null, true, label, closed));
+            return new KeyStoreToken(label, closed, readKeys(ks, password, null, true, label, closed));
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")) {
@@ -74,9 +92,21 @@ public final class KeyStoreToken implements Token {
             throw new KysoException(ErrorCode.KEYSTORE_PASSWORD, label);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KysoException(ErrorCode.KEYSTORE_UNREADABLE, e, label);
-        } finally {
-            Arrays.fill(copy, '\0');
         }
+    }
+
+    private static boolean isAscii(char[] password) {
+        for (char c : password) {
+            if (c > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bouncy Castle, created only when needed and not registered globally. */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
     public static Token openSystem(String type, String provider, String label) {
