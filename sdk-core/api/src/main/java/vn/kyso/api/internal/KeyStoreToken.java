@@ -113,8 +113,15 @@ public final class KeyStoreToken implements Token {
         try {
             KeyStore ks = KeyStore.getInstance(type, provider);
             ks.load(null, null);
+            Provider p = ks.getProvider();
+            // A store whose provider offers no raw signature (Apple's KeychainStore: a KeyStore service
+            // only) hands out ordinary software keys; they sign with the JDK's providers, as keys of a
+            // PKCS#12 file do. Otherwise (SunMSCAPI) the key stays with the store's provider.
+            boolean providerSigns = p.getService("Signature", "NONEwithRSA") != null
+                    || p.getService("Signature", "NONEwithECDSA") != null;
             AtomicBoolean closed = new AtomicBoolean();
-            return new KeyStoreToken(label, closed, readKeys(ks, null, ks.getProvider(), false, label, closed));
+            return new KeyStoreToken(label, closed,
+                    readKeys(ks, null, providerSigns ? p : null, !providerSigns, label, closed));
         } catch (GeneralSecurityException | IOException e) {
             throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, label);
         }
@@ -189,15 +196,26 @@ public final class KeyStoreToken implements Token {
             this.chain = Collections.unmodifiableList(chain);
             this.provider = provider;
             this.softKey = softKey;
+            // Only what signDigest can really do: a provider-held key needs the provider's raw
+            // ("NONEwith...") signature; SunMSCAPI, for one, has NONEwithRSA but no NONEwithECDSA.
+            Set<SignatureScheme> s = EnumSet.noneOf(SignatureScheme.class);
             if (key instanceof ECKey || "EC".equals(key.getAlgorithm())) {
-                schemes = Collections.unmodifiableSet(EnumSet.of(SignatureScheme.ECDSA));
+                if (softKey || offers(provider, "NONEwithECDSA")) {
+                    s.add(SignatureScheme.ECDSA);
+                }
             } else if (key instanceof RSAKey || "RSA".equals(key.getAlgorithm())) {
-                schemes = Collections.unmodifiableSet(softKey
-                        ? EnumSet.of(SignatureScheme.RSA_PSS, SignatureScheme.RSA_PKCS1_V15)
-                        : EnumSet.of(SignatureScheme.RSA_PKCS1_V15));
-            } else {
-                schemes = Collections.emptySet();
+                if (softKey) {
+                    s.add(SignatureScheme.RSA_PSS);
+                    s.add(SignatureScheme.RSA_PKCS1_V15);
+                } else if (offers(provider, "NONEwithRSA")) {
+                    s.add(SignatureScheme.RSA_PKCS1_V15);
+                }
             }
+            schemes = Collections.unmodifiableSet(s);
+        }
+
+        private static boolean offers(Provider provider, String signature) {
+            return provider == null || provider.getService("Signature", signature) != null;
         }
 
         @Override
