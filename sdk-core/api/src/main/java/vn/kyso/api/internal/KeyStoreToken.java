@@ -59,11 +59,29 @@ public final class KeyStoreToken implements Token {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "password");
         }
         char[] copy = password.clone();
+        try {
+            try {
+                return openPkcs12(content, copy, label, null);
+            } catch (KysoException e) {
+                // The JDK's PKCS12 only accepts ASCII passwords for PBKDF2 (PBES2), the default of
+                // OpenSSL 3 and other current tools, and then reports a wrong password. Bouncy Castle
+                // derives the key from the UTF-8 password as those tools do: retry with it.
+                if (e.errorCode() == ErrorCode.KEYSTORE_PASSWORD && !isAscii(copy)) {
+                    return openPkcs12(content, copy, label, BouncyCastle.PROVIDER);
+                }
+                throw e;
+            }
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    private static Token openPkcs12(byte[] content, char[] password, String label, Provider provider) {
         try (InputStream in = new ByteArrayInputStream(content)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, copy);
+            KeyStore ks = provider == null ? KeyStore.getInstance("PKCS12") : KeyStore.getInstance("PKCS12", provider);
+            ks.load(in, password);
             AtomicBoolean closed = new AtomicBoolean();
-            return new KeyStoreToken(label, closed, readKeys(ks, copy, null, true, label, closed));
+            return new KeyStoreToken(label, closed, readKeys(ks, password, null, true, label, closed));
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")) {
@@ -74,17 +92,36 @@ public final class KeyStoreToken implements Token {
             throw new KysoException(ErrorCode.KEYSTORE_PASSWORD, label);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KysoException(ErrorCode.KEYSTORE_UNREADABLE, e, label);
-        } finally {
-            Arrays.fill(copy, '\0');
         }
+    }
+
+    private static boolean isAscii(char[] password) {
+        for (char c : password) {
+            if (c > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bouncy Castle, created only when needed and not registered globally. */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 
     public static Token openSystem(String type, String provider, String label) {
         try {
             KeyStore ks = KeyStore.getInstance(type, provider);
             ks.load(null, null);
+            Provider p = ks.getProvider();
+            // A store whose provider offers no raw signature (Apple's KeychainStore: a KeyStore service
+            // only) hands out ordinary software keys; they sign with the JDK's providers, as keys of a
+            // PKCS#12 file do. Otherwise (SunMSCAPI) the key stays with the store's provider.
+            boolean providerSigns = p.getService("Signature", "NONEwithRSA") != null
+                    || p.getService("Signature", "NONEwithECDSA") != null;
             AtomicBoolean closed = new AtomicBoolean();
-            return new KeyStoreToken(label, closed, readKeys(ks, null, ks.getProvider(), false, label, closed));
+            return new KeyStoreToken(label, closed,
+                    readKeys(ks, null, providerSigns ? p : null, !providerSigns, label, closed));
         } catch (GeneralSecurityException | IOException e) {
             throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, label);
         }
@@ -159,15 +196,26 @@ public final class KeyStoreToken implements Token {
             this.chain = Collections.unmodifiableList(chain);
             this.provider = provider;
             this.softKey = softKey;
+            // Only what signDigest can really do: a provider-held key needs the provider's raw
+            // ("NONEwith...") signature; SunMSCAPI, for one, has NONEwithRSA but no NONEwithECDSA.
+            Set<SignatureScheme> s = EnumSet.noneOf(SignatureScheme.class);
             if (key instanceof ECKey || "EC".equals(key.getAlgorithm())) {
-                schemes = Collections.unmodifiableSet(EnumSet.of(SignatureScheme.ECDSA));
+                if (softKey || offers(provider, "NONEwithECDSA")) {
+                    s.add(SignatureScheme.ECDSA);
+                }
             } else if (key instanceof RSAKey || "RSA".equals(key.getAlgorithm())) {
-                schemes = Collections.unmodifiableSet(softKey
-                        ? EnumSet.of(SignatureScheme.RSA_PSS, SignatureScheme.RSA_PKCS1_V15)
-                        : EnumSet.of(SignatureScheme.RSA_PKCS1_V15));
-            } else {
-                schemes = Collections.emptySet();
+                if (softKey) {
+                    s.add(SignatureScheme.RSA_PSS);
+                    s.add(SignatureScheme.RSA_PKCS1_V15);
+                } else if (offers(provider, "NONEwithRSA")) {
+                    s.add(SignatureScheme.RSA_PKCS1_V15);
+                }
             }
+            schemes = Collections.unmodifiableSet(s);
+        }
+
+        private static boolean offers(Provider provider, String signature) {
+            return provider == null || provider.getService("Signature", signature) != null;
         }
 
         @Override

@@ -28,8 +28,10 @@ public final class Tokens {
     }
 
     /**
-     * The current user's Windows certificate store (Windows-MY through SunMSCAPI). Keys there sign with
-     * RSA PKCS#1 v1.5 or ECDSA: CryptoAPI offers no PSS on a precomputed digest.
+     * The current user's Windows certificate store (Windows-MY through SunMSCAPI). RSA keys there sign
+     * with RSA PKCS#1 v1.5 only: CryptoAPI offers no PSS on a precomputed digest. SunMSCAPI has no raw
+     * ECDSA on a digest either, so EC keys list no scheme and {@code signDigest} reports
+     * {@code UNSUPPORTED_ALGORITHM} for them.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} on other operating systems
      */
@@ -40,6 +42,8 @@ public final class Tokens {
 
     /**
      * The macOS login keychain (KeychainStore). Access to each private key may make macOS ask the user.
+     * The keychain hands the key to the JVM, which signs with its own providers (RSA-PSS, RSA PKCS#1 v1.5,
+     * ECDSA).
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} on other operating systems
      */

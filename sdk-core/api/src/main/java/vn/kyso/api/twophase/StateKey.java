@@ -15,6 +15,7 @@ import vn.kyso.api.KysoException;
 public final class StateKey {
     private static final int MIN_LENGTH = 32;
     private final byte[] secret;
+    private volatile boolean destroyed;
 
     private StateKey(byte[] secret) {
         this.secret = secret;
@@ -46,11 +47,13 @@ public final class StateKey {
 
     /** The key in base64, to store it in a server configuration. */
     public String toBase64() {
+        checkNotDestroyed();
         return Base64.getEncoder().encodeToString(secret);
     }
 
     /** HMAC-SHA256 of the given bytes. */
     public byte[] mac(byte[] data, int offset, int length) {
+        checkNotDestroyed();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -61,9 +64,21 @@ public final class StateKey {
         }
     }
 
-    /** Wipes the key from memory; it cannot be used afterwards. */
+    /**
+     * Wipes the key from memory; it cannot be used afterwards ({@link #mac} and {@link #toBase64} then
+     * throw {@code INVALID_ARGUMENT}).
+     */
     public void destroy() {
+        destroyed = true;
         Arrays.fill(secret, (byte) 0);
+    }
+
+    private void checkNotDestroyed() {
+        // Without this check a destroyed key would go on working as an all-zero key: every destroyed
+        // key would be the same key, and states sealed with it forgeable by anyone.
+        if (destroyed) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "state key was destroyed");
+        }
     }
 
     @Override
