@@ -262,8 +262,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A TSA URL whose tokens carry {@code time} as genTime ({@code baseUrl()/tsa/at/<epochMillis>}), to
-     * make "old" time-stamps. The TSA certificate is valid from five years ago: earlier times give tokens
+     * A TSA URL whose tokens carry {@code time} (to the second) as genTime
+     * ({@code baseUrl()/tsa/at/<epochMillis>}), to make "old" time-stamps. The TSA certificate is valid from five years ago: earlier times give tokens
      * that a verifier must reject.
      */
     public String tsaUrlAt(Instant time) {

@@ -70,7 +70,7 @@ final class SandboxFiles {
     static final String JSON = "sandbox.json";
     private static final String ROOT_CRL = "root.crl";
     private static final String ISSUING_CRL = "issuing.crl";
-    private static final int PBKDF2_ITERATIONS = 10_000;
+    private static final int PBKDF2_ITERATIONS = 2048;
     /** A private instance for PBES2: the JDK providers lack what BC's JCE PBE builders ask for. Never registered. */
     private static final Provider BC = new BouncyCastleProvider();
 

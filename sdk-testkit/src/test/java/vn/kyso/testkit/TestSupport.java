@@ -67,7 +67,7 @@ final class TestSupport {
         OCSPReqBuilder b = new OCSPReqBuilder().addRequest(id);
         if (nonce != null) {
             b.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    new DEROctetString(nonce))));
+                    new DEROctetString(new DEROctetString(nonce).getEncoded()))));
         }
         return b.build();
     }
