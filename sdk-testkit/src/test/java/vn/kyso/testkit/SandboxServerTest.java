@@ -337,6 +337,12 @@ class SandboxServerTest {
             fixed.close();
         }
         assertThrows(UncheckedIOException.class, () -> TestSupport.get(fixed.crlUrl()));
+        // serve() brings it back on the same port, with the same PKI.
+        try (Sandbox again = fixed.serve()) {
+            HttpResponse<byte[]> r = TestSupport.get(again.baseUrl() + "/ca/root.crt");
+            assertEquals(200, r.statusCode());
+            assertArrayEquals(fixed.root().getEncoded(), r.body());
+        }
         assertThrows(IllegalArgumentException.class, () -> Sandbox.start(70000));
     }
 
