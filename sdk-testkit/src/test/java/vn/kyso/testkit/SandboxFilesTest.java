@@ -27,6 +27,7 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.cert.Certificates;
@@ -35,10 +36,19 @@ import vn.kyso.api.token.Tokens;
 
 /** create / writeTo / load / serve: what `kyso sandbox serve` relies on. */
 class SandboxFilesTest {
+    /** One sandbox made by create(): generating a PKI is the slow part, the read-only tests share it. */
+    @TempDir
+    static Path shared;
+    private static Sandbox created;
+
+    @BeforeAll
+    static void create() {
+        created = Sandbox.create(shared, 0);
+    }
 
     @Test
-    void createWritesTheFilesAndDoesNotServe(@TempDir Path dir) throws Exception {
-        Sandbox created = Sandbox.create(dir, 0);
+    void createWritesTheFilesAndDoesNotServe() throws Exception {
+        Path dir = shared;
         Set<String> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
@@ -77,17 +87,17 @@ class SandboxFilesTest {
 
     @Test
     void loadRestoresTheSameSandboxAndItsRevocations(@TempDir Path dir) throws Exception {
-        Sandbox created = Sandbox.create(dir, 0);
+        Sandbox original = Sandbox.create(dir, 0);
         Instant when = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        created.revoke(created.person2(), when);
-        created.writeTo(dir);
+        original.revoke(original.person2(), when);
+        original.writeTo(dir);
 
         try (Sandbox loaded = Sandbox.load(dir).serve()) {
-            assertEquals(created.root(), loaded.root());
-            assertEquals(created.issuingCa(), loaded.issuingCa());
-            assertEquals(created.baseUrl(), loaded.baseUrl());
+            assertEquals(original.root(), loaded.root());
+            assertEquals(original.issuingCa(), loaded.issuingCa());
+            assertEquals(original.baseUrl(), loaded.baseUrl());
             for (String name : List.of("person1", "person3", "org", "tsa", "ocsp")) {
-                Identity a = identity(created, name);
+                Identity a = identity(original, name);
                 Identity b = identity(loaded, name);
                 assertEquals(a.certificate(), b.certificate(), name);
                 assertEquals(a.privateKey(), b.privateKey(), name);
@@ -100,37 +110,36 @@ class SandboxFilesTest {
             HttpResponse<byte[]> r = TestSupport.post(loaded.tsaUrl(), "application/timestamp-query", request.getEncoded());
             TimeStampResponse response = new TimeStampResponse(r.body());
             response.validate(request);
-            response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(created.tsa().certificate()));
+            response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(original.tsa().certificate()));
             assertEquals(1, loaded.requestCount("tsa"));
 
             // Revocations survive: the initial one and the one made before writeTo.
-            CertificateStatus revoked = TestSupport.ocsp(loaded, created.revokedPerson().certificate(), created.issuingCa())
+            CertificateStatus revoked = TestSupport.ocsp(loaded, original.revokedPerson().certificate(), original.issuingCa())
                     .getResponses()[0].getCertStatus();
             assertTrue(revoked instanceof RevokedStatus);
-            CertificateStatus person2 = TestSupport.ocsp(loaded, created.person2().certificate(), created.issuingCa())
+            CertificateStatus person2 = TestSupport.ocsp(loaded, original.person2().certificate(), original.issuingCa())
                     .getResponses()[0].getCertStatus();
             assertTrue(person2 instanceof RevokedStatus);
             assertEquals(when, ((RevokedStatus) person2).getRevocationTime().toInstant());
-            assertEquals(CertificateStatus.GOOD, TestSupport.ocsp(loaded, created.person1().certificate(), created.issuingCa())
+            assertEquals(CertificateStatus.GOOD, TestSupport.ocsp(loaded, original.person1().certificate(), original.issuingCa())
                     .getResponses()[0].getCertStatus());
 
             // And revoke() keeps working after a load.
             loaded.revoke(loaded.person1(), Instant.now());
-            assertTrue(TestSupport.ocsp(loaded, created.person1().certificate(), created.issuingCa())
+            assertTrue(TestSupport.ocsp(loaded, original.person1().certificate(), original.issuingCa())
                     .getResponses()[0].getCertStatus() instanceof RevokedStatus);
         }
         // The files a loaded sandbox reads are the ones people use: the p12 files still open.
         try (Token token = Tokens.pkcs12(dir.resolve("person3.p12"), Sandbox.PASSWORD.toCharArray())) {
             X509Certificate cert = token.firstKey().certificate();
-            assertEquals(created.person3().certificate(), cert);
+            assertEquals(original.person3().certificate(), cert);
         }
     }
 
     @Test
-    void caStoreIsAStandardPkcs12(@TempDir Path dir) {
-        Sandbox.create(dir, 0);
+    void caStoreIsAStandardPkcs12() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestSupport.opensslAvailable());
-        TestSupport.Run r = TestSupport.openssl(dir, "pkcs12", "-in", "sandbox-ca.p12", "-passin", "pass:" + Sandbox.PASSWORD,
+        TestSupport.Run r = TestSupport.openssl(shared, "pkcs12", "-in", "sandbox-ca.p12", "-passin", "pass:" + Sandbox.PASSWORD,
                 "-nokeys", "-info");
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("friendlyName: issuing"), r.output());
@@ -140,8 +149,8 @@ class SandboxFilesTest {
     @Test
     void loadFailsClearlyOnMissingOrDamagedFiles(@TempDir Path dir) throws Exception {
         assertThrows(UncheckedIOException.class, () -> Sandbox.load(dir.resolve("nothing")));
-        Sandbox.create(dir, 0);
-        byte[] store = Files.readAllBytes(dir.resolve("sandbox-ca.p12"));
+        Files.copy(shared.resolve("sandbox.json"), dir.resolve("sandbox.json"));
+        byte[] store = Files.readAllBytes(shared.resolve("sandbox-ca.p12"));
         store[store.length - 5] ^= 0x55;
         Files.write(dir.resolve("sandbox-ca.p12"), store);
         assertThrows(IllegalStateException.class, () -> Sandbox.load(dir));
