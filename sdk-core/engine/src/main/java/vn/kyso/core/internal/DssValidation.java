@@ -18,6 +18,17 @@ public final class DssValidation {
     private DssValidation() {
     }
 
+    /** Holder: the default ETSI validation policy of DSS, loaded once (read-only afterwards). */
+    private static final class DefaultPolicy {
+        static final eu.europa.esig.dss.model.policy.ValidationPolicy POLICY =
+                eu.europa.esig.dss.validation.policy.ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+    }
+
+    /** DSS's default validation policy. */
+    public static eu.europa.esig.dss.model.policy.ValidationPolicy defaultPolicy() {
+        return DefaultPolicy.POLICY;
+    }
+
     /**
      * A fresh DSS certificate verifier for validation: trusted anchors, intermediates as adjunct source,
      * OCSP/CRL/AIA per the revocation options (none offline). Alerts only log: validation outcomes are
