@@ -1,0 +1,9 @@
+/**
+ * Kyso testkit: a sandbox PKI with Vietnamese-style certificates and real loopback servers (RFC 3161
+ * TSA, RFC 6960 OCSP, CRLs, CA certificates) for tests, demos and {@code kyso sandbox serve}.
+ *
+ * <p>Public API: {@link vn.kyso.testkit.Sandbox} and {@link vn.kyso.testkit.Identity}. Everything else in
+ * this package is package-private. Nothing here is meant for production: keys are generated at run time
+ * and every file uses the public password {@link vn.kyso.testkit.Sandbox#PASSWORD}.
+ */
+package vn.kyso.testkit;
