@@ -150,7 +150,7 @@ class CadesSignVerifyTest {
             Path sig = dir.resolve("openssl-" + level + ".p7s");
             signer.sign(data, sig, person1, CadesOptions.builder().level(level).build());
             Fixtures.Run run = Fixtures.run(List.of("openssl", "cms", "-verify", "-binary", "-content", data.toString(),
-                    "-inform", "DER", "-in", sig.toString(), "-CAfile", root.toString(), "-untrusted", chain.toString(),
+                    "-inform", "DER", "-in", sig.toString(), "-CAfile", root.toString(), "-certfile", chain.toString(),
                     "-purpose", "any", "-out", dir.resolve("openssl.out").toString()), dir);
             assertEquals(0, run.exit, run.out);
             assertTrue(run.out.contains("Verification successful"), run.out);
@@ -159,7 +159,7 @@ class CadesSignVerifyTest {
         Path other = Fixtures.data(dir, "other.bin", 1000, 99);
         Fixtures.Run bad = Fixtures.run(List.of("openssl", "cms", "-verify", "-binary", "-content", other.toString(),
                 "-inform", "DER", "-in", dir.resolve("openssl-B_B.p7s").toString(), "-CAfile", root.toString(),
-                "-untrusted", chain.toString(), "-purpose", "any", "-out", dir.resolve("openssl.out").toString()), dir);
+                "-certfile", chain.toString(), "-purpose", "any", "-out", dir.resolve("openssl.out").toString()), dir);
         assertNotEquals(0, bad.exit);
     }
 

@@ -1,5 +1,6 @@
 package vn.kyso.core.internal;
 
+import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
@@ -59,6 +60,8 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
             }
             v.setValidationTime(Date.from(validationTime));
             v.setLocale(Locale.ENGLISH);
+            // ReportMapper reads the signer's certificate from the diagnostic data.
+            v.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
             reports = v.validateDocument(DssValidation.defaultPolicy());
         } catch (KysoException e) {
             throw e;
@@ -80,12 +83,37 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
         return new VerificationReport(name, validationTime, results);
     }
 
+    /**
+     * BouncyCastle reads any context tag in a SignerInfo's attribute positions; RFC 5652 allows only [0]
+     * for signed and [1] for unsigned attributes. A mis-tagged set is a malformed signature, not a
+     * signature whose attributes move between signed and unsigned.
+     */
+    private static void checkSignerInfoTags(ContentInfo ci, String name) {
+        org.bouncycastle.asn1.cms.SignedData sd = org.bouncycastle.asn1.cms.SignedData.getInstance(ci.getContent());
+        for (org.bouncycastle.asn1.ASN1Encodable e : sd.getSignerInfos()) {
+            org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(e);
+            int n = seq.size();
+            for (int i = 0; i < n; i++) {
+                org.bouncycastle.asn1.ASN1Encodable el = seq.getObjectAt(i);
+                if (i >= 3 && el instanceof org.bouncycastle.asn1.ASN1TaggedObject) {
+                    org.bouncycastle.asn1.ASN1TaggedObject t = (org.bouncycastle.asn1.ASN1TaggedObject) el;
+                    int expected = i == 3 ? 0 : 1;
+                    if (t.getTagClass() != org.bouncycastle.asn1.BERTags.CONTEXT_SPECIFIC || t.getTagNo() != expected
+                            || (expected == 1 && i != n - 1)) {
+                        throw new KysoException(ErrorCode.MALFORMED_INPUT, name + " (SignerInfo attribute tag)");
+                    }
+                }
+            }
+        }
+    }
+
     private static CMSSignedData parse(byte[] bytes, String name) {
         try {
             ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(bytes));
             if (ci == null || !CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
                 throw new KysoException(ErrorCode.NO_SIGNATURE, name + " (not CMS SignedData)");
             }
+            checkSignerInfoTags(ci, name);
             return new CMSSignedData(ci);
         } catch (KysoException e) {
             throw e;

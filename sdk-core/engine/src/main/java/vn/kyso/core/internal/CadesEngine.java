@@ -248,8 +248,13 @@ public final class CadesEngine {
     }
 
     private static List<X509Certificate> checkChain(List<X509Certificate> chain) {
-        if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN || chain.contains(null)) {
+        if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+        }
+        for (X509Certificate c : chain) {
+            if (c == null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            }
         }
         return List.copyOf(chain);
     }
@@ -298,10 +303,11 @@ public final class CadesEngine {
         p.setSignaturePackaging(plan.packaging == CadesOptions.Packaging.DETACHED
                 ? SignaturePackaging.DETACHED : SignaturePackaging.ENVELOPING);
         eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
-        p.setDigestAlgorithm(d);
-        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
+        // The signing certificate first: DSS derives a default encryption algorithm from its key.
         p.setSigningCertificate(Dss.token(plan.chain.get(0)));
         p.setCertificateChain(Dss.tokens(plan.chain));
+        p.setDigestAlgorithm(d);
+        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
         p.bLevel().setSigningDate(Date.from(plan.signingTime));
         p.getSignatureTimestampParameters().setDigestAlgorithm(d);
         p.getArchiveTimestampParameters().setDigestAlgorithm(d);

@@ -33,7 +33,7 @@ import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
 
 /** Bad input never crashes, hangs or verifies as VALID. */
-class RobustnessProperties {
+class RobustnessPropertiesTest {
     static Sandbox sandbox;
     static Path dir;
     static Path data;
