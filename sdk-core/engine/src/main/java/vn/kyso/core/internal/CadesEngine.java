@@ -1,0 +1,419 @@
+package vn.kyso.core.internal;
+
+import eu.europa.esig.dss.cades.CAdESSignatureParameters;
+import eu.europa.esig.dss.cades.signature.CAdESService;
+import eu.europa.esig.dss.enumerations.SignaturePackaging;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DigestDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.cert.Certificates;
+import vn.kyso.api.event.SigningEvent;
+import vn.kyso.api.event.SigningListener;
+import vn.kyso.api.spi.SealedState;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.revocation.RevocationOptions;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
+
+/** The implementation behind {@code CadesSigner}. Internal. */
+public final class CadesEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(CadesEngine.class);
+    private static final String STATE_KIND = "cades";
+    private static final int MAX_CHAIN = 16;
+
+    private final TimestampClient timestamps;
+    private final TrustAnchors trust;
+    private final List<SigningListener> listeners;
+    private final Clock clock;
+    private final StateKey stateKey;
+    private final Duration stateLifetime;
+    private final NetworkSources network;
+
+    public CadesEngine(TimestampClient timestamps, RevocationOptions revocation, TrustAnchors trust,
+                       List<SigningListener> listeners, Clock clock, StateKey stateKey, Duration stateLifetime) {
+        this.timestamps = timestamps;
+        this.trust = trust;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.stateKey = stateKey;
+        this.stateLifetime = stateLifetime;
+        this.network = new NetworkSources(revocation, clock);
+    }
+
+    /** Everything that must be identical in both halves of a signature. */
+    private static final class Plan {
+        final List<X509Certificate> chain;
+        final SignatureAlgorithm algorithm;
+        final SignatureLevel level;
+        final CadesOptions.Packaging packaging;
+        final Instant signingTime;
+        final byte[] dataDigest;
+        final String dataName;
+
+        Plan(List<X509Certificate> chain, SignatureAlgorithm algorithm, SignatureLevel level,
+             CadesOptions.Packaging packaging, Instant signingTime, byte[] dataDigest, String dataName) {
+            this.chain = chain;
+            this.algorithm = algorithm;
+            this.level = level;
+            this.packaging = packaging;
+            this.signingTime = signingTime;
+            this.dataDigest = dataDigest;
+            this.dataName = dataName;
+        }
+    }
+
+    public SigningResult sign(Path data, Path output, SigningKey key, CadesOptions options) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(options, "options");
+        X509Certificate cert = null;
+        SignatureAlgorithm alg = null;
+        byte[] dataDigest = null;
+        Instant time = now();
+        try {
+            Objects.requireNonNull(data, "data");
+            List<X509Certificate> chain = checkChain(key.chain());
+            cert = chain.get(0);
+            alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            if (!key.schemes().contains(alg.scheme())) {
+                throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
+            }
+            checkSetup(options.level());
+            checkValidity(cert, time);
+            Files2.requireReadable(data);
+            dataDigest = Files2.digest(data, alg.digest());
+            Plan plan = new Plan(chain, alg, options.level(), options.packaging(), time, dataDigest, name(data));
+            byte[] tbs = dataToSign(plan, data);
+            byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
+            SignatureValues.check(tbs, value, cert, alg);
+            byte[] out = finish(plan, data, value, output);
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
+            return new SigningResult(out, alg, plan.level, time);
+        } catch (KysoException e) {
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            throw e;
+        } catch (RuntimeException e) {
+            KysoException k = map(e);
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            throw k;
+        }
+    }
+
+    public PreparedSignature prepare(Path data, List<X509Certificate> chain, SignatureAlgorithm algorithm,
+                                     CadesOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(options, "options");
+        try {
+            requireStateKey();
+            List<X509Certificate> c = checkChain(chain);
+            if (algorithm.digest() != options.digest()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT,
+                        algorithm.displayName() + " with digest " + options.digest().jcaName());
+            }
+            if (options.algorithm() != null && options.algorithm() != algorithm) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm + " vs options " + options.algorithm());
+            }
+            checkSetup(options.level());
+            Instant time = now();
+            checkValidity(c.get(0), time);
+            Files2.requireReadable(data);
+            byte[] dataDigest = Files2.digest(data, algorithm.digest());
+            Plan plan = new Plan(c, algorithm, options.level(), options.packaging(), time, dataDigest, name(data));
+            byte[] tbs = dataToSign(plan, data);
+            SealedState.Builder sb = SealedState.builder(STATE_KIND)
+                    .put("v", 1)
+                    .put("level", plan.level.name())
+                    .put("packaging", plan.packaging.name())
+                    .put("alg", plan.algorithm.name())
+                    .put("time", plan.signingTime.toEpochMilli())
+                    .put("digest", plan.dataDigest)
+                    .put("name", plan.dataName)
+                    .put("chain", plan.chain.size());
+            for (int i = 0; i < plan.chain.size(); i++) {
+                sb.put("cert." + i, der(plan.chain.get(i)));
+            }
+            byte[] state = sb.seal(stateKey, stateLifetime, clock);
+            return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw map(e);
+        }
+    }
+
+    public SigningResult complete(byte[] state, byte[] signatureValue, Path data) {
+        X509Certificate cert = null;
+        SignatureAlgorithm alg = null;
+        byte[] dataDigest = null;
+        Instant time = now();
+        try {
+            requireStateKey();
+            SealedState s = SealedState.open(state, stateKey, STATE_KIND, clock);
+            Plan stored = readPlan(s);
+            cert = stored.chain.get(0);
+            alg = stored.algorithm;
+            time = stored.signingTime;
+            dataDigest = stored.dataDigest;
+            Objects.requireNonNull(data, "data");
+            Files2.requireReadable(data);
+            byte[] actual = Files2.digest(data, alg.digest());
+            if (!MessageDigest.isEqual(actual, stored.dataDigest)) {
+                throw new KysoException(ErrorCode.STATE_MISMATCH, "the data differs from the prepared data");
+            }
+            if (signatureValue == null || signatureValue.length == 0) {
+                throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
+            }
+            checkSetup(stored.level);
+            byte[] tbs = dataToSign(stored, data);
+            SignatureValues.check(tbs, signatureValue, cert, alg);
+            byte[] out = finish(stored, data, signatureValue, null);
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
+            return new SigningResult(out, alg, stored.level, stored.signingTime);
+        } catch (KysoException e) {
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            throw e;
+        } catch (RuntimeException e) {
+            KysoException k = map(e);
+            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            throw k;
+        }
+    }
+
+    private Plan readPlan(SealedState s) {
+        try {
+            if (s.number("v") != 1) {
+                throw new KysoException(ErrorCode.STATE_INVALID, "version");
+            }
+            SignatureLevel level = SignatureLevel.valueOf(s.string("level"));
+            CadesOptions.Packaging packaging = CadesOptions.Packaging.valueOf(s.string("packaging"));
+            SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
+            Instant time = Instant.ofEpochMilli(s.number("time"));
+            byte[] digest = s.bytes("digest");
+            long n = s.number("chain");
+            if (n < 1 || n > MAX_CHAIN || digest.length != alg.digest().length() || level == SignatureLevel.NONE) {
+                throw new KysoException(ErrorCode.STATE_INVALID, "fields");
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                chain.add(Certificates.parse(s.bytes("cert." + i)).get(0));
+            }
+            return new Plan(chain, alg, level, packaging, time, digest, s.string("name"));
+        } catch (KysoException e) {
+            if (e.errorCode() == ErrorCode.STATE_INVALID) {
+                throw e;
+            }
+            throw new KysoException(ErrorCode.STATE_INVALID, e, "content");
+        } catch (RuntimeException e) {
+            throw new KysoException(ErrorCode.STATE_INVALID, e, "content");
+        }
+    }
+
+    private void requireStateKey() {
+        if (stateKey == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a StateKey is required for two-phase signing");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static List<X509Certificate> checkChain(List<X509Certificate> chain) {
+        if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+        }
+        for (X509Certificate c : chain) {
+            if (c == null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            }
+        }
+        return List.copyOf(chain);
+    }
+
+    private void checkSetup(SignatureLevel level) {
+        if (level.needsTimestamp() && timestamps == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs a TimestampClient");
+        }
+        if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs trust anchors");
+        }
+    }
+
+    private static void checkValidity(X509Certificate cert, Instant time) {
+        Date t = Date.from(time);
+        if (t.after(cert.getNotAfter())) {
+            throw new KysoException(ErrorCode.CERTIFICATE_EXPIRED, subject(cert) + ", not after "
+                    + cert.getNotAfter().toInstant() + ", signing time " + time);
+        }
+        if (t.before(cert.getNotBefore())) {
+            throw new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(cert) + ", not before "
+                    + cert.getNotBefore().toInstant() + ", signing time " + time);
+        }
+    }
+
+    private static String subject(X509Certificate c) {
+        try {
+            return vn.kyso.api.cert.CertificateInfo.of(c).commonName();
+        } catch (KysoException e) {
+            return c.getSubjectX500Principal().getName();
+        }
+    }
+
+    private CAdESService service() {
+        CommonCertificateVerifier cv = DssValidation.base(trust, network);
+        CAdESService service = new CAdESService(cv);
+        if (timestamps != null) {
+            service.setTspSource(new DssTspSource(timestamps));
+        }
+        return service;
+    }
+
+    private static CAdESSignatureParameters parameters(Plan plan) {
+        CAdESSignatureParameters p = new CAdESSignatureParameters();
+        p.setSignatureLevel(Dss.cadesLevel(plan.level));
+        p.setSignaturePackaging(plan.packaging == CadesOptions.Packaging.DETACHED
+                ? SignaturePackaging.DETACHED : SignaturePackaging.ENVELOPING);
+        eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
+        // The signing certificate first: DSS derives a default encryption algorithm from its key.
+        p.setSigningCertificate(Dss.token(plan.chain.get(0)));
+        p.setCertificateChain(Dss.tokens(plan.chain));
+        p.setDigestAlgorithm(d);
+        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
+        p.bLevel().setSigningDate(Date.from(plan.signingTime));
+        p.getSignatureTimestampParameters().setDigestAlgorithm(d);
+        p.getArchiveTimestampParameters().setDigestAlgorithm(d);
+        return p;
+    }
+
+    private static DSSDocument document(Plan plan, Path data) {
+        if (plan.packaging == CadesOptions.Packaging.DETACHED) {
+            return new DigestDocument(Dss.digest(plan.algorithm.digest()), plan.dataDigest, plan.dataName);
+        }
+        return new FileDocument(data.toFile());
+    }
+
+    private byte[] dataToSign(Plan plan, Path data) {
+        ToBeSigned tbs = dss(() -> service().getDataToSign(document(plan, data), parameters(plan)));
+        return tbs.getBytes();
+    }
+
+    private byte[] finish(Plan plan, Path data, byte[] value, Path output) {
+        if (plan.packaging == CadesOptions.Packaging.ENVELOPING) {
+            // The content goes into the CMS: make sure it is still what was hashed.
+            byte[] again = Files2.digest(data, plan.algorithm.digest());
+            if (!MessageDigest.isEqual(again, plan.dataDigest)) {
+                throw new KysoException(ErrorCode.STATE_MISMATCH, "the data changed while signing");
+            }
+        }
+        SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
+        DSSDocument signed = dss(() -> service().signDocument(document(plan, data), parameters(plan), sv));
+        if (output != null) {
+            Files2.writeAtomically(output, signed::writeTo);
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            signed.writeTo(bytes);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.SIGNING_FAILED, e, "output");
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T dss(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw map(e);
+        }
+    }
+
+    static KysoException map(RuntimeException e) {
+        KysoException k = Dss.kysoCause(e);
+        if (k != null) {
+            return k;
+        }
+        if (e instanceof NullPointerException) {
+            return new KysoException(ErrorCode.INVALID_ARGUMENT, e, String.valueOf(e.getMessage()));
+        }
+        String m = String.valueOf(Dss.describe(e)).toLowerCase(Locale.ROOT);
+        String details = Dss.describe(e);
+        if (m.contains("revoked")) {
+            return new KysoException(ErrorCode.CERTIFICATE_REVOKED, e, details);
+        }
+        if (m.contains("revocation")) {
+            return new KysoException(ErrorCode.REVOCATION_UNAVAILABLE, e, details);
+        }
+        if (m.contains("expired")) {
+            return new KysoException(ErrorCode.CERTIFICATE_EXPIRED, e, details);
+        }
+        if (m.contains("not yet valid")) {
+            return new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, e, details);
+        }
+        if (m.contains("timestamp") || m.contains("tsp")) {
+            return new KysoException(ErrorCode.TIMESTAMP_FAILED, e, details);
+        }
+        return new KysoException(ErrorCode.SIGNING_FAILED, e, details);
+    }
+
+    private void fire(Instant time, X509Certificate cert, SignatureAlgorithm alg, byte[] digest,
+                      SigningEvent.Outcome outcome, ErrorCode error) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        SigningEvent event = new SigningEvent(time, SignatureFormat.CADES, cert,
+                alg == null ? null : alg.digest(), digest, alg, outcome, error);
+        for (SigningListener l : listeners) {
+            try {
+                l.onSigningEvent(event);
+            } catch (RuntimeException ex) {
+                LOG.warn("Signing listener {} failed: {}", l.getClass().getName(), ex.toString());
+            }
+        }
+    }
+
+    private static byte[] der(X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "encoding");
+        }
+    }
+
+    private static String name(Path data) {
+        Path f = data.getFileName();
+        return f == null ? "data" : f.toString();
+    }
+
+}

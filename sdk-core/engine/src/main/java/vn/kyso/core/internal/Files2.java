@@ -1,0 +1,109 @@
+package vn.kyso.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+/** File helpers: streaming digests and atomic writes. Internal. */
+public final class Files2 {
+    private Files2() {
+    }
+
+    /** The digest of a file, read once in a streaming fashion. */
+    public static byte[] digest(Path file, DigestAlgorithm alg) {
+        MessageDigest md = alg.newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
+        }
+        return md.digest();
+    }
+
+    /** Fails with INPUT_UNREADABLE unless the path is a readable regular file. */
+    public static void requireReadable(Path file) {
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file));
+        }
+    }
+
+    /** Reads a whole (small) file. */
+    public static byte[] read(Path file, long max) {
+        requireReadable(file);
+        try {
+            if (Files.size(file) > max) {
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, file + " (larger than " + max + " bytes)");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KysoException) {
+                throw (KysoException) e;
+            }
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
+        }
+    }
+
+    /** The first bytes of a file. */
+    public static byte[] head(Path file, int n) {
+        requireReadable(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
+        }
+    }
+
+    /** Something that writes content to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically: a temporary file in the same directory, flushed to disk, then moved over
+     * the target. On any failure the temporary file is removed and the target is left untouched.
+     */
+    public static void writeAtomically(Path target, Writer writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.writeTo(out);
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, String.valueOf(target));
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}

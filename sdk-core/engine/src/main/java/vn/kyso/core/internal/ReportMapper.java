@@ -1,0 +1,246 @@
+package vn.kyso.core.internal;
+
+import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
+import eu.europa.esig.dss.enumerations.CertificateStatus;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.enumerations.TimestampType;
+import eu.europa.esig.dss.jaxb.object.Message;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.cert.Certificates;
+import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.ReportMessage;
+import vn.kyso.api.report.RevocationStatus;
+import vn.kyso.api.report.SignatureResult;
+import vn.kyso.api.report.SignerSummary;
+import vn.kyso.api.report.TimestampResult;
+
+/**
+ * Turns DSS validation reports into Kyso report types. Internal, public for the format modules: PAdES
+ * takes the builder and adds {@code coversWholeDocument} / {@code modificationsAfter} before building.
+ *
+ * <p>Defensive rules on top of DSS: a signature is never TOTAL_PASSED when its integrity check failed
+ * (downgraded to TOTAL_FAILED) or its chain is not trusted (downgraded to INDETERMINATE).
+ */
+public final class ReportMapper {
+    private static final Duration SEVEN_HOURS = Duration.ofHours(7);
+    private static final Duration TOLERANCE = Duration.ofMinutes(15);
+
+    private ReportMapper() {
+    }
+
+    /** The result builders of every signature in the reports, in DSS's order. */
+    public static List<SignatureResult.Builder> map(Reports reports, SignatureFormat format, Instant validationTime) {
+        SimpleReport simple = reports.getSimpleReport();
+        DiagnosticData diag = reports.getDiagnosticData();
+        List<SignatureResult.Builder> out = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            SignatureWrapper sw = diag.getSignatureById(id);
+            if (sw == null) {
+                continue;
+            }
+            out.add(map(simple, sw, id, format, validationTime));
+        }
+        return out;
+    }
+
+    private static SignatureResult.Builder map(SimpleReport simple, SignatureWrapper sw, String id,
+                                               SignatureFormat format, Instant validationTime) {
+        SignatureResult.Builder b = SignatureResult.builder().id(id).format(format);
+        b.level(Dss.level(simple.getSignatureFormat(id)));
+        Indication indication = indication(simple.getIndication(id));
+        SubIndication sub = simple.getSubIndication(id);
+        b.subIndication(sub == null ? null : sub.name());
+
+        CertificateWrapper signingCert = sw.getSigningCertificate();
+        X509Certificate cert = signingCert == null ? null : x509(signingCert.getBinaries());
+        if (cert != null) {
+            try {
+                CertificateInfo info = CertificateInfo.of(cert);
+                b.signer(SignerSummary.of(info));
+                b.issuer(info.issuerCommonName());
+            } catch (KysoException e) {
+                b.issuer(signingCert.getCertificateIssuerDN());
+            }
+        }
+        Date claimed = sw.getClaimedSigningTime();
+        Instant signingTime = claimed == null ? null : claimed.toInstant();
+        b.signingTime(signingTime);
+        b.signatureAlgorithm(algorithmName(sw));
+
+        Instant earliestTimestamp = null;
+        boolean timestampInvalid = false;
+        for (TimestampWrapper ts : sw.getTimestampList()) {
+            if (ts.getProductionTime() == null) {
+                continue;
+            }
+            boolean valid = ts.isMessageImprintDataIntact() && ts.isSignatureValid();
+            eu.europa.esig.dss.enumerations.Indication ti = safeIndication(simple, ts.getId());
+            if (ti != null && ti != eu.europa.esig.dss.enumerations.Indication.PASSED
+                    && ti != eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED) {
+                valid = false;
+            }
+            CertificateWrapper tsa = ts.getSigningCertificate();
+            b.addTimestamp(new TimestampResult(ts.getProductionTime().toInstant(),
+                    tsa == null ? null : tsa.getCommonName(), valid));
+            timestampInvalid |= !valid;
+            if (valid && ts.getType() == TimestampType.SIGNATURE_TIMESTAMP) {
+                Instant t = ts.getProductionTime().toInstant();
+                if (earliestTimestamp == null || t.isBefore(earliestTimestamp)) {
+                    earliestTimestamp = t;
+                }
+            }
+        }
+
+        boolean integrity = sw.isSignatureIntact() && sw.isSignatureValid();
+        for (XmlDigestMatcher m : sw.getDigestMatchers()) {
+            integrity &= m.isDataFound() && m.isDataIntact();
+        }
+        b.integrity(integrity);
+        boolean trusted = sw.isTrustedChain();
+        b.chainTrusted(trusted);
+        RevocationStatus revocation = revocation(signingCert);
+        b.revocation(revocation);
+
+        // Errors: the main reason first, then what DSS said.
+        Set<ReportMessage> errors = new LinkedHashSet<>();
+        Set<ReportMessage> warnings = new LinkedHashSet<>();
+        if (indication != Indication.TOTAL_PASSED) {
+            String key = sub != null && VerificationMessages.known(sub.name()) ? sub.name() : indication.name();
+            errors.add(VerificationMessages.of(key));
+        }
+        if (!integrity) {
+            errors.add(VerificationMessages.of("INTEGRITY"));
+            if (indication == Indication.TOTAL_PASSED) {
+                indication = Indication.TOTAL_FAILED;
+            }
+        }
+        if (!trusted) {
+            errors.add(VerificationMessages.of("CHAIN_NOT_TRUSTED"));
+            if (indication == Indication.TOTAL_PASSED) {
+                indication = Indication.INDETERMINATE;
+            }
+        }
+        if (revocation == RevocationStatus.REVOKED) {
+            errors.add(VerificationMessages.of("CERT_REVOKED"));
+        }
+        if (indication != Indication.TOTAL_PASSED) {
+            for (Message m : simple.getAdESValidationErrors(id)) {
+                errors.add(VerificationMessages.of("DSS_ERROR", m.getValue()));
+            }
+        }
+        for (Message m : simple.getAdESValidationWarnings(id)) {
+            warnings.add(VerificationMessages.of("DSS_WARNING", m.getValue()));
+        }
+        if (revocation == RevocationStatus.NOT_CHECKED) {
+            warnings.add(VerificationMessages.of("REVOCATION_NOT_CHECKED"));
+        } else if (revocation == RevocationStatus.UNKNOWN) {
+            warnings.add(VerificationMessages.of("REVOCATION_UNKNOWN"));
+        }
+        if (timestampInvalid) {
+            warnings.add(VerificationMessages.of("TIMESTAMP_INVALID"));
+        }
+        if (cert != null && validationTime.isAfter(cert.getNotAfter().toInstant())) {
+            warnings.add(VerificationMessages.of("CERT_EXPIRED_NOW"));
+        }
+        if (signingTime != null) {
+            Instant reference = earliestTimestamp != null ? earliestTimestamp : validationTime;
+            Duration ahead = Duration.between(reference, signingTime);
+            if (ahead.compareTo(SEVEN_HOURS.minus(TOLERANCE)) >= 0 && ahead.compareTo(SEVEN_HOURS.plus(TOLERANCE)) <= 0) {
+                warnings.add(VerificationMessages.of("SIGNING_TIME_LOCAL"));
+            } else if (earliestTimestamp != null && ahead.compareTo(TOLERANCE) > 0) {
+                warnings.add(VerificationMessages.of("SIGNING_TIME_AFTER_TIMESTAMP"));
+            }
+        }
+        b.indication(indication);
+        errors.forEach(b::addError);
+        warnings.forEach(b::addWarning);
+        return b;
+    }
+
+    private static eu.europa.esig.dss.enumerations.Indication safeIndication(SimpleReport simple, String id) {
+        try {
+            return simple.getIndication(id);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Indication indication(eu.europa.esig.dss.enumerations.Indication i) {
+        if (i == null) {
+            return Indication.INDETERMINATE;
+        }
+        switch (i) {
+            case TOTAL_PASSED:
+            case PASSED:
+                return Indication.TOTAL_PASSED;
+            case TOTAL_FAILED:
+            case FAILED:
+                return Indication.TOTAL_FAILED;
+            default:
+                return Indication.INDETERMINATE;
+        }
+    }
+
+    private static RevocationStatus revocation(CertificateWrapper cert) {
+        if (cert == null) {
+            return RevocationStatus.NOT_CHECKED;
+        }
+        List<CertificateRevocationWrapper> data = cert.getCertificateRevocationData();
+        if (data == null || data.isEmpty()) {
+            return RevocationStatus.NOT_CHECKED;
+        }
+        boolean good = false;
+        for (CertificateRevocationWrapper r : data) {
+            if (r.getStatus() == CertificateStatus.REVOKED) {
+                return RevocationStatus.REVOKED;
+            }
+            good |= r.getStatus() == CertificateStatus.GOOD;
+        }
+        return good ? RevocationStatus.GOOD : RevocationStatus.UNKNOWN;
+    }
+
+    private static String algorithmName(SignatureWrapper sw) {
+        eu.europa.esig.dss.enumerations.SignatureAlgorithm a = sw.getSignatureAlgorithm();
+        SignatureAlgorithm k = Dss.signature(a);
+        if (k != null) {
+            return k.displayName();
+        }
+        if (a != null) {
+            return a.getName();
+        }
+        if (sw.getEncryptionAlgorithm() != null) {
+            return sw.getEncryptionAlgorithm().getName()
+                    + (sw.getDigestAlgorithm() == null ? "" : " with " + sw.getDigestAlgorithm().getName());
+        }
+        return null;
+    }
+
+    private static X509Certificate x509(byte[] der) {
+        if (der == null) {
+            return null;
+        }
+        try {
+            return Certificates.parse(der).get(0);
+        } catch (KysoException e) {
+            return null;
+        }
+    }
+}

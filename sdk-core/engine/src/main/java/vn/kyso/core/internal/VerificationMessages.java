@@ -1,0 +1,82 @@
+package vn.kyso.core.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import vn.kyso.api.report.ReportMessage;
+
+/**
+ * The stable codes and Vietnamese/English texts of verification errors and warnings ({@code KYSO-V-*}).
+ * Internal; the list is documented for users in the SDK's report documentation.
+ */
+public final class VerificationMessages {
+    private static final Map<String, String[]> TEXTS = new HashMap<>();
+
+    static {
+        // ETSI EN 319 102-1 sub-indications
+        put("FORMAT_FAILURE", "Chữ ký sai định dạng, không thể xử lý", "The signature is not in a recognised or conformant format");
+        put("HASH_FAILURE", "Dữ liệu đã bị thay đổi sau khi ký (giá trị băm không khớp)", "The signed data was changed after signing (digest mismatch)");
+        put("SIG_CRYPTO_FAILURE", "Giá trị chữ ký không đúng với khóa công khai của người ký", "The signature value does not verify with the signer's public key");
+        put("REVOKED", "Chứng thư số của người ký đã bị thu hồi", "The signer's certificate has been revoked");
+        put("SIG_CONSTRAINTS_FAILURE", "Chữ ký không đáp ứng các ràng buộc của chính sách kiểm tra", "The signature does not meet the validation policy's constraints");
+        put("CHAIN_CONSTRAINTS_FAILURE", "Chuỗi chứng thư không đáp ứng các ràng buộc của chính sách kiểm tra", "The certificate chain does not meet the validation policy's constraints");
+        put("CERTIFICATE_CHAIN_GENERAL_FAILURE", "Không kiểm tra được chuỗi chứng thư số", "The certificate chain could not be validated");
+        put("CRYPTO_CONSTRAINTS_FAILURE", "Thuật toán hoặc độ dài khóa không còn được chấp nhận", "An algorithm or key size is no longer acceptable");
+        put("CRYPTO_CONSTRAINTS_FAILURE_NO_POE", "Thuật toán không còn an toàn và không có bằng chứng tồn tại trước thời điểm đó", "An algorithm became unsafe and there is no proof the signature existed before");
+        put("EXPIRED", "Chứng thư số đã hết hạn tại thời điểm ký", "The certificate had expired at signing time");
+        put("NOT_YET_VALID", "Chứng thư số chưa có hiệu lực tại thời điểm ký", "The certificate was not yet valid at signing time");
+        put("POLICY_PROCESSING_ERROR", "Không xử lý được chính sách chữ ký", "The signature policy could not be processed");
+        put("SIGNATURE_POLICY_NOT_AVAILABLE", "Không có chính sách chữ ký được tham chiếu", "The referenced signature policy is not available");
+        put("TIMESTAMP_ORDER_FAILURE", "Thứ tự thời gian của các dấu thời gian không hợp lệ", "The time-stamps are not in a coherent order");
+        put("NO_SIGNING_CERTIFICATE_FOUND", "Không tìm thấy chứng thư số của người ký", "The signer's certificate was not found");
+        put("NO_CERTIFICATE_CHAIN_FOUND", "Không xây dựng được chuỗi chứng thư đến một chứng thư gốc tin cậy", "No certificate chain to a trusted root could be built");
+        put("REVOKED_NO_POE", "Chứng thư số đã bị thu hồi và không có bằng chứng chữ ký được tạo trước khi thu hồi", "The certificate was revoked and there is no proof the signature was made before");
+        put("REVOKED_CA_NO_POE", "Chứng thư của CA trong chuỗi đã bị thu hồi và không có bằng chứng thời gian", "A CA certificate in the chain was revoked and there is no proof of existence before");
+        put("OUT_OF_BOUNDS_NO_POE", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực và không có bằng chứng thời gian ký", "The certificate is outside its validity and there is no proof of the signing time");
+        put("OUT_OF_BOUNDS_NOT_REVOKED", "Chứng thư số đã hết hạn (không bị thu hồi) và không có bằng chứng thời gian ký", "The certificate has expired (not revoked) and there is no proof of the signing time");
+        put("REVOCATION_OUT_OF_BOUNDS_NO_POE", "Thông tin thu hồi nằm ngoài thời hạn hiệu lực của chứng thư", "The revocation information lies outside the certificate's validity");
+        put("NO_POE", "Không có bằng chứng tồn tại (dấu thời gian) cho chữ ký", "There is no proof of existence (time-stamp) for the signature");
+        put("TRY_LATER", "Chưa lấy được thông tin thu hồi (OCSP/CRL); hãy kiểm tra lại sau", "Revocation information (OCSP/CRL) is not available yet; try again later");
+        put("SIGNED_DATA_NOT_FOUND", "Không tìm thấy dữ liệu đã được ký", "The signed data was not found");
+        put("UNKNOWN_COMMITMENT_TYPE", "Loại cam kết không được chấp nhận", "The commitment type is not accepted");
+        // Kyso's own checks
+        put("TOTAL_FAILED", "Chữ ký không hợp lệ", "The signature is invalid");
+        put("INDETERMINATE", "Không xác định được tính hợp lệ của chữ ký", "The signature's validity could not be determined");
+        put("INTEGRITY", "Chữ ký hoặc dữ liệu đã bị sửa đổi", "The signature or the signed data was modified");
+        put("CHAIN_NOT_TRUSTED", "Chứng thư số không thuộc chuỗi tin cậy đã cấu hình", "The certificate does not chain to a configured trust anchor");
+        put("CERT_REVOKED", "Chứng thư số của người ký đã bị thu hồi", "The signer's certificate has been revoked");
+        put("REVOCATION_NOT_CHECKED", "Không kiểm tra được tình trạng thu hồi chứng thư (không có OCSP/CRL)", "The certificate's revocation status could not be checked (no OCSP/CRL)");
+        put("REVOCATION_UNKNOWN", "Máy chủ OCSP/CRL không biết chứng thư số này", "The OCSP responder or CRL does not know this certificate");
+        put("CERT_EXPIRED_NOW", "Chứng thư số của người ký đã hết hạn tại thời điểm kiểm tra; chữ ký được đánh giá theo dấu thời gian", "The signer's certificate has expired by now; the signature is judged at its time-stamp");
+        put("SIGNING_TIME_LOCAL", "Thời điểm ký có vẻ là giờ Việt Nam ghi nhầm thành UTC (lệch khoảng +7 giờ)", "The signing time looks like Vietnam local time written as UTC (about +7 hours)");
+        put("SIGNING_TIME_AFTER_TIMESTAMP", "Thời điểm ký khai báo muộn hơn dấu thời gian", "The claimed signing time is later than the time-stamp");
+        put("TIMESTAMP_INVALID", "Dấu thời gian không hợp lệ", "A time-stamp is invalid");
+        put("DSS_ERROR", "Kiểm tra không đạt", "A validation check failed");
+        put("DSS_WARNING", "Cảnh báo khi kiểm tra", "Validation warning");
+    }
+
+    private VerificationMessages() {
+    }
+
+    private static void put(String key, String vi, String en) {
+        TEXTS.put(key, new String[] {vi, en});
+    }
+
+    /** Whether a key has a message. */
+    public static boolean known(String key) {
+        return TEXTS.containsKey(key);
+    }
+
+    /** The message {@code KYSO-V-<key>}; {@code detail} (e.g. DSS's English text) is appended when given. */
+    public static ReportMessage of(String key, String detail) {
+        String[] t = TEXTS.get(key);
+        if (t == null) {
+            t = TEXTS.get("DSS_ERROR");
+        }
+        String suffix = detail == null || detail.isBlank() ? "" : " (" + detail.trim() + ")";
+        return new ReportMessage("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
+    }
+
+    public static ReportMessage of(String key) {
+        return of(key, null);
+    }
+}

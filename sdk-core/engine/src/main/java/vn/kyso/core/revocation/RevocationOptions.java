@@ -1,0 +1,136 @@
+package vn.kyso.core.revocation;
+
+import java.time.Duration;
+import java.util.Objects;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+/**
+ * How revocation status is obtained: OCSP first, CRL as fallback, each with connect/read time-outs, and a
+ * time-to-live for responses cached by the service that uses these options (each {@code Verifier} or
+ * {@code CadesSigner} owns its own cache). Missing intermediate certificates are fetched through the
+ * AIA extension only when some network source is enabled.
+ *
+ * <p>{@link #offline()} turns every network access off: only the validation data embedded in a
+ * signature (B-LT, B-LTA) is used, and a signature without any reports {@code NOT_CHECKED}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RevocationOptions {
+    private static final RevocationOptions ONLINE = builder().build();
+    private static final RevocationOptions OFFLINE = builder().ocsp(false).crl(false).build();
+
+    private final boolean ocsp;
+    private final boolean crl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration cacheTtl;
+
+    private RevocationOptions(Builder b) {
+        ocsp = b.ocsp;
+        crl = b.crl;
+        connectTimeout = b.connectTimeout;
+        readTimeout = b.readTimeout;
+        cacheTtl = b.cacheTtl;
+    }
+
+    /** OCSP then CRL, 10 s connect / 20 s read time-outs, responses cached 5 minutes. */
+    public static RevocationOptions online() {
+        return ONLINE;
+    }
+
+    /** No network access at all. */
+    public static RevocationOptions offline() {
+        return OFFLINE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether OCSP responders are asked. */
+    public boolean ocsp() {
+        return ocsp;
+    }
+
+    /** Whether CRLs are downloaded (used when OCSP gives no answer, or alone). */
+    public boolean crl() {
+        return crl;
+    }
+
+    /** Whether any network access is allowed (OCSP, CRL, AIA). */
+    public boolean networkAllowed() {
+        return ocsp || crl;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** How long a downloaded response is reused; zero disables caching. */
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
+    @Override
+    public String toString() {
+        return "RevocationOptions[ocsp=" + ocsp + ", crl=" + crl + ", connect=" + connectTimeout
+                + ", read=" + readTimeout + ", cacheTtl=" + cacheTtl + "]";
+    }
+
+    /** Builder for {@link RevocationOptions}; defaults are those of {@link #online()}. */
+    public static final class Builder {
+        private boolean ocsp = true;
+        private boolean crl = true;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(20);
+        private Duration cacheTtl = Duration.ofMinutes(5);
+
+        private Builder() {
+        }
+
+        public Builder ocsp(boolean v) {
+            ocsp = v;
+            return this;
+        }
+
+        public Builder crl(boolean v) {
+            crl = v;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = positive(v, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration v) {
+            readTimeout = positive(v, "readTimeout");
+            return this;
+        }
+
+        public Builder cacheTtl(Duration v) {
+            Objects.requireNonNull(v, "cacheTtl");
+            if (v.isNegative()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "cacheTtl=" + v);
+            }
+            cacheTtl = v;
+            return this;
+        }
+
+        public RevocationOptions build() {
+            return new RevocationOptions(this);
+        }
+
+        static Duration positive(Duration v, String name) {
+            if (v == null || v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, name + "=" + v);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package vn.kyso.core.tsp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+/**
+ * An RFC 3161 time-stamp client over HTTP(S). The URLs are tried in order until one answers with a
+ * good token (failover). Each request carries a fresh random nonce and asks for the TSA certificate.
+ *
+ * <p>Guarantees: a returned token has status granted, the requested message imprint and the request's
+ * nonce; every network call is bounded by the connect and read time-outs (no hang); when every URL
+ * fails the {@link KysoException} ({@code TIMESTAMP_FAILED}) names each URL and why it failed.
+ * Immutable and thread-safe.
+ */
+public final class TimestampClient {
+    private static final Logger LOG = LoggerFactory.getLogger(TimestampClient.class);
+    private static final int MAX_RESPONSE = 1 << 20;
+
+    private final List<String> urls;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    private TimestampClient(Builder b) {
+        urls = Collections.unmodifiableList(new ArrayList<>(b.urls));
+        connectTimeout = b.connectTimeout;
+        readTimeout = b.readTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The TSA URLs in the order they are tried. */
+    public List<String> urls() {
+        return urls;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Obtains a time-stamp token over a digest.
+     *
+     * @return the DER-encoded TimeStampToken (a CMS SignedData)
+     * @throws KysoException {@code INVALID_ARGUMENT} for a digest of the wrong length,
+     *     {@code TIMESTAMP_FAILED} when no URL gives a good token
+     */
+    public byte[] timestamp(byte[] digest, DigestAlgorithm alg) {
+        Objects.requireNonNull(alg, "alg");
+        if (digest == null || digest.length != alg.length()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length for " + alg.jcaName());
+        }
+        List<String> failures = new ArrayList<>();
+        for (String url : urls) {
+            try {
+                return requestOne(url, digest, alg);
+            } catch (KysoException e) {
+                failures.add(url + ": " + e.message(vn.kyso.api.Language.EN).replaceFirst("^\\[[^]]+] ", ""));
+                LOG.warn("Time-stamp authority {} failed: {}", url, e.getMessage());
+            }
+        }
+        throw new KysoException(ErrorCode.TIMESTAMP_FAILED, String.join("; ", failures));
+    }
+
+    private byte[] requestOne(String url, byte[] digest, DigestAlgorithm alg) {
+        TimeStampRequestGenerator gen = new TimeStampRequestGenerator();
+        gen.setCertReq(true);
+        BigInteger nonce = new BigInteger(63, random);
+        TimeStampRequest request = gen.generate(new ASN1ObjectIdentifier(alg.oid()), digest, nonce);
+        byte[] body;
+        try {
+            body = request.getEncoded();
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "time-stamp request");
+        }
+        byte[] answer = post(url, body);
+        TimeStampResponse response;
+        try {
+            response = new TimeStampResponse(answer);
+        } catch (TSPException | IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "malformed response");
+        }
+        int status = response.getStatus();
+        if (status != 0 && status != 1) {
+            String text = response.getStatusString();
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "status " + status + (text == null ? "" : " " + text));
+        }
+        try {
+            response.validate(request);
+        } catch (TSPException | RuntimeException e) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "response does not match the request: " + e.getMessage());
+        }
+        TimeStampToken token = response.getTimeStampToken();
+        if (token == null) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "no token");
+        }
+        // validate() checked these already; re-check explicitly so the guarantee does not rest on one library call.
+        if (!java.util.Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), digest)
+                || !nonce.equals(token.getTimeStampInfo().getNonce())) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "imprint or nonce mismatch");
+        }
+        try {
+            return token.getEncoded();
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "token encoding");
+        }
+    }
+
+    private byte[] post(String url, byte[] body) {
+        HttpURLConnection c = null;
+        try {
+            URL u = URI.create(url).toURL();
+            String scheme = u.getProtocol().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "unsupported scheme " + scheme);
+            }
+            c = (HttpURLConnection) u.openConnection();
+            c.setConnectTimeout((int) connectTimeout.toMillis());
+            c.setReadTimeout((int) readTimeout.toMillis());
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setUseCaches(false);
+            c.setInstanceFollowRedirects(false);
+            c.setRequestProperty("Content-Type", "application/timestamp-query");
+            c.setRequestProperty("Accept", "application/timestamp-reply");
+            c.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int code = c.getResponseCode();
+            if (code != 200) {
+                throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "HTTP " + code);
+            }
+            try (InputStream in = c.getInputStream()) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                byte[] b = new byte[8192];
+                int n;
+                while ((n = in.read(b)) > 0) {
+                    buf.write(b, 0, n);
+                    if (buf.size() > MAX_RESPONSE) {
+                        throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "response too large");
+                    }
+                }
+                return buf.toByteArray();
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "timed out (" + e.getMessage() + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, e.getClass().getSimpleName() + " " + e.getMessage());
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    /** Builder for {@link TimestampClient}. */
+    public static final class Builder {
+        private final List<String> urls = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(20);
+
+        private Builder() {
+        }
+
+        /** The TSA URLs, tried in order (replaces any earlier list). */
+        public Builder urls(List<String> v) {
+            Objects.requireNonNull(v, "urls");
+            urls.clear();
+            for (String u : v) {
+                url(u);
+            }
+            return this;
+        }
+
+        /** Adds one TSA URL. */
+        public Builder url(String v) {
+            if (v == null || v.isBlank()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "TSA url");
+            }
+            urls.add(v.trim());
+            return this;
+        }
+
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = check(v, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration v) {
+            readTimeout = check(v, "readTimeout");
+            return this;
+        }
+
+        private static Duration check(Duration v, String name) {
+            if (v == null || v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, name + "=" + v);
+            }
+            return v;
+        }
+
+        /** @throws KysoException {@code INVALID_ARGUMENT} without any URL */
+        public TimestampClient build() {
+            if (urls.isEmpty()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "at least one TSA url is required");
+            }
+            return new TimestampClient(this);
+        }
+    }
+}

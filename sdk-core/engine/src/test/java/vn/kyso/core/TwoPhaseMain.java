@@ -1,0 +1,50 @@
+package vn.kyso.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.cert.Certificates;
+import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSigner;
+
+/**
+ * A separate process for the two-phase test. The state key is read from a file, never from the command line.
+ * <pre>
+ * prepare  KEYFILE DATA CHAIN.pem ALG OUTDIR    -> OUTDIR/digest.bin, OUTDIR/state.bin
+ * complete KEYFILE STATE SIGVALUE DATA OUT.p7s
+ * </pre>
+ * Exit 0 on success, 3 with "ERROR code message" on a KysoException.
+ */
+public final class TwoPhaseMain {
+    private TwoPhaseMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            StateKey key = StateKey.fromBase64(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
+            CadesSigner signer = CadesSigner.builder().stateKey(key).build();
+            if (args[0].equals("prepare")) {
+                SignatureAlgorithm alg = SignatureAlgorithm.valueOf(args[4]);
+                PreparedSignature p = signer.prepare(Path.of(args[2]), Certificates.read(Path.of(args[3])), alg,
+                        CadesOptions.builder().digest(alg.digest()).build());
+                Path out = Path.of(args[5]);
+                Files.write(out.resolve("digest.bin"), p.digest());
+                Files.write(out.resolve("state.bin"), p.state());
+            } else {
+                SigningResult r = signer.complete(Files.readAllBytes(Path.of(args[2])), Files.readAllBytes(Path.of(args[3])),
+                        Path.of(args[4]));
+                Files.write(Path.of(args[5]), r.signed());
+                System.out.println("OK " + r.algorithm() + " " + r.level().label());
+            }
+        } catch (KysoException e) {
+            System.out.println("ERROR " + e.code() + " " + e.message(Language.EN));
+            System.exit(3);
+        }
+    }
+}
