@@ -206,8 +206,12 @@ class CadesSignVerifyTest {
         SigningKey revoked = Fixtures.key(sandbox.revokedPerson());
         SigningResult r = signer.sign(data, revoked, CadesOptions.builder().build());
         VerificationReport rep = verifier.verify(Files.write(dir.resolve("revoked.p7s"), r.signed()), data);
-        assertNotEquals(Verdict.VALID, rep.verdict());
+        // The certificate was revoked before the signer's own claimed signing time: certainly invalid.
+        assertEquals(Verdict.INVALID, rep.verdict());
+        assertEquals(Indication.TOTAL_FAILED, rep.signatures().get(0).indication());
+        assertEquals("REVOKED", rep.signatures().get(0).subIndication());
         assertEquals(RevocationStatus.REVOKED, rep.signatures().get(0).revocation());
+        assertEquals("KYSO-V-SIGNED_AFTER_REVOCATION", rep.signatures().get(0).errors().get(0).code());
         assertTrue(rep.signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-CERT_REVOKED")));
     }
 

@@ -118,11 +118,23 @@ public final class ReportMapper {
         b.chainTrusted(trusted);
         RevocationStatus revocation = revocation(signingCert);
         b.revocation(revocation);
+        Instant revokedAt = revocationTime(signingCert);
+        // ETSI leaves a revoked signer INDETERMINATE when nothing proves the signature predates the
+        // revocation. When a time-stamp proves it came after, or the signer itself claims a later signing
+        // time, the signature is certainly not valid: TOTAL_FAILED / REVOKED.
+        Instant provenOrClaimed = earliestTimestamp != null ? earliestTimestamp : signingTime;
+        boolean signedAfterRevocation = revokedAt != null && provenOrClaimed != null && revokedAt.isBefore(provenOrClaimed);
+        if (signedAfterRevocation) {
+            indication = Indication.TOTAL_FAILED;
+            b.subIndication(SubIndication.REVOKED.name());
+        }
 
         // Errors: the main reason first, then what DSS said.
         Set<ReportMessage> errors = new LinkedHashSet<>();
         Set<ReportMessage> warnings = new LinkedHashSet<>();
-        if (indication != Indication.TOTAL_PASSED) {
+        if (signedAfterRevocation) {
+            errors.add(VerificationMessages.of("SIGNED_AFTER_REVOCATION"));
+        } else if (indication != Indication.TOTAL_PASSED) {
             String key = sub != null && VerificationMessages.known(sub.name()) ? sub.name() : indication.name();
             errors.add(VerificationMessages.of(key));
         }
@@ -215,6 +227,21 @@ public final class ReportMapper {
             good |= r.getStatus() == CertificateStatus.GOOD;
         }
         return good ? RevocationStatus.GOOD : RevocationStatus.UNKNOWN;
+    }
+
+    /** The earliest revocation time any source gives for the certificate, or null. */
+    private static Instant revocationTime(CertificateWrapper cert) {
+        if (cert == null || cert.getCertificateRevocationData() == null) {
+            return null;
+        }
+        Instant earliest = null;
+        for (CertificateRevocationWrapper r : cert.getCertificateRevocationData()) {
+            if (r.getStatus() == CertificateStatus.REVOKED && r.getRevocationDate() != null) {
+                Instant t = r.getRevocationDate().toInstant();
+                earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+            }
+        }
+        return earliest;
     }
 
     private static String algorithmName(SignatureWrapper sw) {

@@ -29,6 +29,7 @@ public final class VerificationMessages {
         put("TIMESTAMP_ORDER_FAILURE", "Thứ tự thời gian của các dấu thời gian không hợp lệ", "The time-stamps are not in a coherent order");
         put("NO_SIGNING_CERTIFICATE_FOUND", "Không tìm thấy chứng thư số của người ký", "The signer's certificate was not found");
         put("NO_CERTIFICATE_CHAIN_FOUND", "Không xây dựng được chuỗi chứng thư đến một chứng thư gốc tin cậy", "No certificate chain to a trusted root could be built");
+        put("SIGNED_AFTER_REVOCATION", "Chữ ký được tạo sau thời điểm chứng thư số bị thu hồi", "The signature was made after the certificate was revoked");
         put("REVOKED_NO_POE", "Chứng thư số đã bị thu hồi và không có bằng chứng chữ ký được tạo trước khi thu hồi", "The certificate was revoked and there is no proof the signature was made before");
         put("REVOKED_CA_NO_POE", "Chứng thư của CA trong chuỗi đã bị thu hồi và không có bằng chứng thời gian", "A CA certificate in the chain was revoked and there is no proof of existence before");
         put("OUT_OF_BOUNDS_NO_POE", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực và không có bằng chứng thời gian ký", "The certificate is outside its validity and there is no proof of the signing time");
