@@ -2,11 +2,13 @@ package vn.kyso.api.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 
@@ -50,6 +52,9 @@ public final class AtomicFiles {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true); // on disk before the rename, so a crash leaves old or new, never a hole
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

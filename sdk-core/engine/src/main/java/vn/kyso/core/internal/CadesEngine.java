@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
@@ -337,7 +338,7 @@ public final class CadesEngine {
         SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
         DSSDocument signed = dss(() -> service().signDocument(document(plan, data), parameters(plan), sv));
         if (output != null) {
-            Files2.writeAtomically(output, signed::writeTo);
+            AtomicFiles.write(output, signed::writeTo);
             return null;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -2,11 +2,8 @@ package vn.kyso.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
@@ -62,48 +59,6 @@ public final class Files2 {
             return in.readNBytes(n);
         } catch (IOException | RuntimeException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
-        }
-    }
-
-    /** Something that writes content to a stream. */
-    @FunctionalInterface
-    public interface Writer {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes a file atomically: a temporary file in the same directory, flushed to disk, then moved over
-     * the target. On any failure the temporary file is removed and the target is left untouched.
-     */
-    public static void writeAtomically(Path target, Writer writer) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.writeTo(out);
-            }
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, String.valueOf(target));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 }
