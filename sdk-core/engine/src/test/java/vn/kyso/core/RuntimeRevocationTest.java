@@ -48,7 +48,12 @@ class RuntimeRevocationTest {
         assertEquals(Verdict.VALID, good.verdict(), () -> ReportWriter.text(good, Language.EN));
         assertEquals(RevocationStatus.GOOD, good.signatures().get(0).revocation());
 
-        sandbox.revoke(sandbox.person2(), Instant.now().minusSeconds(1));
+        // Revoke strictly after the (second-truncated) signing time, so the signature predates it.
+        Instant after = r.signingTime().plusSeconds(1);
+        while (Instant.now().isBefore(after)) {
+            Thread.sleep(50);
+        }
+        sandbox.revoke(sandbox.person2(), Instant.now());
         VerificationReport revoked = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(Fixtures.online()).build()
                 .verify(sig, data);
         // Signed (by its own claim) before the revocation, but nothing proves it: INDETERMINATE, not INVALID.
