@@ -20,6 +20,9 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.format.Dss;
+import vn.kyso.core.format.DssValidation;
+import vn.kyso.core.format.ReportMapper;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
 

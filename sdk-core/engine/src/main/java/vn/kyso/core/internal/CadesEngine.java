@@ -22,12 +22,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.core.format.Dss;
+import vn.kyso.core.format.DssTspSource;
+import vn.kyso.core.format.DssValidation;
+import vn.kyso.core.format.SignatureValues;
+import vn.kyso.core.format.SigningSupport;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
@@ -47,9 +49,7 @@ import vn.kyso.core.tsp.TimestampClient;
 
 /** The implementation behind {@code CadesSigner}. Internal. */
 public final class CadesEngine {
-    private static final Logger LOG = LoggerFactory.getLogger(CadesEngine.class);
     private static final String STATE_KIND = "cades";
-    private static final int MAX_CHAIN = 16;
 
     private final TimestampClient timestamps;
     private final TrustAnchors trust;
@@ -101,14 +101,14 @@ public final class CadesEngine {
         Instant time = now();
         try {
             Objects.requireNonNull(data, "data");
-            List<X509Certificate> chain = checkChain(key.chain());
+            List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
             cert = chain.get(0);
             alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
             if (!key.schemes().contains(alg.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
             }
             checkSetup(options.level());
-            checkValidity(cert, time);
+            SigningSupport.checkValidity(cert, time);
             Files2.requireReadable(data);
             dataDigest = Files2.digest(data, alg.digest());
             Plan plan = new Plan(chain, alg, options.level(), options.packaging(), time, dataDigest, name(data));
@@ -116,14 +116,14 @@ public final class CadesEngine {
             byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
             SignatureValues.check(tbs, value, cert, alg);
             byte[] out = finish(plan, data, value, output);
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
             return new SigningResult(out, alg, plan.level, time);
         } catch (KysoException e) {
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
             throw e;
         } catch (RuntimeException e) {
-            KysoException k = map(e);
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            KysoException k = SigningSupport.map(e);
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
             throw k;
         }
     }
@@ -135,7 +135,7 @@ public final class CadesEngine {
         Objects.requireNonNull(options, "options");
         try {
             requireStateKey();
-            List<X509Certificate> c = checkChain(chain);
+            List<X509Certificate> c = SigningSupport.checkChain(chain);
             if (algorithm.digest() != options.digest()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT,
                         algorithm.displayName() + " with digest " + options.digest().jcaName());
@@ -145,7 +145,7 @@ public final class CadesEngine {
             }
             checkSetup(options.level());
             Instant time = now();
-            checkValidity(c.get(0), time);
+            SigningSupport.checkValidity(c.get(0), time);
             Files2.requireReadable(data);
             byte[] dataDigest = Files2.digest(data, algorithm.digest());
             Plan plan = new Plan(c, algorithm, options.level(), options.packaging(), time, dataDigest, name(data));
@@ -167,7 +167,7 @@ public final class CadesEngine {
         } catch (KysoException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw map(e);
+            throw SigningSupport.map(e);
         }
     }
 
@@ -197,14 +197,14 @@ public final class CadesEngine {
             byte[] tbs = dataToSign(stored, data);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
             return new SigningResult(out, alg, stored.level, stored.signingTime);
         } catch (KysoException e) {
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
             throw e;
         } catch (RuntimeException e) {
-            KysoException k = map(e);
-            fire(time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            KysoException k = SigningSupport.map(e);
+            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
             throw k;
         }
     }
@@ -220,7 +220,7 @@ public final class CadesEngine {
             Instant time = Instant.ofEpochMilli(s.number("time"));
             byte[] digest = s.bytes("digest");
             long n = s.number("chain");
-            if (n < 1 || n > MAX_CHAIN || digest.length != alg.digest().length() || level == SignatureLevel.NONE) {
+            if (n < 1 || n > SigningSupport.MAX_CHAIN || digest.length != alg.digest().length() || level == SignatureLevel.NONE) {
                 throw new KysoException(ErrorCode.STATE_INVALID, "fields");
             }
             List<X509Certificate> chain = new ArrayList<>();
@@ -248,17 +248,6 @@ public final class CadesEngine {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static List<X509Certificate> checkChain(List<X509Certificate> chain) {
-        if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
-        }
-        for (X509Certificate c : chain) {
-            if (c == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
-            }
-        }
-        return List.copyOf(chain);
-    }
 
     private void checkSetup(SignatureLevel level) {
         if (level.needsTimestamp() && timestamps == null) {
@@ -269,25 +258,7 @@ public final class CadesEngine {
         }
     }
 
-    private static void checkValidity(X509Certificate cert, Instant time) {
-        Date t = Date.from(time);
-        if (t.after(cert.getNotAfter())) {
-            throw new KysoException(ErrorCode.CERTIFICATE_EXPIRED, subject(cert) + ", not after "
-                    + cert.getNotAfter().toInstant() + ", signing time " + time);
-        }
-        if (t.before(cert.getNotBefore())) {
-            throw new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(cert) + ", not before "
-                    + cert.getNotBefore().toInstant() + ", signing time " + time);
-        }
-    }
 
-    private static String subject(X509Certificate c) {
-        try {
-            return vn.kyso.api.cert.CertificateInfo.of(c).commonName();
-        } catch (KysoException e) {
-            return c.getSubjectX500Principal().getName();
-        }
-    }
 
     private CAdESService service() {
         CommonCertificateVerifier cv = DssValidation.base(trust, network);
@@ -323,7 +294,7 @@ public final class CadesEngine {
     }
 
     private byte[] dataToSign(Plan plan, Path data) {
-        ToBeSigned tbs = dss(() -> service().getDataToSign(document(plan, data), parameters(plan)));
+        ToBeSigned tbs = SigningSupport.dss(() -> service().getDataToSign(document(plan, data), parameters(plan)));
         return tbs.getBytes();
     }
 
@@ -336,7 +307,7 @@ public final class CadesEngine {
             }
         }
         SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
-        DSSDocument signed = dss(() -> service().signDocument(document(plan, data), parameters(plan), sv));
+        DSSDocument signed = SigningSupport.dss(() -> service().signDocument(document(plan, data), parameters(plan), sv));
         if (output != null) {
             AtomicFiles.write(output, signed::writeTo);
             return null;
@@ -350,59 +321,8 @@ public final class CadesEngine {
         return bytes.toByteArray();
     }
 
-    private static <T> T dss(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (KysoException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw map(e);
-        }
-    }
 
-    static KysoException map(RuntimeException e) {
-        KysoException k = Dss.kysoCause(e);
-        if (k != null) {
-            return k;
-        }
-        if (e instanceof NullPointerException) {
-            return new KysoException(ErrorCode.INVALID_ARGUMENT, e, String.valueOf(e.getMessage()));
-        }
-        String m = String.valueOf(Dss.describe(e)).toLowerCase(Locale.ROOT);
-        String details = Dss.describe(e);
-        if (m.contains("revoked")) {
-            return new KysoException(ErrorCode.CERTIFICATE_REVOKED, e, details);
-        }
-        if (m.contains("revocation")) {
-            return new KysoException(ErrorCode.REVOCATION_UNAVAILABLE, e, details);
-        }
-        if (m.contains("expired")) {
-            return new KysoException(ErrorCode.CERTIFICATE_EXPIRED, e, details);
-        }
-        if (m.contains("not yet valid")) {
-            return new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, e, details);
-        }
-        if (m.contains("timestamp") || m.contains("tsp")) {
-            return new KysoException(ErrorCode.TIMESTAMP_FAILED, e, details);
-        }
-        return new KysoException(ErrorCode.SIGNING_FAILED, e, details);
-    }
 
-    private void fire(Instant time, X509Certificate cert, SignatureAlgorithm alg, byte[] digest,
-                      SigningEvent.Outcome outcome, ErrorCode error) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        SigningEvent event = new SigningEvent(time, SignatureFormat.CADES, cert,
-                alg == null ? null : alg.digest(), digest, alg, outcome, error);
-        for (SigningListener l : listeners) {
-            try {
-                l.onSigningEvent(event);
-            } catch (RuntimeException ex) {
-                LOG.warn("Signing listener {} failed: {}", l.getClass().getName(), ex.toString());
-            }
-        }
-    }
 
     private static byte[] der(X509Certificate c) {
         try {

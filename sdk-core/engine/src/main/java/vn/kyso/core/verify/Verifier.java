@@ -15,7 +15,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.internal.CadesDocumentVerifier;
 import vn.kyso.core.internal.DefaultValidationContext;
-import vn.kyso.core.internal.Dss;
+import vn.kyso.core.format.Dss;
 import vn.kyso.core.internal.Files2;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.spi.DocumentVerifier;

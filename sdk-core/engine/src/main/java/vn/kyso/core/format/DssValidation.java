@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import eu.europa.esig.dss.alert.LogOnStatusAlert;
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
@@ -7,6 +7,8 @@ import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.security.cert.X509Certificate;
 import org.slf4j.event.Level;
+import vn.kyso.core.internal.DefaultValidationContext;
+import vn.kyso.core.internal.NetworkSources;
 import vn.kyso.core.spi.ValidationContext;
 
 /**

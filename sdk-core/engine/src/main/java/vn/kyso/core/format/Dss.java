@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.model.x509.CertificateToken;

@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.TimestampBinary;

@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;

@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

@@ -1,0 +1,129 @@
+package vn.kyso.core.format;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.event.SigningEvent;
+import vn.kyso.api.event.SigningListener;
+
+/**
+ * The checks and notifications every signer of the SDK performs the same way, whatever the format:
+ * the chain handed in, the certificate's validity at the signing time, DSS failures turned into stable
+ * error codes, and signing events delivered to listeners without ever failing the signature.
+ */
+public final class SigningSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(SigningSupport.class);
+
+    private SigningSupport() {
+    }
+
+    /** The longest certificate chain a signer accepts. */
+    public static final int MAX_CHAIN = 16;
+
+    /** An immutable copy of a non-empty chain of at most 16 certificates, signer first. */
+    public static List<X509Certificate> checkChain(List<X509Certificate> chain) {
+        if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+        }
+        for (X509Certificate c : chain) {
+            if (c == null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            }
+        }
+        return List.copyOf(chain);
+    }
+
+    /** Refuses a certificate outside its validity at the signing time (CERTIFICATE_EXPIRED / _NOT_YET_VALID). */
+    public static void checkValidity(X509Certificate cert, Instant time) {
+        Date t = Date.from(time);
+        if (t.after(cert.getNotAfter())) {
+            throw new KysoException(ErrorCode.CERTIFICATE_EXPIRED, subject(cert) + ", not after "
+                    + cert.getNotAfter().toInstant() + ", signing time " + time);
+        }
+        if (t.before(cert.getNotBefore())) {
+            throw new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(cert) + ", not before "
+                    + cert.getNotBefore().toInstant() + ", signing time " + time);
+        }
+    }
+
+    /** Runs a DSS call, turning its runtime failures into {@link KysoException}s with stable codes. */
+    public static <T> T dss(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw map(e);
+        }
+    }
+
+    /** The stable error a DSS failure stands for (by its cause or message); SIGNING_FAILED otherwise. */
+    public static KysoException map(RuntimeException e) {
+        KysoException k = Dss.kysoCause(e);
+        if (k != null) {
+            return k;
+        }
+        if (e instanceof NullPointerException) {
+            return new KysoException(ErrorCode.INVALID_ARGUMENT, e, String.valueOf(e.getMessage()));
+        }
+        String details = Dss.describe(e);
+        String m = String.valueOf(details).toLowerCase(Locale.ROOT);
+        if (m.contains("revoked")) {
+            return new KysoException(ErrorCode.CERTIFICATE_REVOKED, e, details);
+        }
+        if (m.contains("revocation")) {
+            return new KysoException(ErrorCode.REVOCATION_UNAVAILABLE, e, details);
+        }
+        if (m.contains("expired")) {
+            return new KysoException(ErrorCode.CERTIFICATE_EXPIRED, e, details);
+        }
+        if (m.contains("not yet valid")) {
+            return new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, e, details);
+        }
+        if (m.contains("timestamp") || m.contains("tsp")) {
+            return new KysoException(ErrorCode.TIMESTAMP_FAILED, e, details);
+        }
+        return new KysoException(ErrorCode.SIGNING_FAILED, e, details);
+    }
+
+    /**
+     * Delivers one signing event to every listener; a listener that throws is logged and skipped.
+     *
+     * @param documentDigest the digest of the signed document (with {@code alg.digest()}), or null
+     */
+    public static void fire(List<SigningListener> listeners, SignatureFormat format, Instant time,
+                            X509Certificate cert, SignatureAlgorithm alg, byte[] documentDigest,
+                            SigningEvent.Outcome outcome, ErrorCode error) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        DigestAlgorithm digest = alg == null ? null : alg.digest();
+        SigningEvent event = new SigningEvent(time, format, cert, digest, documentDigest, alg, outcome, error);
+        for (SigningListener l : listeners) {
+            try {
+                l.onSigningEvent(event);
+            } catch (RuntimeException ex) {
+                LOG.warn("Signing listener {} failed: {}", l.getClass().getName(), ex.toString());
+            }
+        }
+    }
+
+    private static String subject(X509Certificate c) {
+        try {
+            return CertificateInfo.of(c).commonName();
+        } catch (KysoException e) {
+            return c.getSubjectX500Principal().getName();
+        }
+    }
+}
