@@ -75,10 +75,12 @@ final class DemoCommand implements Callable<Integer> {
             try (Token person1 = open(sandbox.person1(), dir); Token org = open(sandbox.organization(), dir);
                  Token person3 = open(sandbox.person3(), dir); Token revoked = open(sandbox.revokedPerson(), dir);
                  Token expired = open(sandbox.expiredPerson(), dir); Token person2 = open(sandbox.person2(), dir)) {
+                Path firstSignature = null;
                 for (SignatureLevel level : new SignatureLevel[] {SignatureLevel.B_B, SignatureLevel.B_T,
                         SignatureLevel.B_LT, SignatureLevel.B_LTA}) {
-                    signAndVerify(signer, verifier, doc, dir, person1.firstKey(), level, false, Verdict.VALID,
+                    Path sig = signAndVerify(signer, verifier, doc, dir, person1.firstKey(), level, false, Verdict.VALID,
                             t("Ký tách rời ", "Detached ") + level.label());
+                    firstSignature = firstSignature == null ? sig : firstSignature;
                 }
                 signAndVerify(signer, verifier, doc, dir, org.firstKey(), SignatureLevel.B_T, true, Verdict.VALID,
                         t("Ký đính kèm (tổ chức)", "Enveloping (organisation)"));
@@ -87,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                 twoPhase(signer, verifier, doc, dir, person2.firstKey());
                 signAndVerify(signer, verifier, doc, dir, revoked.firstKey(), SignatureLevel.B_B, false, Verdict.INVALID,
                         t("Chứng thư đã bị thu hồi", "Revoked certificate"));
-                tampered(verifier, doc, dir);
+                tampered(verifier, firstSignature, dir);
                 expiredSigner(signer, doc, dir, expired.firstKey());
             }
         }
@@ -108,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void signAndVerify(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key,
+    private Path signAndVerify(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key,
                                SignatureLevel level, boolean enveloping, Verdict expected, String step) {
         String name = key.id() + "-" + level.label() + (enveloping ? "-enveloping" : "") + ".p7s";
         Path sig = dir.resolve(name);
@@ -119,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
         writeReport(dir, name, report);
         row(step, key.info().commonName(), level.label(), result.algorithm().displayName(),
                 report.verdict().name(), expected.name(), report.verdict() == expected);
+        return sig;
     }
 
     private void twoPhase(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key) {
@@ -136,17 +139,9 @@ final class DemoCommand implements Callable<Integer> {
                 report.verdict() == Verdict.VALID);
     }
 
-    private void tampered(Verifier verifier, Path doc, Path dir) throws IOException {
+    private void tampered(Verifier verifier, Path sig, Path dir) throws IOException {
         Path changed = dir.resolve("cong-van-45-QD-UBND.changed.txt");
         Files.write(changed, (sampleDocument() + "Sửa đổi trái phép.\n").getBytes(StandardCharsets.UTF_8));
-        Path sig = null;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            sig = files.filter(p -> p.getFileName().toString().endsWith("-B-B.p7s")).findFirst().orElse(null);
-        }
-        if (sig == null) {
-            row(t("Tài liệu bị sửa", "Changed document"), "-", "-", "-", "-", Verdict.INVALID.name(), false);
-            return;
-        }
         VerificationReport report = verifier.verify(sig, changed);
         row(t("Tài liệu bị sửa sau khi ký", "Document changed after signing"),
                 report.signatures().isEmpty() || report.signatures().get(0).signer() == null ? "-"
