@@ -141,6 +141,7 @@ final class CertCommand {
         switch (i.kind()) {
             case ORGANIZATION: return en ? "organisation" : "tổ chức";
             case DEVICE: return en ? "device/service" : "thiết bị/dịch vụ";
+            case CERTIFICATION_AUTHORITY: return en ? "certification authority" : "tổ chức chứng thực (CA)";
             default: return en ? "person" : "cá nhân";
         }
     }

@@ -125,6 +125,9 @@ public final class CertificateInfo {
             personal |= id.type().personal();
             taxCode |= id.type() == IdentifierType.MST;
         }
+        if (cert.getBasicConstraints() >= 0) {
+            return SubjectKind.CERTIFICATION_AUTHORITY;
+        }
         if (personal) {
             return SubjectKind.PERSON;
         }

@@ -7,5 +7,7 @@ public enum SubjectKind {
     /** An organisation ("seal" certificate): carries a tax code (MST) and no personal identifier. */
     ORGANIZATION,
     /** A device, service or software (e.g. a TLS server certificate). */
-    DEVICE
+    DEVICE,
+    /** A certification authority (basicConstraints cA=true): a root or an issuing CA, never a signer. */
+    CERTIFICATION_AUTHORITY
 }

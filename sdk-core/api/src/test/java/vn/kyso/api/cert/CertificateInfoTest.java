@@ -155,6 +155,15 @@ class CertificateInfoTest {
     }
 
     @Test
+    void caCertificateIsACertificationAuthorityEvenWithATaxCode() {
+        X509Certificate cert = TestCertificates.builder()
+                .subject(TestCertificates.name().c("VN").o("Ban Cơ yếu Chính phủ").cn("RootCA chuyên dùng Chính phủ G2")
+                        .uid("MST:0100100079").build())
+                .ca(true).keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign).build();
+        assertEquals(SubjectKind.CERTIFICATION_AUTHORITY, CertificateInfo.of(cert).kind());
+    }
+
+    @Test
     void signingCertificateWithoutIdentifiersDefaultsToPerson() {
         X509Certificate cert = TestCertificates.builder()
                 .subject(TestCertificates.name().c("VN").cn("Phạm Thị Dung").build())

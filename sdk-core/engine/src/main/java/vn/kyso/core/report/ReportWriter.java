@@ -43,7 +43,7 @@ public final class ReportWriter {
 
     /** ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null. */
     public static String time(Instant t) {
-        return t == null ? null : OffsetDateTime.ofInstant(t, VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The report as JSON (UTF-8 text, indented). */
