@@ -126,4 +126,53 @@ public final class SigningSupport {
             return c.getSubjectX500Principal().getName();
         }
     }
+
+    /**
+     * One signing act as listeners see it: what becomes known while it runs (signer, algorithm, document
+     * digest, signing time) is recorded, and exactly one SUCCESS or FAILURE event is delivered when it
+     * ends. Runtime failures of the body come out as {@link KysoException}s (see {@link #map}).
+     */
+    public static final class Act {
+        private final List<SigningListener> listeners;
+        private final SignatureFormat format;
+        private Instant time;
+        private X509Certificate certificate;
+        private SignatureAlgorithm algorithm;
+        private byte[] documentDigest;
+
+        public Act(List<SigningListener> listeners, SignatureFormat format, Instant time) {
+            this.listeners = listeners;
+            this.format = format;
+            this.time = time;
+        }
+
+        public void time(Instant t) {
+            time = t;
+        }
+
+        public void signer(X509Certificate cert, SignatureAlgorithm alg) {
+            certificate = cert;
+            algorithm = alg;
+        }
+
+        public void documentDigest(byte[] digest) {
+            documentDigest = digest;
+        }
+
+        /** Runs the act and reports its outcome. */
+        public <T> T run(Supplier<T> body) {
+            try {
+                T result = body.get();
+                fire(listeners, format, time, certificate, algorithm, documentDigest, SigningEvent.Outcome.SUCCESS, null);
+                return result;
+            } catch (KysoException e) {
+                fire(listeners, format, time, certificate, algorithm, documentDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
+                throw e;
+            } catch (RuntimeException e) {
+                KysoException k = map(e);
+                fire(listeners, format, time, certificate, algorithm, documentDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
+                throw k;
+            }
+        }
+    }
 }

@@ -36,7 +36,6 @@ import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.cert.Certificates;
-import vn.kyso.api.event.SigningEvent;
 import vn.kyso.api.event.SigningListener;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
@@ -95,37 +94,29 @@ public final class CadesEngine {
     public SigningResult sign(Path data, Path output, SigningKey key, CadesOptions options) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
-        X509Certificate cert = null;
-        SignatureAlgorithm alg = null;
-        byte[] dataDigest = null;
         Instant time = now();
-        try {
+        SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, time);
+        return act.run(() -> {
             Objects.requireNonNull(data, "data");
             List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
-            cert = chain.get(0);
-            alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            X509Certificate cert = chain.get(0);
+            SignatureAlgorithm alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            act.signer(cert, alg);
             if (!key.schemes().contains(alg.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
             }
             checkSetup(options.level());
             SigningSupport.checkValidity(cert, time);
             Files2.requireReadable(data);
-            dataDigest = Files2.digest(data, alg.digest());
+            byte[] dataDigest = Files2.digest(data, alg.digest());
+            act.documentDigest(dataDigest);
             Plan plan = new Plan(chain, alg, options.level(), options.packaging(), time, dataDigest, name(data));
             byte[] tbs = dataToSign(plan, data);
             byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
             SignatureValues.check(tbs, value, cert, alg);
             byte[] out = finish(plan, data, value, output);
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
             return new SigningResult(out, alg, plan.level, time);
-        } catch (KysoException e) {
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
-            throw e;
-        } catch (RuntimeException e) {
-            KysoException k = SigningSupport.map(e);
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
-            throw k;
-        }
+        });
     }
 
     public PreparedSignature prepare(Path data, List<X509Certificate> chain, SignatureAlgorithm algorithm,
@@ -172,18 +163,16 @@ public final class CadesEngine {
     }
 
     public SigningResult complete(byte[] state, byte[] signatureValue, Path data) {
-        X509Certificate cert = null;
-        SignatureAlgorithm alg = null;
-        byte[] dataDigest = null;
-        Instant time = now();
-        try {
+        SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, now());
+        return act.run(() -> {
             requireStateKey();
             SealedState s = SealedState.open(state, stateKey, STATE_KIND, clock);
             Plan stored = readPlan(s);
-            cert = stored.chain.get(0);
-            alg = stored.algorithm;
-            time = stored.signingTime;
-            dataDigest = stored.dataDigest;
+            X509Certificate cert = stored.chain.get(0);
+            SignatureAlgorithm alg = stored.algorithm;
+            act.time(stored.signingTime);
+            act.signer(cert, alg);
+            act.documentDigest(stored.dataDigest);
             Objects.requireNonNull(data, "data");
             Files2.requireReadable(data);
             byte[] actual = Files2.digest(data, alg.digest());
@@ -197,16 +186,8 @@ public final class CadesEngine {
             byte[] tbs = dataToSign(stored, data);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.SUCCESS, null);
             return new SigningResult(out, alg, stored.level, stored.signingTime);
-        } catch (KysoException e) {
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, e.errorCode());
-            throw e;
-        } catch (RuntimeException e) {
-            KysoException k = SigningSupport.map(e);
-            SigningSupport.fire(listeners, SignatureFormat.CADES, time, cert, alg, dataDigest, SigningEvent.Outcome.FAILURE, k.errorCode());
-            throw k;
-        }
+        });
     }
 
     private Plan readPlan(SealedState s) {
