@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.report.VerificationReport;
@@ -17,6 +19,7 @@ import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
+import vn.kyso.pdf.report.PdfReportRenderer;
 
 /**
  * {@code kyso verify}: verifies every signature of a file and prints the report. Exit code 0 VALID,
@@ -25,7 +28,7 @@ import vn.kyso.core.verify.Verifier;
 @Command(name = "verify", description = "Kiểm tra chữ ký số / verify signatures")
 final class VerifyCommand implements Callable<Integer> {
     /** Report formats. */
-    enum Format { text, json, html }
+    enum Format { text, json, html, pdf }
 
     @Spec
     CommandSpec spec;
@@ -46,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Không truy cập mạng (không kiểm tra OCSP/CRL) / no network")
     boolean offline;
 
-    @Option(names = "--format", defaultValue = "text", description = "text | json | html")
+    @Option(names = "--format", defaultValue = "text", description = "text | json | html | pdf (pdf needs --out)")
     Format format;
 
     @Option(names = "--out", paramLabel = "F", description = "Ghi báo cáo ra tệp / write the report to a file")
@@ -63,7 +66,14 @@ final class VerifyCommand implements Callable<Integer> {
                 .trust(anchors)
                 .revocation(offline ? RevocationOptions.offline() : RevocationOptions.online())
                 .build();
+        if (format == Format.pdf && out == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--format pdf needs --out FILE");
+        }
         VerificationReport report = data == null ? verifier.verify(file) : verifier.verify(file, data);
+        if (format == Format.pdf) {
+            AtomicFiles.write(out, PdfReportRenderer.render(report, lang));
+            return ExitCodes.of(report.verdict());
+        }
         String rendered;
         switch (format) {
             case json: rendered = ReportWriter.json(report, lang); break;

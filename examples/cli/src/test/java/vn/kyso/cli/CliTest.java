@@ -96,6 +96,12 @@ class CliTest {
         String page = new String(Files.readAllBytes(html), StandardCharsets.UTF_8);
         assertTrue(page.contains("INDETERMINATE"), page);
         assertTrue(page.contains("Sở Khoa học và Công nghệ Hà Nội"), page);
+
+        Path pdf = dir.resolve("bao-cao.pdf");
+        assertEquals(2, kyso("verify", sig.toString(), "--format", "pdf", "--out", pdf.toString()).code);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
+        assertEquals(64, kyso("verify", sig.toString(), "--format", "pdf").code);
     }
 
     @Test
