@@ -2,24 +2,16 @@ package vn.kyso.core.cades;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SigningResult;
-import vn.kyso.api.event.SigningListener;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.internal.CadesEngine;
-import vn.kyso.core.revocation.RevocationOptions;
-import vn.kyso.core.trust.TrustAnchors;
-import vn.kyso.core.tsp.TimestampClient;
 
 /**
  * Creates CAdES (ETSI EN 319 122) signatures over any file, at B-B, B-T, B-LT or B-LTA, detached or
@@ -47,9 +39,8 @@ import vn.kyso.core.tsp.TimestampClient;
 public final class CadesSigner {
     private final CadesEngine engine;
 
-    private CadesSigner(Builder b) {
-        engine = new CadesEngine(b.timestamps, b.revocation, b.trust, Collections.unmodifiableList(new ArrayList<>(b.listeners)),
-                b.clock, b.stateKey, b.stateLifetime);
+    private CadesSigner(SignerSettings settings) {
+        engine = new CadesEngine(settings);
     }
 
     public static Builder builder() {
@@ -91,66 +82,18 @@ public final class CadesSigner {
         return engine.complete(state, signatureValue, data);
     }
 
-    /** Builder for {@link CadesSigner}. */
-    public static final class Builder {
-        private TimestampClient timestamps;
-        private RevocationOptions revocation = RevocationOptions.online();
-        private TrustAnchors trust = TrustAnchors.empty();
-        private final List<SigningListener> listeners = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
-        private StateKey stateKey;
-        private Duration stateLifetime = Duration.ofMinutes(15);
-
+    /** Builder for {@link CadesSigner}: the settings every signer shares (see {@link SignerSettings.Builder}). */
+    public static final class Builder extends SignerSettings.Builder<Builder> {
         private Builder() {
         }
 
-        /** The time-stamp authority; required for B-T and above. */
-        public Builder timestamps(TimestampClient v) {
-            timestamps = v;
-            return this;
-        }
-
-        /** How revocation data is fetched for B-LT and B-LTA (default online). */
-        public Builder revocation(RevocationOptions v) {
-            revocation = Objects.requireNonNull(v, "revocation");
-            return this;
-        }
-
-        /** Trust anchors; B-LT and B-LTA need them to collect validation data up to a root. */
-        public Builder trust(TrustAnchors v) {
-            trust = Objects.requireNonNull(v, "trust");
-            return this;
-        }
-
-        /** Adds a listener (several allowed). */
-        public Builder listener(SigningListener v) {
-            listeners.add(Objects.requireNonNull(v, "listener"));
-            return this;
-        }
-
-        /** The clock giving the signing time (default: system UTC). */
-        public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
-            return this;
-        }
-
-        /** The key protecting two-phase states; required for prepare/complete. */
-        public Builder stateKey(StateKey v) {
-            stateKey = v;
-            return this;
-        }
-
-        /** How long a prepared state stays usable (default 15 minutes). */
-        public Builder stateLifetime(Duration v) {
-            if (v == null || v.isZero() || v.isNegative()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "stateLifetime=" + v);
-            }
-            stateLifetime = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public CadesSigner build() {
-            return new CadesSigner(this);
+            return new CadesSigner(settings());
         }
     }
 }

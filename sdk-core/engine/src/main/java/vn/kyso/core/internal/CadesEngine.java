@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import vn.kyso.core.format.Dss;
 import vn.kyso.core.format.DssTspSource;
 import vn.kyso.core.format.DssValidation;
 import vn.kyso.core.format.SignatureValues;
+import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.format.SigningSupport;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.SignatureAlgorithm;
@@ -40,9 +40,7 @@ import vn.kyso.api.event.SigningListener;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
-import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.cades.CadesOptions;
-import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 
@@ -50,23 +48,20 @@ import vn.kyso.core.tsp.TimestampClient;
 public final class CadesEngine {
     private static final String STATE_KIND = "cades";
 
+    private final SignerSettings settings;
     private final TimestampClient timestamps;
     private final TrustAnchors trust;
     private final List<SigningListener> listeners;
     private final Clock clock;
-    private final StateKey stateKey;
-    private final Duration stateLifetime;
     private final NetworkSources network;
 
-    public CadesEngine(TimestampClient timestamps, RevocationOptions revocation, TrustAnchors trust,
-                       List<SigningListener> listeners, Clock clock, StateKey stateKey, Duration stateLifetime) {
-        this.timestamps = timestamps;
-        this.trust = trust;
-        this.listeners = listeners;
-        this.clock = clock;
-        this.stateKey = stateKey;
-        this.stateLifetime = stateLifetime;
-        this.network = new NetworkSources(revocation, clock);
+    public CadesEngine(SignerSettings settings) {
+        this.settings = settings;
+        this.timestamps = settings.timestamps();
+        this.trust = settings.trust();
+        this.listeners = settings.listeners();
+        this.clock = settings.clock();
+        this.network = new NetworkSources(settings.revocation(), clock);
     }
 
     /** Everything that must be identical in both halves of a signature. */
@@ -105,7 +100,7 @@ public final class CadesEngine {
             if (!key.schemes().contains(alg.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
             }
-            checkSetup(options.level());
+            settings.checkLevel(options.level());
             SigningSupport.checkValidity(cert, time);
             Files2.requireReadable(data);
             byte[] dataDigest = Files2.digest(data, alg.digest());
@@ -125,7 +120,7 @@ public final class CadesEngine {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(options, "options");
         try {
-            requireStateKey();
+            settings.requireStateKey();
             List<X509Certificate> c = SigningSupport.checkChain(chain);
             if (algorithm.digest() != options.digest()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT,
@@ -134,7 +129,7 @@ public final class CadesEngine {
             if (options.algorithm() != null && options.algorithm() != algorithm) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm + " vs options " + options.algorithm());
             }
-            checkSetup(options.level());
+            settings.checkLevel(options.level());
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
             Files2.requireReadable(data);
@@ -153,7 +148,7 @@ public final class CadesEngine {
             for (int i = 0; i < plan.chain.size(); i++) {
                 sb.put("cert." + i, der(plan.chain.get(i)));
             }
-            byte[] state = sb.seal(stateKey, stateLifetime, clock);
+            byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), clock);
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
         } catch (KysoException e) {
             throw e;
@@ -165,8 +160,8 @@ public final class CadesEngine {
     public SigningResult complete(byte[] state, byte[] signatureValue, Path data) {
         SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, now());
         return act.run(() -> {
-            requireStateKey();
-            SealedState s = SealedState.open(state, stateKey, STATE_KIND, clock);
+            settings.requireStateKey();
+            SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, clock);
             Plan stored = readPlan(s);
             X509Certificate cert = stored.chain.get(0);
             SignatureAlgorithm alg = stored.algorithm;
@@ -182,7 +177,7 @@ public final class CadesEngine {
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
-            checkSetup(stored.level);
+            settings.checkLevel(stored.level);
             byte[] tbs = dataToSign(stored, data);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
@@ -219,25 +214,12 @@ public final class CadesEngine {
         }
     }
 
-    private void requireStateKey() {
-        if (stateKey == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a StateKey is required for two-phase signing");
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
 
-    private void checkSetup(SignatureLevel level) {
-        if (level.needsTimestamp() && timestamps == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs a TimestampClient");
-        }
-        if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs trust anchors");
-        }
-    }
 
 
 
