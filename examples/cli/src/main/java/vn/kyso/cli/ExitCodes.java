@@ -51,6 +51,7 @@ final class ExitCodes {
             case NETWORK_FAILED:
                 return UNAVAILABLE;
             case KEYSTORE_PASSWORD:
+            case DOCUMENT_PASSWORD:
             case PIN_INCORRECT:
             case PIN_LOCKED:
                 return NO_PERMISSION;

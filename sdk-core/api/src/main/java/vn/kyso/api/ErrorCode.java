@@ -11,6 +11,8 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT("KYSO-102", "Định dạng không được hỗ trợ: %s", "Unsupported format: %s"),
     OUTPUT_FAILED("KYSO-103", "Không ghi được tệp đầu ra: %s", "Cannot write the output: %s"),
     MALFORMED_INPUT("KYSO-104", "Dữ liệu đầu vào bị hỏng hoặc sai cấu trúc: %s", "Malformed input: %s"),
+    DOCUMENT_PASSWORD("KYSO-105", "Tài liệu được mã hóa, cần đúng mật khẩu để mở: %s",
+            "The document is encrypted and needs the right password: %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),

@@ -74,6 +74,16 @@ public final class Dss {
         }
     }
 
+    public static eu.europa.esig.dss.enumerations.SignatureLevel padesLevel(SignatureLevel l) {
+        switch (l) {
+            case B_B: return eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B;
+            case B_T: return eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T;
+            case B_LT: return eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT;
+            case B_LTA: return eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA;
+            default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=" + l);
+        }
+    }
+
     /**
      * The baseline level a DSS signature format corresponds to (any family: CAdES, PAdES, XAdES);
      * pre-baseline BES/EPES forms count as B-B, T as B-T, LT/XL as B-LT, A as B-LTA; anything else NONE.

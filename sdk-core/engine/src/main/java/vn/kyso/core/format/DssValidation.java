@@ -5,10 +5,20 @@ import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import org.slf4j.event.Level;
 import vn.kyso.core.internal.DefaultValidationContext;
-import vn.kyso.core.internal.NetworkSources;
+
 import vn.kyso.core.spi.ValidationContext;
 
 /**
@@ -71,5 +81,33 @@ public final class DssValidation {
         cv.setCrlSource(net.crl());
         cv.setAIASource(net.aia());
         return cv;
+    }
+
+    /**
+     * Runs DSS's validation of a signed document under the default ETSI policy, at {@code validationTime},
+     * with the context's trust and revocation sources. DSS failures on malformed input become
+     * {@code MALFORMED_INPUT} (or the stable code of a {@link KysoException} cause).
+     *
+     * @param detached the signed data of detached signatures, or an empty list
+     */
+    public static Reports validate(DSSDocument document, List<DSSDocument> detached, ValidationContext ctx,
+                                   Instant validationTime, String name) {
+        try {
+            SignedDocumentValidator v = SignedDocumentValidator.fromDocument(document);
+            v.setCertificateVerifier(certificateVerifier(ctx));
+            if (!detached.isEmpty()) {
+                v.setDetachedContents(detached);
+            }
+            v.setValidationTime(Date.from(validationTime));
+            v.setLocale(Locale.ENGLISH);
+            // ReportMapper reads the signer's certificate from the diagnostic data.
+            v.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
+            return v.validateDocument(defaultPolicy());
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            KysoException k = Dss.kysoCause(e);
+            throw k != null ? k : new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
+        }
     }
 }

@@ -48,6 +48,16 @@ public final class ReportMapper {
 
     /** The result builders of every signature in the reports, in DSS's order. */
     public static List<SignatureResult.Builder> map(Reports reports, SignatureFormat format, Instant validationTime) {
+        return map(reports, format, validationTime, (sw, b) -> { });
+    }
+
+    /**
+     * As {@link #map(Reports, SignatureFormat, Instant)}, letting a format add what only it knows (PDF:
+     * byte-range coverage, modifications after the signature) to each builder once the common fields,
+     * indication and messages are set.
+     */
+    public static List<SignatureResult.Builder> map(Reports reports, SignatureFormat format, Instant validationTime,
+                                                    java.util.function.BiConsumer<SignatureWrapper, SignatureResult.Builder> decorate) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diag = reports.getDiagnosticData();
         List<SignatureResult.Builder> out = new ArrayList<>();
@@ -56,7 +66,9 @@ public final class ReportMapper {
             if (sw == null) {
                 continue;
             }
-            out.add(map(simple, sw, id, format, validationTime));
+            SignatureResult.Builder b = map(simple, sw, id, format, validationTime);
+            decorate.accept(sw, b);
+            out.add(b);
         }
         return out;
     }

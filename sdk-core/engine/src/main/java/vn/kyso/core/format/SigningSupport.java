@@ -79,6 +79,12 @@ public final class SigningSupport {
         }
         String details = Dss.describe(e);
         String m = String.valueOf(details).toLowerCase(Locale.ROOT);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String type = t.getClass().getSimpleName();
+            if (type.equals("InvalidPasswordException") || type.equals("ProtectedDocumentException")) {
+                return new KysoException(ErrorCode.DOCUMENT_PASSWORD, e, details);
+            }
+        }
         if (m.contains("revoked")) {
             return new KysoException(ErrorCode.CERTIFICATE_REVOKED, e, details);
         }

@@ -51,6 +51,12 @@ public final class VerificationMessages {
         put("SIGNING_TIME_LOCAL", "Thời điểm ký có vẻ là giờ Việt Nam ghi nhầm thành UTC (lệch khoảng +7 giờ)", "The signing time looks like Vietnam local time written as UTC (about +7 hours)");
         put("SIGNING_TIME_AFTER_TIMESTAMP", "Thời điểm ký khai báo muộn hơn dấu thời gian", "The claimed signing time is later than the time-stamp");
         put("TIMESTAMP_INVALID", "Dấu thời gian không hợp lệ", "A time-stamp is invalid");
+        // PDF
+        put("PDF_CONTENT_CHANGED", "Nội dung tài liệu PDF đã bị thay đổi sau khi ký (trang, nội dung hoặc đối tượng không được phép)", "The PDF's content was changed after signing (pages, content or objects no signer may change)");
+        put("PDF_CHANGE_NOT_PERMITTED", "Tài liệu PDF bị thay đổi theo cách người ký không cho phép (DocMDP/khóa trường)", "The PDF was changed in a way its signer did not permit (DocMDP/field lock)");
+        put("PDF_BYTERANGE_INVALID", "Vùng dữ liệu được ký (/ByteRange) không hợp lệ", "The signed byte range (/ByteRange) is invalid");
+        put("PDF_SIGNATURE_DICTIONARY_INCONSISTENT", "Từ điển chữ ký PDF không nhất quán", "The PDF signature dictionary is inconsistent");
+        put("PDF_NOT_WHOLE_FILE", "Chữ ký không bao trùm toàn bộ tệp: có phần được thêm sau khi ký", "The signature does not cover the whole file: something was added after it");
         put("DSS_ERROR", "Kiểm tra không đạt", "A validation check failed");
         put("DSS_WARNING", "Cảnh báo khi kiểm tra", "Validation warning");
     }

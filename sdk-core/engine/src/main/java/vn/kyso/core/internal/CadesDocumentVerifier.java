@@ -1,16 +1,12 @@
 package vn.kyso.core.internal;
 
-import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -54,24 +50,8 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
             throw new KysoException(ErrorCode.DETACHED_DATA_REQUIRED, name);
         }
         Instant validationTime = ctx.clock().instant();
-        Reports reports;
-        try {
-            SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(bytes, name));
-            v.setCertificateVerifier(DssValidation.certificateVerifier(ctx));
-            if (!enveloping) {
-                v.setDetachedContents(List.of(new FileDocument(detachedData.toFile())));
-            }
-            v.setValidationTime(Date.from(validationTime));
-            v.setLocale(Locale.ENGLISH);
-            // ReportMapper reads the signer's certificate from the diagnostic data.
-            v.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-            reports = v.validateDocument(DssValidation.defaultPolicy());
-        } catch (KysoException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            KysoException k = Dss.kysoCause(e);
-            throw k != null ? k : new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
-        }
+        Reports reports = DssValidation.validate(new InMemoryDocument(bytes, name),
+                enveloping ? List.of() : List.of(new FileDocument(detachedData.toFile())), ctx, validationTime, name);
         List<SignatureResult> results = new ArrayList<>();
         try {
             for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.CADES, validationTime)) {
