@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Tokens;
-import vn.kyso.pdf.internal.Fonts;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
 
@@ -29,7 +28,7 @@ final class PdfFixtures {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
-            PDType0Font font = Fonts.serif(doc);
+            PDType0Font font = PdfFonts.serif(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.beginText();
                 cs.setFont(font, 13);

@@ -176,7 +176,7 @@ class PdfSignerTest {
             try (org.apache.pdfbox.pdmodel.PDPageContentStream cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(
                     doc, page, org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
                 cs.beginText();
-                cs.setFont(vn.kyso.pdf.internal.Fonts.serif(doc), 13);
+                cs.setFont(PdfFonts.serif(doc), 13);
                 cs.newLineAtOffset(72, 600);
                 cs.showText("Điều 3. Nội dung chèn thêm sau khi ký.");
                 cs.endText();

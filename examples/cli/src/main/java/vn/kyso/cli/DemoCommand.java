@@ -35,6 +35,15 @@ import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
+import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.PdfSigner;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * {@code kyso demo}: the end-to-end run on the built-in sandbox. Starts a sandbox PKI with its servers,
@@ -91,6 +100,9 @@ final class DemoCommand implements Callable<Integer> {
                         t("Chứng thư đã bị thu hồi", "Revoked certificate"));
                 tampered(verifier, firstSignature, dir);
                 expiredSigner(signer, doc, dir, expired.firstKey());
+                PdfSigner pdfSigner = PdfSigner.builder().timestamps(tsa).trust(trust)
+                        .revocation(RevocationOptions.online()).build();
+                pdfApprovals(pdfSigner, verifier, dir, new Token[] {person1, person2, person3}, org);
             }
         }
         printTable(w);
@@ -163,6 +175,76 @@ final class DemoCommand implements Callable<Integer> {
         }
         row(t("Chứng thư đã hết hạn: từ chối ký", "Expired certificate: refused"), key.info().commonName(),
                 "B-B", "-", outcome, ErrorCode.CERTIFICATE_EXPIRED.code(), ok);
+    }
+
+    /**
+     * The e-office flow on a PDF: three approval signatures (visible text blocks), the organisation's
+     * issuance signature at B-T, one verification of all four; then content slipped in after signing.
+     */
+    private void pdfApprovals(PdfSigner pdf, Verifier verifier, Path dir, Token[] approvers, Token org) throws IOException {
+        Path step = samplePdf(dir.resolve("quyet-dinh-45.pdf"));
+        String[] fields = {"lanh_dao_phong", "lanh_dao_van_phong", "lanh_dao_co_quan"};
+        for (int i = 0; i < approvers.length; i++) {
+            Path next = dir.resolve("quyet-dinh-45." + (i + 1) + ".pdf");
+            pdf.sign(step, next, approvers[i].firstKey(), PdfSignatureOptions.builder().field(fields[i])
+                    .visible(1, 30 + 185f * i, 560, 175, 70).reason("Phê duyệt").build());
+            step = next;
+        }
+        Path issued = dir.resolve("quyet-dinh-45.signed.pdf");
+        SigningResult issuance = pdf.sign(step, issued, org.firstKey(), PdfSignatureOptions.builder().field("van_thu")
+                .level(SignatureLevel.B_T).reason("Phát hành").build());
+        VerificationReport report = verifier.verify(issued);
+        writeReport(dir, "quyet-dinh-45.signed.pdf", report);
+        for (vn.kyso.api.report.SignatureResult s : report.signatures()) {
+            boolean last = Boolean.TRUE.equals(s.coversWholeDocument());
+            String expected = last ? "TOTAL_PASSED/NONE" : "TOTAL_PASSED/SIGNATURES";
+            String got = s.indication() + "/" + s.modificationsAfter();
+            row(last ? t("PDF: phát hành (tổ chức)", "PDF: issuance (organisation)") : t("PDF: phê duyệt", "PDF: approval"),
+                    s.signer() == null ? "-" : s.signer().commonName(), s.level().label(),
+                    s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), got, expected, got.equals(expected));
+        }
+        row(t("PDF: kết luận (4 chữ ký)", "PDF: verdict (4 signatures)"), "-", issuance.level().label(), "-",
+                report.verdict().name() + " (" + report.signatures().size() + ")", "VALID (4)",
+                report.verdict() == Verdict.VALID && report.signatures().size() == 4);
+
+        Path changed = dir.resolve("quyet-dinh-45.changed.pdf");
+        try (PDDocument doc = Loader.loadPDF(issued.toFile()); java.io.OutputStream os = Files.newOutputStream(changed)) {
+            PDPage page = doc.getPage(0);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+                cs.beginText();
+                cs.setFont(PdfFonts.serif(doc), 13);
+                cs.newLineAtOffset(72, 300);
+                cs.showText("Điều 3. Nội dung chèn thêm sau khi ký.");
+                cs.endText();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(os);
+        }
+        VerificationReport attacked = verifier.verify(changed);
+        row(t("PDF: nội dung bị chèn sau khi ký", "PDF: content added after signing"), "-", "-", "-",
+                attacked.verdict().name(), Verdict.INVALID.name(), attacked.verdict() == Verdict.INVALID);
+    }
+
+    static Path samplePdf(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font font = PdfFonts.serif(doc);
+            PDType0Font bold = PdfFonts.serifBold(doc);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                float y = 780;
+                for (String line : sampleDocument().split("\\R")) {
+                    cs.beginText();
+                    cs.setFont(y > 760 ? bold : font, 13);
+                    cs.newLineAtOffset(60, y);
+                    cs.showText(line);
+                    cs.endText();
+                    y -= 22;
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
     }
 
     private void writeReport(Path dir, String name, VerificationReport report) {

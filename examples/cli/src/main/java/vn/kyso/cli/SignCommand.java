@@ -3,6 +3,7 @@ package vn.kyso.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,24 +21,24 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.cades.CadesSigner;
+import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.PdfSigner;
 
-/** {@code kyso sign ...}: one subcommand per format. */
-@Command(name = "sign", description = "Ký số tài liệu / sign a document", subcommands = SignCommand.Cms.class)
+/** {@code kyso sign ...}: one subcommand per format, sharing input/output, key, level and TSA options. */
+@Command(name = "sign", description = "Ký số tài liệu / sign a document",
+        subcommands = {SignCommand.Cms.class, SignCommand.Pdf.class})
 final class SignCommand {
 
-    /** {@code kyso sign cms}: CAdES signature of any file, detached (.p7s) or enveloping. */
-    @Command(name = "cms", description = "Ký CAdES cho tệp bất kỳ / CAdES-sign any file")
-    static final class Cms implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** What every {@code kyso sign} subcommand takes. */
+    static final class Common {
         @Option(names = "--in", required = true, paramLabel = "FILE", description = "Tệp cần ký / file to sign")
         Path in;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Tệp chữ ký (.p7s) / output")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Tệp kết quả / output file")
         Path out;
 
         @Mixin
@@ -55,29 +56,29 @@ final class SignCommand {
         @Option(names = "--digest", defaultValue = "SHA-256", description = "SHA-256 | SHA-384 | SHA-512")
         String digest;
 
-        @Option(names = "--enveloping", description = "Nhúng dữ liệu vào chữ ký / embed the data in the signature")
-        boolean enveloping;
-
-        @Override
-        public Integer call() {
+        SignatureLevel level() {
             SignatureLevel lvl = SignatureLevel.parse(level);
             if (lvl.needsTimestamp() && tsa.isEmpty()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--tsa URL is required for " + lvl.label());
             }
-            CadesSigner.Builder builder = CadesSigner.builder()
-                    .revocation(RevocationOptions.online())
+            return lvl;
+        }
+
+        /** Applies the TSA, trust and revocation options to a signer builder. */
+        <B extends SignerSettings.Builder<B>> B configure(B builder) {
+            builder.revocation(RevocationOptions.online())
                     .trust(trust.isEmpty() ? TrustAnchors.empty() : TrustAnchors.fromFiles(trust));
             if (!tsa.isEmpty()) {
                 builder.timestamps(TimestampClient.builder().urls(tsa).build());
             }
-            CadesOptions options = CadesOptions.builder()
-                    .level(lvl)
-                    .digest(DigestAlgorithm.parse(digest))
-                    .packaging(enveloping ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED)
-                    .build();
+            return builder;
+        }
+
+        /** Opens the key, signs with it, prints one line saying what was done. */
+        int sign(CommandSpec spec, Signing signing) {
             try (Token token = key.open()) {
                 SigningKey signingKey = key.alias == null ? token.firstKey() : token.key(key.alias);
-                SigningResult result = builder.build().sign(in, out, signingKey, options);
+                SigningResult result = signing.sign(signingKey);
                 Language lang = ((KysoCli) spec.root().userObject()).language();
                 PrintWriter w = spec.commandLine().getOut();
                 w.println((lang == Language.EN ? "Signed: " : "Đã ký: ") + out
@@ -85,6 +86,103 @@ final class SignCommand {
                         + signingKey.info().commonName() + ")");
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** One signing act with an opened key. */
+    @FunctionalInterface
+    interface Signing {
+        SigningResult sign(SigningKey key);
+    }
+
+    /** {@code kyso sign cms}: CAdES signature of any file, detached (.p7s) or enveloping. */
+    @Command(name = "cms", description = "Ký CAdES cho tệp bất kỳ / CAdES-sign any file")
+    static final class Cms implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--enveloping", description = "Nhúng dữ liệu vào chữ ký / embed the data in the signature")
+        boolean enveloping;
+
+        @Override
+        public Integer call() {
+            CadesSigner signer = common.configure(CadesSigner.builder()).build();
+            CadesOptions options = CadesOptions.builder()
+                    .level(common.level())
+                    .digest(DigestAlgorithm.parse(common.digest))
+                    .packaging(enveloping ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED)
+                    .build();
+            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+        }
+    }
+
+    /** {@code kyso sign pdf}: PAdES signature as an incremental update. */
+    @Command(name = "pdf", description = "Ký PAdES tệp PDF / PAdES-sign a PDF")
+    static final class Pdf implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--field", paramLabel = "NAME", description = "Trường chữ ký (có sẵn hoặc tạo mới) / signature field, existing or new")
+        String field;
+
+        @Option(names = "--visible", paramLabel = "PAGE,X,Y,W,H", split = ",",
+                description = "Chữ ký hiển thị: trang, x, y (từ góc trên trái), rộng, cao (điểm) / visible: page, x, y from the top-left, width, height in points")
+        List<Float> visible;
+
+        @Option(names = "--reason", description = "Lý do ký / reason")
+        String reason;
+
+        @Option(names = "--location", description = "Nơi ký / location")
+        String location;
+
+        @Option(names = "--certify", defaultValue = "none", paramLabel = "P",
+                description = "Chứng nhận (DocMDP) cho chữ ký đầu tiên / certification: none | no-changes | form-fill | annotations")
+        String certify;
+
+        @Option(names = "--pdf-password-env", paramLabel = "VAR", description = "Mật khẩu mở PDF được mã hóa / password of an encrypted PDF, from an environment variable")
+        String pdfPasswordEnv;
+
+        @Override
+        public Integer call() {
+            PdfSigner signer = common.configure(PdfSigner.builder()).build();
+            PdfSignatureOptions.Builder b = PdfSignatureOptions.builder()
+                    .level(common.level())
+                    .digest(DigestAlgorithm.parse(common.digest))
+                    .field(field).reason(reason).location(location)
+                    .certification(certification(certify));
+            if (visible != null) {
+                if (visible.size() != 5) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--visible PAGE,X,Y,W,H");
+                }
+                b.visible(Math.round(visible.get(0)), visible.get(1), visible.get(2), visible.get(3), visible.get(4));
+            }
+            if (pdfPasswordEnv != null) {
+                String v = System.getenv(pdfPasswordEnv);
+                if (v == null) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "environment variable " + pdfPasswordEnv + " is not set");
+                }
+                char[] pw = v.toCharArray();
+                b.password(pw);
+                Arrays.fill(pw, '\0');
+            }
+            PdfSignatureOptions options = b.build();
+            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+        }
+
+        private static PdfSignatureOptions.Certification certification(String text) {
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "none": return PdfSignatureOptions.Certification.NONE;
+                case "no-changes": return PdfSignatureOptions.Certification.NO_CHANGES;
+                case "form-fill": return PdfSignatureOptions.Certification.FORM_FILL;
+                case "annotations": return PdfSignatureOptions.Certification.FORM_FILL_AND_ANNOTATIONS;
+                default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--certify " + text);
+            }
         }
     }
 }

@@ -85,6 +85,27 @@ class CliTest {
     }
 
     @Test
+    void signPdfVisibleThenVerifyIt() throws Exception {
+        Path pdf = DemoCommand.samplePdf(dir.resolve("cong-van.pdf"));
+        Path signed = dir.resolve("cong-van.signed.pdf");
+        Run sign = kyso("sign", "pdf", "--in", pdf.toString(), "--out", signed.toString(),
+                "--p12", dir.resolve("person2.p12").toString(), "--password-env", "KYSO_TEST_NO_SUCH_VAR");
+        assertEquals(64, sign.code, sign.err);
+        sign = kyso("sign", "pdf", "--in", pdf.toString(), "--out", signed.toString(), "--field", "lanh_dao",
+                "--visible", "1,300,600,200,60", "--level", "B-T", "--tsa", sandbox.tsaUrl(),
+                "--p12", dir.resolve("person2.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode s = new ObjectMapper().readTree(verify.out).get("signatures").get(0);
+        assertEquals("PAdES", s.get("format").asText());
+        assertEquals("B-T", s.get("level").asText());
+        assertEquals("NONE", s.get("modificationsAfter").asText());
+        assertTrue(s.get("coversWholeDocument").asBoolean());
+        assertEquals(3, kyso("verify", pdf.toString()).code, "an unsigned PDF has no signature");
+    }
+
+    @Test
     void withoutTrustAnchorTheVerdictIsIndeterminateAndTheHtmlReportIsWritten() throws Exception {
         Path doc = document("bao-cao.txt", "Báo cáo tổng kết");
         Path sig = dir.resolve("bao-cao.p7s");

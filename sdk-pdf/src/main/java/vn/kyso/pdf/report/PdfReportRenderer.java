@@ -17,7 +17,7 @@ import vn.kyso.api.Language;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.pdf.internal.Fonts;
+import vn.kyso.pdf.PdfFonts;
 
 /**
  * Renders a verification report as a PDF a person can read, print and file: A4, Liberation Serif
@@ -41,8 +41,8 @@ public final class PdfReportRenderer {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(l == Language.EN ? "Signature verification report" : "Báo cáo kiểm tra chữ ký số");
             info.setProducer("Kyso");
-            PDType0Font font = Fonts.serif(doc);
-            PDType0Font bold = Fonts.serifBold(doc);
+            PDType0Font font = PdfFonts.serif(doc);
+            PDType0Font bold = PdfFonts.serifBold(doc);
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
             List<String> lines = new ArrayList<>();
             for (String line : ReportWriter.text(report, l).split("\r?\n")) {

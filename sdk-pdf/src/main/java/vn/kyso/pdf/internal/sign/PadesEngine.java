@@ -48,12 +48,12 @@ import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.format.SigningSupport;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.format.NetworkSources;
+import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
 
 /** PAdES signing with EU DSS (PDFBox back end), one call or two phases. Internal. */
 public final class PadesEngine {
     private static final String STATE_KIND = "pades";
-    private static final String FONT = "/vn/kyso/pdf/fonts/LiberationSerif-Regular.ttf";
 
     private final SignerSettings settings;
     private final NetworkSources network;
@@ -280,16 +280,9 @@ public final class PadesEngine {
     }
 
     private static DSSFileFont font() {
-        try (InputStream in = PadesEngine.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new KysoException(ErrorCode.INTERNAL, "font resource missing");
-            }
-            DSSFileFont f = new DSSFileFont(new InMemoryDocument(in.readAllBytes()), 9f);
-            f.setEmbedFontSubset(true);
-            return f;
-        } catch (IOException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "font");
-        }
+        DSSFileFont f = new DSSFileFont(new InMemoryDocument(PdfFonts.serifFile()), 9f);
+        f.setEmbedFontSubset(true);
+        return f;
     }
 
     /**
