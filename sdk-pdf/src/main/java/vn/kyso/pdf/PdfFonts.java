@@ -28,6 +28,18 @@ public final class PdfFonts {
         return load(doc, "LiberationSerif-Bold.ttf");
     }
 
+    /**
+     * Liberation Serif Regular embedded whole (not subset): what form fields need, since their
+     * appearances are regenerated later with characters not known today.
+     */
+    public static PDType0Font serifForForms(PDDocument doc) {
+        try (InputStream in = open("LiberationSerif-Regular.ttf")) {
+            return PDType0Font.load(doc, in, false);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "font");
+        }
+    }
+
     /** The Liberation Serif Regular TrueType file, for renderers that embed fonts themselves. */
     public static byte[] serifFile() {
         try (InputStream in = open("LiberationSerif-Regular.ttf")) {

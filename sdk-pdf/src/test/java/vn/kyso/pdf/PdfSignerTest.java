@@ -67,12 +67,12 @@ class PdfSignerTest {
     @ParameterizedTest
     @EnumSource(value = SignatureLevel.class, names = {"B_B", "B_T", "B_LT", "B_LTA"})
     void everyLevelIsValidForPdfsigAndForUs(SignatureLevel level) throws Exception {
-        Path in = PdfFixtures.decision(dir.resolve("qd-" + level + ".pdf"));
+        Path in = PdfTestDocuments.decision(dir.resolve("qd-" + level + ".pdf"));
         Path out = dir.resolve("qd-" + level + ".signed.pdf");
-        SigningResult r = signer.sign(in, out, PdfFixtures.key(sandbox.person1()),
+        SigningResult r = signer.sign(in, out, PdfTestDocuments.key(sandbox.person1()),
                 PdfSignatureOptions.builder().level(level).build());
         assertEquals(SignatureAlgorithm.RSA_PSS_SHA256, r.algorithm());
-        PdfFixtures.assertPdfsigValid(out, 1);
+        PdfTestDocuments.assertPdfsigValid(out, 1);
         VerificationReport report = verify(out);
         assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
         SignatureResult s = report.signatures().get(0);
@@ -101,14 +101,14 @@ class PdfSignerTest {
 
     @Test
     void visibleVietnameseTextBlockAndEcdsa() throws Exception {
-        Path in = PdfFixtures.decision(dir.resolve("visible.pdf"));
+        Path in = PdfTestDocuments.decision(dir.resolve("visible.pdf"));
         Path out = dir.resolve("visible.signed.pdf");
-        SigningResult r = signer.sign(in, out, PdfFixtures.key(sandbox.person3()),
+        SigningResult r = signer.sign(in, out, PdfTestDocuments.key(sandbox.person3()),
                 PdfSignatureOptions.builder().visible(1, 330, 600, 220, 70).reason("Phê duyệt").build());
         assertEquals(SignatureAlgorithm.ECDSA_SHA256, r.algorithm());
-        PdfFixtures.assertPdfsigValid(out, 1);
+        PdfTestDocuments.assertPdfsigValid(out, 1);
         // the text inside the signature's rectangle (both measure from the top-left corner, in points)
-        String text = PdfFixtures.run("pdftotext", "-enc", "UTF-8", "-x", "330", "-y", "600",
+        String text = PdfTestDocuments.run("pdftotext", "-enc", "UTF-8", "-x", "330", "-y", "600",
                 "-W", "220", "-H", "70", out.toString(), "-");
         assertTrue(text.contains("Lê Hoàng Cường"), text);
         assertTrue(text.contains("+07:00"), text);
@@ -117,15 +117,15 @@ class PdfSignerTest {
 
     @Test
     void laterSignaturesKeepEarlierOnesValid() throws Exception {
-        Path step0 = PdfFixtures.decision(dir.resolve("flow.pdf"));
+        Path step0 = PdfTestDocuments.decision(dir.resolve("flow.pdf"));
         Path step1 = dir.resolve("flow.1.pdf");
         Path step2 = dir.resolve("flow.2.pdf");
         Path step3 = dir.resolve("flow.3.pdf");
-        signer.sign(step0, step1, PdfFixtures.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao_phong").build());
-        signer.sign(step1, step2, PdfFixtures.key(sandbox.person2()), PdfSignatureOptions.builder().field("lanh_dao_co_quan").build());
-        signer.sign(step2, step3, PdfFixtures.key(sandbox.organization()),
+        signer.sign(step0, step1, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao_phong").build());
+        signer.sign(step1, step2, PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.builder().field("lanh_dao_co_quan").build());
+        signer.sign(step2, step3, PdfTestDocuments.key(sandbox.organization()),
                 PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).build());
-        PdfFixtures.assertPdfsigValid(step3, 3);
+        PdfTestDocuments.assertPdfsigValid(step3, 3);
         VerificationReport report = verify(step3);
         assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
         assertEquals(3, report.signatures().size());
@@ -144,9 +144,9 @@ class PdfSignerTest {
 
     @Test
     void twoPhaseAndARefusedTamperedState() throws Exception {
-        Path in = PdfFixtures.decision(dir.resolve("two-phase.pdf"));
+        Path in = PdfTestDocuments.decision(dir.resolve("two-phase.pdf"));
         Path out = dir.resolve("two-phase.signed.pdf");
-        SigningKey key = PdfFixtures.key(sandbox.person2());
+        SigningKey key = PdfTestDocuments.key(sandbox.person2());
         PdfSignatureOptions options = PdfSignatureOptions.builder().level(SignatureLevel.B_T).visible(1, 60, 60, 200, 60).build();
         PreparedSignature p = signer.prepare(in, key.chain(), key.preferredAlgorithm(DigestAlgorithm.SHA256), options);
         byte[] value = key.signDigest(p.digest(), p.algorithm());
@@ -156,9 +156,9 @@ class PdfSignerTest {
                 () -> signer.complete(tampered, value, in, out)).errorCode());
         assertFalse(Files.exists(out));
         signer.complete(p.state(), value, in, out);
-        PdfFixtures.assertPdfsigValid(out, 1);
+        PdfTestDocuments.assertPdfsigValid(out, 1);
         assertEquals(Verdict.VALID, verify(out).verdict());
-        Path other = PdfFixtures.decision(dir.resolve("other.pdf"));
+        Path other = PdfTestDocuments.decision(dir.resolve("other.pdf"));
         Files.write(other, "%PDF-1.7 khác".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
         assertEquals(ErrorCode.STATE_MISMATCH, assertThrows(KysoException.class,
                 () -> signer.complete(p.state(), value, other, dir.resolve("other.signed.pdf"))).errorCode());
@@ -166,9 +166,9 @@ class PdfSignerTest {
 
     @Test
     void contentChangedAfterSigningIsNeverValid() throws Exception {
-        Path in = PdfFixtures.decision(dir.resolve("attack.pdf"));
+        Path in = PdfTestDocuments.decision(dir.resolve("attack.pdf"));
         Path signed = dir.resolve("attack.signed.pdf");
-        signer.sign(in, signed, PdfFixtures.key(sandbox.person1()), PdfSignatureOptions.defaults());
+        signer.sign(in, signed, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.defaults());
         Path attacked = dir.resolve("attack.changed.pdf");
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(signed.toFile());
              java.io.OutputStream os = Files.newOutputStream(attacked)) {
@@ -198,12 +198,12 @@ class PdfSignerTest {
         Path junk = Files.write(dir.resolve("junk.pdf"), "không phải PDF".getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("junk.signed.pdf");
         assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class,
-                () -> signer.sign(junk, out, PdfFixtures.key(sandbox.person1()), PdfSignatureOptions.defaults())).errorCode());
-        Path in = PdfFixtures.decision(dir.resolve("expired.pdf"));
+                () -> signer.sign(junk, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.defaults())).errorCode());
+        Path in = PdfTestDocuments.decision(dir.resolve("expired.pdf"));
         assertEquals(ErrorCode.CERTIFICATE_EXPIRED, assertThrows(KysoException.class,
-                () -> signer.sign(in, out, PdfFixtures.key(sandbox.expiredPerson()), PdfSignatureOptions.defaults())).errorCode());
+                () -> signer.sign(in, out, PdfTestDocuments.key(sandbox.expiredPerson()), PdfSignatureOptions.defaults())).errorCode());
         assertFalse(Files.exists(out));
-        Path unsigned = PdfFixtures.decision(dir.resolve("unsigned.pdf"));
+        Path unsigned = PdfTestDocuments.decision(dir.resolve("unsigned.pdf"));
         assertEquals(ErrorCode.NO_SIGNATURE, assertThrows(KysoException.class, () -> verify(unsigned)).errorCode());
     }
 }

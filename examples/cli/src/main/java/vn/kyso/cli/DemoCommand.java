@@ -239,7 +239,7 @@ final class DemoCommand implements Callable<Integer> {
                     cs.newLineAtOffset(60, y);
                     cs.showText(line);
                     cs.endText();
-                    y -= 22;
+                    y -= y > 760 ? 22 : y > 740 ? 70 : 22; // leave the number/date row free
                 }
             }
             doc.save(file.toFile());

@@ -1,9 +1,7 @@
 package vn.kyso.pdf.verify;
 
-import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlPDFLockDictionary;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
@@ -20,6 +18,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -46,6 +55,8 @@ import vn.kyso.core.spi.ValidationContext;
  * password {@code DOCUMENT_PASSWORD}; anything unreadable {@code MALFORMED_INPUT}.
  */
 public final class PdfDocumentVerifier implements DocumentVerifier {
+    /** The widget annotation a change path goes through, e.g. {@code /Annots 16 0 R}. */
+    private static final Pattern WIDGET = Pattern.compile("/Annots (\\d+) \\d+ R");
 
     @Override
     public boolean accepts(byte[] head, String fileName) {
@@ -66,10 +77,10 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         }
         Instant validationTime = ctx.clock().instant();
         Reports reports = DssValidation.validate(new FileDocument(file.toFile()), List.of(), ctx, validationTime, name);
-        Set<String> signatureFields = signatureFields(reports.getDiagnosticData());
+        Set<Long> signatureWidgets = signatureWidgets(file, name);
         List<SignatureResult> results = new ArrayList<>();
         for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
-                (sw, builder) -> decorate(sw, builder, length, signatureFields))) {
+                (sw, builder) -> decorate(sw, builder, length, signatureWidgets))) {
             results.add(b.build());
         }
         if (results.isEmpty()) {
@@ -78,23 +89,36 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         return new VerificationReport(name, validationTime, results);
     }
 
-    private static Set<String> signatureFields(DiagnosticData diag) {
-        Set<String> names = new HashSet<>();
-        for (SignatureWrapper s : diag.getSignatures()) {
-            if (s.getPDFRevision() != null) {
-                names.addAll(s.getPDFRevision().getSignatureFieldNames());
+    /**
+     * Object numbers of the widgets of signature fields in the final revision: DSS reports form-field
+     * changes by the widget object they touch, and only those outside this set are form filling.
+     */
+    private static Set<Long> signatureWidgets(Path file, String name) {
+        Set<Long> widgets = new HashSet<>();
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            if (form != null) {
+                for (PDField f : form.getFieldTree()) {
+                    if (f instanceof PDSignatureField) {
+                        for (PDAnnotationWidget w : f.getWidgets()) {
+                            COSObjectKey key = w.getCOSObject().getKey();
+                            if (key != null) {
+                                widgets.add(key.getNumber());
+                            }
+                        }
+                    }
+                }
             }
+        } catch (InvalidPasswordException e) {
+            throw new KysoException(ErrorCode.DOCUMENT_PASSWORD, e, name);
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + name);
         }
-        for (TimestampWrapper t : diag.getTimestampList()) {
-            if (t.getPDFRevision() != null) {
-                names.addAll(t.getPDFRevision().getSignatureFieldNames());
-            }
-        }
-        return names;
+        return widgets;
     }
 
     private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength,
-                                 Set<String> signatureFields) {
+                                 Set<Long> signatureWidgets) {
         PDFRevisionWrapper rev = sw.getPDFRevision();
         if (rev == null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
@@ -111,7 +135,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         if (!rev.isPdfSignatureDictionaryConsistent()) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_SIGNATURE_DICTIONARY_INCONSISTENT"));
         }
-        Modification m = whole ? Modification.NONE : classify(rev, signatureFields);
+        Modification m = whole ? Modification.NONE : classify(rev, signatureWidgets);
         b.modificationsAfter(m);
         if (!whole) {
             b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
@@ -125,21 +149,30 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         }
     }
 
-    /** The most serious kind of change in the revisions after the signature. */
-    static Modification classify(PDFRevisionWrapper rev, Set<String> signatureFields) {
-        if (rev.arePdfModificationsDetected() || !rev.getPdfUndefinedChanges().isEmpty()) {
+    /**
+     * The most serious kind of change in the revisions after the signature. Pages added or removed, any
+     * object change DSS cannot attribute to signatures, form fields or annotations, and annotations laid
+     * over content are OTHER. A visual difference on a page is accepted only as the visible result of
+     * filling form fields that existed when the signature was made.
+     */
+    static Modification classify(PDFRevisionWrapper rev, Set<Long> signatureWidgets) {
+        if (!rev.getPdfPageDifferenceConcernedPages().isEmpty() || !rev.getPdfUndefinedChanges().isEmpty()
+                || !rev.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
+            return Modification.OTHER;
+        }
+        boolean formFill = false;
+        for (XmlObjectModification change : rev.getPdfSignatureOrFormFillChanges()) {
+            Matcher m = WIDGET.matcher(String.valueOf(change.getValue()));
+            formFill |= m.find() && !signatureWidgets.contains(Long.parseLong(m.group(1)));
+        }
+        boolean visual = !rev.getPdfVisualDifferenceConcernedPages().isEmpty();
+        if (visual && !formFill) {
             return Modification.OTHER;
         }
         if (!rev.getPdfAnnotationChanges().isEmpty()) {
             return Modification.ANNOTATIONS;
         }
-        for (XmlObjectModification change : rev.getPdfSignatureOrFormFillChanges()) {
-            String field = change.getFieldName();
-            if (field != null && !signatureFields.contains(field)) {
-                return Modification.FORM_FILL;
-            }
-        }
-        return Modification.SIGNATURES;
+        return formFill ? Modification.FORM_FILL : Modification.SIGNATURES;
     }
 
     /** Whether the signer's DocMDP and field locks allow a change of this kind (OTHER never is). */
@@ -186,6 +219,15 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         }
         if (!rev.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
             what.add("overlapping annotations on pages " + rev.getPdfAnnotationsOverlapConcernedPages());
+        }
+        if (!rev.getModifiedFieldNames().isEmpty()) {
+            what.add("fields " + rev.getModifiedFieldNames());
+        }
+        for (XmlObjectModification c : rev.getPdfSignatureOrFormFillChanges()) {
+            if (what.size() >= 8) {
+                break;
+            }
+            what.add("form " + c.getAction() + " " + c.getFieldName() + " " + c.getType() + " " + c.getValue());
         }
         for (XmlObjectModification c : rev.getPdfUndefinedChanges()) {
             if (what.size() >= 5) {

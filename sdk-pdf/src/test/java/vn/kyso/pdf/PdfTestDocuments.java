@@ -19,12 +19,12 @@ import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
 
 /** Test documents and independent tools (poppler) for the PDF tests. */
-final class PdfFixtures {
-    private PdfFixtures() {
+public final class PdfTestDocuments {
+    private PdfTestDocuments() {
     }
 
     /** An A4 Vietnamese decision, one page of text in Liberation Serif. */
-    static Path decision(Path file) throws Exception {
+    public static Path decision(Path file) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
@@ -34,7 +34,7 @@ final class PdfFixtures {
                 cs.setFont(font, 13);
                 cs.newLineAtOffset(72, 760);
                 cs.showText("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
-                cs.newLineAtOffset(0, -24);
+                cs.newLineAtOffset(0, -80); // room for the number and date fields
                 cs.showText("QUYẾT ĐỊNH về việc ban hành quy chế sử dụng chữ ký số");
                 cs.newLineAtOffset(0, -24);
                 cs.showText("Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số.");
@@ -45,13 +45,13 @@ final class PdfFixtures {
         return file;
     }
 
-    static SigningKey key(Identity who) {
+    public static SigningKey key(Identity who) {
         return Tokens.pkcs12(who.pkcs12(Sandbox.PASSWORD.toCharArray()), Sandbox.PASSWORD.toCharArray(), who.name())
                 .firstKey();
     }
 
     /** Runs a tool and returns its output (stdout and stderr). */
-    static String run(String... command) throws Exception {
+    public static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
@@ -62,7 +62,7 @@ final class PdfFixtures {
      * pdfsig's validation line of each signature, in order, leaving out document time-stamps, which
      * this poppler cannot validate (it lists them as type ETSI.RFC3161 or "unknown").
      */
-    static List<String> pdfsigValidations(Path pdf) throws Exception {
+    public static List<String> pdfsigValidations(Path pdf) throws Exception {
         String out = run("pdfsig", "-nocert", pdf.toString());
         List<String> lines = new ArrayList<>();
         boolean timestamp = false;
@@ -79,7 +79,7 @@ final class PdfFixtures {
         return lines;
     }
 
-    static void assertPdfsigValid(Path pdf, int signatures) throws Exception {
+    public static void assertPdfsigValid(Path pdf, int signatures) throws Exception {
         List<String> lines = pdfsigValidations(pdf);
         assertEquals(signatures, lines.size(), run("pdfsig", "-nocert", pdf.toString()));
         for (String l : lines) {

@@ -1,0 +1,184 @@
+package vn.kyso.pdf.workflow;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.io.AtomicFiles;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.PdfSigner;
+
+/**
+ * The government e-office flow on a PDF (EOFFICE-WORKFLOW.md): the template reserves two text fields,
+ * {@value #NUMBER_FIELD} and {@value #DATE_FIELD}, BEFORE the first approval signature; approvers sign;
+ * the clerk then fills the number and the issue date (with visible appearances) and signs with the
+ * organisation's certificate. Filling fields that existed before the first signature is a change
+ * verifiers classify as form filling, which approval signatures permit, so every earlier signature
+ * stays valid. Every step is an incremental update written atomically.
+ */
+public final class EOffice {
+    /** The text field that receives the document number (số, ký hiệu). */
+    public static final String NUMBER_FIELD = "so_ky_hieu";
+    /** The text field that receives the issue date. */
+    public static final String DATE_FIELD = "ngay_ban_hanh";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private EOffice() {
+    }
+
+    /**
+     * Adds the empty number and date fields to page 1 where the template has none (number under the
+     * issuing body's name on the left, date on the right, as in Decree 30/2020's layout), as an
+     * incremental update. Must run before the first signature.
+     */
+    public static void reserveIssuanceFields(Path in, Path out) {
+        update(in, out, doc -> {
+            PDAcroForm form = form(doc);
+            PDPage page = doc.getPage(0);
+            float height = page.getMediaBox().getHeight();
+            addField(doc, form, page, NUMBER_FIELD, new PDRectangle(60, height - 130, 220, 20));
+            addField(doc, form, page, DATE_FIELD, new PDRectangle(300, height - 130, 250, 20));
+        });
+    }
+
+    /**
+     * Writes the document number and the issue date into the reserved fields, as an incremental update
+     * (a form fill). The date is shown as "ngày D tháng M năm YYYY" in Vietnam time.
+     *
+     * @throws KysoException {@code INVALID_ARGUMENT} if the fields were not reserved
+     */
+    public static void fillIssuance(Path in, Path out, String documentNumber, OffsetDateTime issuedDate) {
+        Objects.requireNonNull(documentNumber, "documentNumber");
+        Objects.requireNonNull(issuedDate, "issuedDate");
+        update(in, out, doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            PDField number = form == null ? null : form.getField(NUMBER_FIELD);
+            PDField date = form == null ? null : form.getField(DATE_FIELD);
+            if (!(number instanceof PDTextField) || !(date instanceof PDTextField)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the PDF has no reserved fields "
+                        + NUMBER_FIELD + "/" + DATE_FIELD + " (EOffice.reserveIssuanceFields before the first signature)");
+            }
+            if (!form.getDefaultResources().getFontNames().iterator().hasNext()) {
+                throw new KysoException(ErrorCode.MALFORMED_INPUT, "form fonts");
+            }
+            number.setValue("Số: " + documentNumber);
+            date.setValue(dateText(issuedDate));
+            for (PDField f : new PDField[] {number, date}) {
+                f.getCOSObject().setNeedToBeUpdated(true);
+                for (PDAnnotationWidget w : f.getWidgets()) {
+                    w.getCOSObject().setNeedToBeUpdated(true);
+                    if (w.getAppearance() != null) {
+                        w.getAppearance().getCOSObject().setNeedToBeUpdated(true);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The clerk's step: fills number and date, then signs with the organisation's key (B-T or as the
+     * options say). The intermediate file lives next to {@code out} and is removed.
+     */
+    public static SigningResult issue(PdfSigner signer, Path in, Path out, SigningKey organisation,
+                                      String documentNumber, OffsetDateTime issuedDate, PdfSignatureOptions options) {
+        Path filled = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".filled.pdf");
+        try {
+            fillIssuance(in, filled, documentNumber, issuedDate);
+            return signer.sign(filled, out, organisation, options);
+        } finally {
+            try {
+                Files.deleteIfExists(filled);
+            } catch (IOException ignored) {
+                // a leftover temporary file; the signed output is complete either way
+            }
+        }
+    }
+
+    /** "ngày 22 tháng 11 năm 2026" in Vietnam time. */
+    public static String dateText(OffsetDateTime date) {
+        OffsetDateTime local = date.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+        return "ngày " + local.getDayOfMonth() + " tháng " + local.getMonthValue() + " năm " + local.getYear();
+    }
+
+    private interface Change {
+        void apply(PDDocument doc) throws IOException;
+    }
+
+    private static void update(Path in, Path out, Change change) {
+        if (!Files.isReadable(in)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(in));
+        }
+        if (out.toAbsolutePath().equals(in.toAbsolutePath())) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output must differ from input");
+        }
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in.toFile()))) {
+            if (doc.isEncrypted()) {
+                throw new KysoException(ErrorCode.DOCUMENT_PASSWORD, in.getFileName().toString());
+            }
+            change.apply(doc);
+            // saveIncremental writes the original bytes followed by the new revision
+            AtomicFiles.write(out, (OutputStream os) -> doc.saveIncremental(os));
+        } catch (KysoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + in.getFileName());
+        }
+    }
+
+    private static PDAcroForm form(PDDocument doc) throws IOException {
+        PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+        if (form == null) {
+            form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        }
+        form.getCOSObject().setNeedToBeUpdated(true);
+        PDResources dr = form.getDefaultResources();
+        if (dr == null) {
+            dr = new PDResources();
+            form.setDefaultResources(dr);
+        }
+        PDType0Font font = PdfFonts.serifForForms(doc);
+        COSName name = dr.add(font);
+        form.setDefaultAppearance("/" + name.getName() + " 13 Tf 0 g");
+        return form;
+    }
+
+    private static void addField(PDDocument doc, PDAcroForm form, PDPage page, String name, PDRectangle rect)
+            throws IOException {
+        if (form.getField(name) != null) {
+            return;
+        }
+        PDTextField field = new PDTextField(form);
+        field.setPartialName(name);
+        field.setDefaultAppearance(form.getDefaultAppearance());
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(rect);
+        widget.setPage(page);
+        widget.setPrinted(true);
+        page.getAnnotations().add(widget);
+        page.getCOSObject().setNeedToBeUpdated(true);
+        form.getFields().add(field);
+        field.setValue("");
+    }
+}
