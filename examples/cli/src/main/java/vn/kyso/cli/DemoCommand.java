@@ -38,6 +38,7 @@ import vn.kyso.testkit.Sandbox;
 import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
+import vn.kyso.pdf.workflow.EOffice;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -178,11 +179,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The e-office flow on a PDF: three approval signatures (visible text blocks), the organisation's
-     * issuance signature at B-T, one verification of all four; then content slipped in after signing.
+     * The e-office flow on a PDF: number and date fields reserved in the draft, three approval signatures
+     * (visible text blocks), the clerk's number and date with the organisation's signature at B-T, one
+     * verification of all four; then content slipped in after signing.
      */
     private void pdfApprovals(PdfSigner pdf, Verifier verifier, Path dir, Token[] approvers, Token org) throws IOException {
-        Path step = samplePdf(dir.resolve("quyet-dinh-45.pdf"));
+        Path draft = samplePdf(dir.resolve("quyet-dinh-45.draft.pdf"));
+        Path step = dir.resolve("quyet-dinh-45.pdf");
+        EOffice.reserveIssuanceFields(draft, step);
         String[] fields = {"lanh_dao_phong", "lanh_dao_van_phong", "lanh_dao_co_quan"};
         for (int i = 0; i < approvers.length; i++) {
             Path next = dir.resolve("quyet-dinh-45." + (i + 1) + ".pdf");
@@ -191,13 +195,15 @@ final class DemoCommand implements Callable<Integer> {
             step = next;
         }
         Path issued = dir.resolve("quyet-dinh-45.signed.pdf");
-        SigningResult issuance = pdf.sign(step, issued, org.firstKey(), PdfSignatureOptions.builder().field("van_thu")
-                .level(SignatureLevel.B_T).reason("Phát hành").build());
+        SigningResult issuance = EOffice.issue(pdf, step, issued, org.firstKey(), "45/QĐ-UBND",
+                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).reason("Phát hành").build());
         VerificationReport report = verifier.verify(issued);
         writeReport(dir, "quyet-dinh-45.signed.pdf", report);
         for (vn.kyso.api.report.SignatureResult s : report.signatures()) {
             boolean last = Boolean.TRUE.equals(s.coversWholeDocument());
-            String expected = last ? "TOTAL_PASSED/NONE" : "TOTAL_PASSED/SIGNATURES";
+            // the clerk's number and date are a form fill that the approvals permit
+            String expected = last ? "TOTAL_PASSED/NONE" : "TOTAL_PASSED/FORM_FILL";
             String got = s.indication() + "/" + s.modificationsAfter();
             row(last ? t("PDF: phát hành (tổ chức)", "PDF: issuance (organisation)") : t("PDF: phê duyệt", "PDF: approval"),
                     s.signer() == null ? "-" : s.signer().commonName(), s.level().label(),
@@ -206,6 +212,11 @@ final class DemoCommand implements Callable<Integer> {
         row(t("PDF: kết luận (4 chữ ký)", "PDF: verdict (4 signatures)"), "-", issuance.level().label(), "-",
                 report.verdict().name() + " (" + report.signatures().size() + ")", "VALID (4)",
                 report.verdict() == Verdict.VALID && report.signatures().size() == 4);
+        String text = pageText(issued);
+        boolean shown = text.contains("Số: 45/QĐ-UBND") && text.contains(EOffice.dateText(
+                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
+        row(t("PDF: số, ký hiệu và ngày ban hành trên trang", "PDF: number and date on the page"), "-", "-", "-",
+                shown ? "45/QĐ-UBND" : "-", "45/QĐ-UBND", shown);
 
         Path changed = dir.resolve("quyet-dinh-45.changed.pdf");
         try (PDDocument doc = Loader.loadPDF(issued.toFile()); java.io.OutputStream os = Files.newOutputStream(changed)) {
@@ -223,6 +234,21 @@ final class DemoCommand implements Callable<Integer> {
         VerificationReport attacked = verifier.verify(changed);
         row(t("PDF: nội dung bị chèn sau khi ký", "PDF: content added after signing"), "-", "-", "-",
                 attacked.verdict().name(), Verdict.INVALID.name(), attacked.verdict() == Verdict.INVALID);
+    }
+
+    /** The values of the number and date fields, as the page shows them through their appearances. */
+    private static String pageText(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            StringBuilder sb = new StringBuilder();
+            for (String name : new String[] {EOffice.NUMBER_FIELD, EOffice.DATE_FIELD}) {
+                org.apache.pdfbox.pdmodel.interactive.form.PDField f = form == null ? null : form.getField(name);
+                if (f != null && f.getWidgets().get(0).getAppearance() != null) {
+                    sb.append(f.getValueAsString()).append('\n');
+                }
+            }
+            return sb.toString();
+        }
     }
 
     static Path samplePdf(Path file) throws IOException {

@@ -3,6 +3,8 @@ package vn.kyso.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +29,7 @@ import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
+import vn.kyso.pdf.workflow.EOffice;
 
 /** {@code kyso sign ...}: one subcommand per format, sharing input/output, key, level and TSA options. */
 @Command(name = "sign", description = "Ký số tài liệu / sign a document",
@@ -145,6 +148,21 @@ final class SignCommand {
                 description = "Chứng nhận (DocMDP) cho chữ ký đầu tiên / certification: none | no-changes | form-fill | annotations")
         String certify;
 
+        /** The e-office roles supported so far. */
+        enum Role { approve, issue }
+
+        @Option(names = "--role", defaultValue = "approve", description = "approve (ký duyệt) | issue (văn thư: ghi số, ngày rồi ký phát hành)")
+        Role role;
+
+        @Option(names = "--doc-number", paramLabel = "S", description = "Số, ký hiệu văn bản (--role issue) / document number")
+        String docNumber;
+
+        @Option(names = "--issued-date", paramLabel = "ISO", description = "Ngày ban hành, ISO 8601, vd 2026-11-22T09:00:00+07:00 (mặc định: bây giờ) / issue date")
+        String issuedDate;
+
+        @Option(names = "--reserve-issuance-fields", description = "Tạo sẵn ô số và ngày trước chữ ký đầu tiên / reserve the number and date fields before the first approval")
+        boolean reserveFields;
+
         @Option(names = "--pdf-password-env", paramLabel = "VAR", description = "Mật khẩu mở PDF được mã hóa / password of an encrypted PDF, from an environment variable")
         String pdfPasswordEnv;
 
@@ -172,7 +190,35 @@ final class SignCommand {
                 Arrays.fill(pw, '\0');
             }
             PdfSignatureOptions options = b.build();
-            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+            if (role == Role.issue) {
+                if (docNumber == null || docNumber.isBlank()) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role issue needs --doc-number");
+                }
+                OffsetDateTime date = issuedDate == null ? OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")) : parseDate(issuedDate);
+                return common.sign(spec, key -> EOffice.issue(signer, common.in, common.out, key, docNumber, date, options));
+            }
+            if (!reserveFields) {
+                return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+            }
+            Path reserved = common.out.toAbsolutePath().resolveSibling("." + common.out.getFileName() + ".template.pdf");
+            try {
+                EOffice.reserveIssuanceFields(common.in, reserved);
+                return common.sign(spec, key -> signer.sign(reserved, common.out, key, options));
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(reserved);
+                } catch (java.io.IOException ignored) {
+                    // leftover temporary file; the output is complete either way
+                }
+            }
+        }
+
+        private static OffsetDateTime parseDate(String text) {
+            try {
+                return OffsetDateTime.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--issued-date " + text);
+            }
         }
 
         private static PdfSignatureOptions.Certification certification(String text) {

@@ -106,6 +106,26 @@ class CliTest {
     }
 
     @Test
+    void approvalThenIssuanceFromTheCommandLine() throws Exception {
+        Path draft = DemoCommand.samplePdf(dir.resolve("to-trinh.pdf"));
+        Path approved = dir.resolve("to-trinh.1.pdf");
+        Path issued = dir.resolve("to-trinh.2.pdf");
+        assertEquals(0, kyso("sign", "pdf", "--in", draft.toString(), "--out", approved.toString(), "--reserve-issuance-fields",
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        Run issue = kyso("sign", "pdf", "--role", "issue", "--doc-number", "12/TTr-SKHCN",
+                "--issued-date", "2026-11-20T08:00:00+07:00", "--in", approved.toString(), "--out", issued.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, issue.code, issue.err);
+        Run verify = kyso("verify", issued.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out);
+        JsonNode sigs = new ObjectMapper().readTree(verify.out).get("signatures");
+        assertEquals(2, sigs.size());
+        assertEquals(1, sigs.findValuesAsText("modificationsAfter").stream().filter("FORM_FILL"::equals).count(), verify.out);
+        assertEquals(64, kyso("sign", "pdf", "--role", "issue", "--in", approved.toString(), "--out", issued.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+    }
+
+    @Test
     void withoutTrustAnchorTheVerdictIsIndeterminateAndTheHtmlReportIsWritten() throws Exception {
         Path doc = document("bao-cao.txt", "Báo cáo tổng kết");
         Path sig = dir.resolve("bao-cao.p7s");
