@@ -55,7 +55,7 @@ public final class PdfTestDocuments {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
-        return out;
+        return p.exitValue() == 0 ? out : out + "\n[exit " + p.exitValue() + ": " + String.join(" ", command) + "]";
     }
 
     /**

@@ -1,0 +1,89 @@
+package vn.kyso.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.Language;
+import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.Verdict;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.report.ReportWriter;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.verify.Verifier;
+import vn.kyso.testkit.Sandbox;
+
+/**
+ * Signatures made by poppler (pdfsig, with an NSS database holding a sandbox key) are accepted by our
+ * verifier: a new signature field (adbe.pkcs7.detached), and a signature into an empty field kyso-pdf
+ * made, asked for as ETSI.CAdES.detached.
+ */
+class PopplerInteropTest {
+    private static Sandbox sandbox;
+    @TempDir
+    static Path dir;
+    private static Path nss;
+
+    @BeforeAll
+    static void nssDatabase() throws Exception {
+        sandbox = Sandbox.start();
+        sandbox.writeTo(dir.resolve("sandbox"));
+        nss = Files.createDirectories(dir.resolve("nss"));
+        String db = "sql:" + nss;
+        PdfTestDocuments.run("certutil", "-N", "-d", db, "--empty-password");
+        String imported = PdfTestDocuments.run("pk12util", "-i", dir.resolve("sandbox/person1.p12").toString(),
+                "-d", db, "-W", Sandbox.PASSWORD);
+        assertTrue(imported.contains("SUCCESSFUL"), imported);
+        PdfTestDocuments.run("certutil", "-A", "-n", "kyso-root", "-t", "CT,C,C",
+                "-i", dir.resolve("sandbox/root.pem").toString(), "-d", db);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static VerificationReport verify(Path pdf) {
+        return Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).build().verify(pdf);
+    }
+
+    @Test
+    void adbePkcs7DetachedFromPdfsig() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("poppler-in.pdf"));
+        Path out = dir.resolve("poppler-adbe.pdf");
+        PdfTestDocuments.run("pdfsig", "-nssdir", "sql:" + nss, "-add-signature", "-nick", "person1",
+                "-new-signature-field-name", "poppler", in.toString(), out.toString());
+        assertTrue(Files.exists(out), "pdfsig did not sign");
+        VerificationReport report = verify(out);
+        assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
+        assertEquals(SignatureFormat.PADES, report.signatures().get(0).format());
+        assertEquals("Nguyễn Văn An", report.signatures().get(0).signer().commonName());
+    }
+
+    @Test
+    void etsiCadesDetachedIntoAFieldKysoMade() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("field-in.pdf"));
+        Path withField = dir.resolve("field-empty.pdf");
+        PdfSigner.builder().build().addSignatureField(in, withField,
+                PdfSignatureOptions.builder().field("van_thu").visible(1, 330, 600, 200, 60).build());
+        Path out = dir.resolve("field-signed.pdf");
+        String log = PdfTestDocuments.run("pdfsig", "-nssdir", "sql:" + nss, "-sign", "van_thu", "-etsi",
+                "-nick", "person1", withField.toString(), out.toString());
+        assertTrue(Files.exists(out), log);
+        // poppler 22.12 (Debian 12) accepts -etsi with -sign but still writes adbe.pkcs7.detached; newer
+        // poppler writes ETSI.CAdES.detached. Either way the signature must sit in our field and verify.
+        String info = PdfTestDocuments.run("pdfsig", "-nocert", out.toString());
+        assertTrue(info.contains("Signature Field Name: van_thu") && info.contains("Signature is Valid."), info);
+        VerificationReport report = verify(out);
+        assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
+        assertEquals(Indication.TOTAL_PASSED, report.signatures().get(0).indication());
+        assertEquals(Boolean.TRUE, report.signatures().get(0).coversWholeDocument());
+    }
+}
