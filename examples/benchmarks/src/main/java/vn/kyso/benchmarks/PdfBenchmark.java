@@ -1,0 +1,117 @@
+package vn.kyso.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.token.Token;
+import vn.kyso.api.token.Tokens;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.verify.Verifier;
+import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.PdfSigner;
+import vn.kyso.testkit.Sandbox;
+
+/**
+ * PAdES: B-B signing of a 1 MB PDF with a PKCS#12 RSA-2048 key (the signed file written to disk), and
+ * full verification of a PDF carrying four signatures (chain, OCSP on loopback, modification analysis).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+@Fork(1)
+public class PdfBenchmark {
+    Sandbox sandbox;
+    Token token;
+    SigningKey key;
+    PdfSigner signer;
+    Verifier verifier;
+    Path dir;
+    Path document;
+    Path output;
+    Path fourSignatures;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        sandbox = Sandbox.start();
+        dir = Files.createTempDirectory("kyso-pdf-bench");
+        document = onMegabytePdf(dir.resolve("document-1MB.pdf"));
+        Path p12 = sandbox.person1().writePkcs12(dir.resolve("person1.p12"), Sandbox.PASSWORD.toCharArray());
+        token = Tokens.pkcs12(p12, Sandbox.PASSWORD.toCharArray());
+        key = token.firstKey();
+        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
+        signer = PdfSigner.builder().trust(trust).build();
+        verifier = Verifier.builder().trust(trust).build();
+        output = dir.resolve("signed.pdf");
+        Path step = document;
+        for (int i = 1; i <= 4; i++) {
+            Path next = dir.resolve("four-" + i + ".pdf");
+            signer.sign(step, next, key, PdfSignatureOptions.builder().field("sig" + i).build());
+            step = next;
+        }
+        fourSignatures = step;
+    }
+
+    static Path onMegabytePdf(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage(PDRectangle.A4));
+            byte[] payload = new byte[1 << 20];
+            new Random(7).nextBytes(payload);
+            PDStream stream = new PDStream(doc);
+            try (OutputStream out = stream.createOutputStream()) {
+                out.write(payload);
+            }
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("KysoPayload"), stream.getCOSObject());
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        token.close();
+        sandbox.close();
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** One PAdES B-B signature of the 1 MB PDF, written (atomically) to disk. */
+    @Benchmark
+    public void signBB() {
+        signer.sign(document, output, key, PdfSignatureOptions.defaults());
+    }
+
+    /** Full verification of the four-signature PDF. */
+    @Benchmark
+    public VerificationReport verifyFourSignatures() {
+        return verifier.verify(fourSignatures);
+    }
+}

@@ -1,0 +1,29 @@
+package vn.kyso.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import vn.kyso.api.report.Verdict;
+import vn.kyso.api.report.VerificationReport;
+
+/** Runs each PDF benchmark operation once outside JMH: what is measured must be correct. */
+class PdfBenchmarkTest {
+
+    @Test
+    void theMeasuredOperationsAreCorrect() throws Exception {
+        PdfBenchmark bench = new PdfBenchmark();
+        bench.setUp();
+        try {
+            assertTrue(Files.size(bench.document) > 1_000_000, "a 1 MB PDF");
+            bench.signBB();
+            assertEquals(Verdict.VALID, bench.verifier.verify(bench.output).verdict());
+            VerificationReport four = bench.verifyFourSignatures();
+            assertEquals(Verdict.VALID, four.verdict());
+            assertEquals(4, four.signatures().size());
+        } finally {
+            bench.tearDown();
+        }
+    }
+}
