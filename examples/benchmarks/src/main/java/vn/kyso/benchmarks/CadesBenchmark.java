@@ -21,8 +21,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.api.token.Token;
-import vn.kyso.api.token.Tokens;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -42,8 +40,7 @@ import vn.kyso.testkit.Sandbox;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class CadesBenchmark {
-    Sandbox sandbox;
-    Token token;
+    BenchmarkFixture fixture;
     SigningKey key;
     CadesSigner signer;
     Verifier verifier;
@@ -54,15 +51,14 @@ public class CadesBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        sandbox = Sandbox.start();
-        dir = Files.createTempDirectory("kyso-bench");
+        fixture = new BenchmarkFixture("kyso-bench");
+        dir = fixture.dir;
+        key = fixture.key;
+        Sandbox sandbox = fixture.sandbox;
         document = dir.resolve("document-1MB.bin");
         byte[] content = new byte[1 << 20];
         new Random(42).nextBytes(content);
         Files.write(document, content);
-        Path p12 = sandbox.person1().writePkcs12(dir.resolve("person1.p12"), Sandbox.PASSWORD.toCharArray());
-        token = Tokens.pkcs12(p12, Sandbox.PASSWORD.toCharArray());
-        key = token.firstKey();
         TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
         signer = CadesSigner.builder().trust(trust).build();
         verifier = Verifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
@@ -73,14 +69,7 @@ public class CadesBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        token.close();
-        sandbox.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
+        fixture.close();
     }
 
     /** One detached CAdES B-B signature of the 1 MB file, returned in memory. */

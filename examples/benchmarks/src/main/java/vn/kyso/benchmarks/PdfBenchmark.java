@@ -2,7 +2,6 @@ package vn.kyso.benchmarks;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.api.token.Token;
-import vn.kyso.api.token.Tokens;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.pdf.PdfSignatureOptions;
@@ -45,8 +42,7 @@ import vn.kyso.testkit.Sandbox;
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
 public class PdfBenchmark {
-    Sandbox sandbox;
-    Token token;
+    BenchmarkFixture fixture;
     SigningKey key;
     PdfSigner signer;
     Verifier verifier;
@@ -57,12 +53,11 @@ public class PdfBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        sandbox = Sandbox.start();
-        dir = Files.createTempDirectory("kyso-pdf-bench");
+        fixture = new BenchmarkFixture("kyso-pdf-bench");
+        dir = fixture.dir;
+        key = fixture.key;
+        Sandbox sandbox = fixture.sandbox;
         document = onMegabytePdf(dir.resolve("document-1MB.pdf"));
-        Path p12 = sandbox.person1().writePkcs12(dir.resolve("person1.p12"), Sandbox.PASSWORD.toCharArray());
-        token = Tokens.pkcs12(p12, Sandbox.PASSWORD.toCharArray());
-        key = token.firstKey();
         TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
         signer = PdfSigner.builder().trust(trust).build();
         verifier = Verifier.builder().trust(trust).build();
@@ -93,14 +88,7 @@ public class PdfBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        token.close();
-        sandbox.close();
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
+        fixture.close();
     }
 
     /** One PAdES B-B signature of the 1 MB PDF, written (atomically) to disk. */

@@ -1,6 +1,8 @@
 package vn.kyso.core.format;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +16,8 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.cert.Certificates;
+import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.event.SigningEvent;
 import vn.kyso.api.event.SigningListener;
 
@@ -39,6 +43,35 @@ public final class SigningSupport {
         for (X509Certificate c : chain) {
             if (c == null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            }
+        }
+        return List.copyOf(chain);
+    }
+
+    /** Stores a chain in a two-phase state (fields {@code chain} and {@code cert.N}). */
+    public static void putChain(SealedState.Builder state, List<X509Certificate> chain) {
+        state.put("chain", chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            try {
+                state.put("cert." + i, chain.get(i).getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "encoding");
+            }
+        }
+    }
+
+    /** Reads back a chain stored by {@link #putChain}; anything wrong is {@code STATE_INVALID}. */
+    public static List<X509Certificate> readChain(SealedState state) {
+        long n = state.number("chain");
+        if (n < 1 || n > MAX_CHAIN) {
+            throw new KysoException(ErrorCode.STATE_INVALID, "chain");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                chain.add(Certificates.parse(state.bytes("cert." + i)).get(0));
+            } catch (KysoException e) {
+                throw new KysoException(ErrorCode.STATE_INVALID, e, "cert." + i);
             }
         }
         return List.copyOf(chain);

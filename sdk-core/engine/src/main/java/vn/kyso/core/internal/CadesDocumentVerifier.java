@@ -16,6 +16,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.format.DataFiles;
 import vn.kyso.core.format.Dss;
 import vn.kyso.core.format.DssValidation;
 import vn.kyso.core.format.ReportMapper;
@@ -36,9 +37,9 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
 
     @Override
     public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
-        byte[] bytes = Files2.read(file, MAX_SIZE);
+        byte[] bytes = DataFiles.read(file, MAX_SIZE);
         if (detachedData != null) {
-            Files2.requireReadable(detachedData);
+            DataFiles.requireReadable(detachedData);
         }
         String name = file.getFileName() == null ? "signature" : file.getFileName().toString();
         CMSSignedData cms = parse(bytes, name);

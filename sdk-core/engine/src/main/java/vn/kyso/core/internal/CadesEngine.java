@@ -13,15 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import vn.kyso.core.format.DataFiles;
 import vn.kyso.core.format.NetworkSources;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
@@ -36,7 +35,6 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
-import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.event.SigningListener;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
@@ -103,8 +101,8 @@ public final class CadesEngine {
             }
             settings.checkLevel(options.level());
             SigningSupport.checkValidity(cert, time);
-            Files2.requireReadable(data);
-            byte[] dataDigest = Files2.digest(data, alg.digest());
+            DataFiles.requireReadable(data);
+            byte[] dataDigest = DataFiles.digest(data, alg.digest());
             act.documentDigest(dataDigest);
             Plan plan = new Plan(chain, alg, options.level(), options.packaging(), time, dataDigest, name(data));
             byte[] tbs = dataToSign(plan, data);
@@ -133,8 +131,8 @@ public final class CadesEngine {
             settings.checkLevel(options.level());
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
-            Files2.requireReadable(data);
-            byte[] dataDigest = Files2.digest(data, algorithm.digest());
+            DataFiles.requireReadable(data);
+            byte[] dataDigest = DataFiles.digest(data, algorithm.digest());
             Plan plan = new Plan(c, algorithm, options.level(), options.packaging(), time, dataDigest, name(data));
             byte[] tbs = dataToSign(plan, data);
             SealedState.Builder sb = SealedState.builder(STATE_KIND)
@@ -144,11 +142,8 @@ public final class CadesEngine {
                     .put("alg", plan.algorithm.name())
                     .put("time", plan.signingTime.toEpochMilli())
                     .put("digest", plan.dataDigest)
-                    .put("name", plan.dataName)
-                    .put("chain", plan.chain.size());
-            for (int i = 0; i < plan.chain.size(); i++) {
-                sb.put("cert." + i, der(plan.chain.get(i)));
-            }
+                    .put("name", plan.dataName);
+            SigningSupport.putChain(sb, plan.chain);
             byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), clock);
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
         } catch (KysoException e) {
@@ -170,8 +165,8 @@ public final class CadesEngine {
             act.signer(cert, alg);
             act.documentDigest(stored.dataDigest);
             Objects.requireNonNull(data, "data");
-            Files2.requireReadable(data);
-            byte[] actual = Files2.digest(data, alg.digest());
+            DataFiles.requireReadable(data);
+            byte[] actual = DataFiles.digest(data, alg.digest());
             if (!MessageDigest.isEqual(actual, stored.dataDigest)) {
                 throw new KysoException(ErrorCode.STATE_MISMATCH, "the data differs from the prepared data");
             }
@@ -196,14 +191,10 @@ public final class CadesEngine {
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
             Instant time = Instant.ofEpochMilli(s.number("time"));
             byte[] digest = s.bytes("digest");
-            long n = s.number("chain");
-            if (n < 1 || n > SigningSupport.MAX_CHAIN || digest.length != alg.digest().length() || level == SignatureLevel.NONE) {
+            if (digest.length != alg.digest().length() || level == SignatureLevel.NONE) {
                 throw new KysoException(ErrorCode.STATE_INVALID, "fields");
             }
-            List<X509Certificate> chain = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                chain.add(Certificates.parse(s.bytes("cert." + i)).get(0));
-            }
+            List<X509Certificate> chain = SigningSupport.readChain(s);
             return new Plan(chain, alg, level, packaging, time, digest, s.string("name"));
         } catch (KysoException e) {
             if (e.errorCode() == ErrorCode.STATE_INVALID) {
@@ -265,7 +256,7 @@ public final class CadesEngine {
     private byte[] finish(Plan plan, Path data, byte[] value, Path output) {
         if (plan.packaging == CadesOptions.Packaging.ENVELOPING) {
             // The content goes into the CMS: make sure it is still what was hashed.
-            byte[] again = Files2.digest(data, plan.algorithm.digest());
+            byte[] again = DataFiles.digest(data, plan.algorithm.digest());
             if (!MessageDigest.isEqual(again, plan.dataDigest)) {
                 throw new KysoException(ErrorCode.STATE_MISMATCH, "the data changed while signing");
             }
@@ -288,13 +279,6 @@ public final class CadesEngine {
 
 
 
-    private static byte[] der(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "encoding");
-        }
-    }
 
     private static String name(Path data) {
         Path f = data.getFileName();

@@ -16,7 +16,7 @@ import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.internal.CadesDocumentVerifier;
 import vn.kyso.core.internal.DefaultValidationContext;
 import vn.kyso.core.format.Dss;
-import vn.kyso.core.internal.Files2;
+import vn.kyso.core.format.DataFiles;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.trust.TrustAnchors;
@@ -78,7 +78,7 @@ public final class Verifier {
         if (signature == null) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "file");
         }
-        byte[] head = Files2.head(signature, HEAD);
+        byte[] head = DataFiles.head(signature, HEAD);
         if (head.length == 0) {
             throw new KysoException(ErrorCode.MALFORMED_INPUT, signature + " (empty)");
         }

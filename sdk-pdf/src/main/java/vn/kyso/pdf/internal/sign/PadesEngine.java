@@ -19,11 +19,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -35,11 +33,11 @@ import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.cert.CertificateInfo;
-import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.core.format.DataFiles;
 import vn.kyso.core.format.Dss;
 import vn.kyso.core.format.DssTspSource;
 import vn.kyso.core.format.DssValidation;
@@ -91,7 +89,7 @@ public final class PadesEngine {
             }
             settings.checkLevel(options.level());
             SigningSupport.checkValidity(chain.get(0), time);
-            act.documentDigest(digest(in, alg.digest()));
+            act.documentDigest(DataFiles.digest(in, alg.digest()));
             Plan plan = new Plan(chain, alg, time, options);
             DSSDocument source = source(plan, in);
             byte[] tbs = dataToSign(plan, source);
@@ -127,19 +125,16 @@ public final class PadesEngine {
                     .put("v", 1)
                     .put("alg", algorithm.name())
                     .put("time", time.toEpochMilli())
-                    .put("input", digest(in, DigestAlgorithm.SHA256))
+                    .put("input", DataFiles.digest(in, DigestAlgorithm.SHA256))
                     .put("level", options.level().name())
-                    .put("certification", options.certification().name())
-                    .put("chain", c.size());
+                    .put("certification", options.certification().name());
+            SigningSupport.putChain(sb, c);
             putOptional(sb, "field", options.fieldName());
             putOptional(sb, "reason", options.reason());
             putOptional(sb, "location", options.location());
             if (options.visible()) {
                 float[] r = options.rectangle();
                 sb.put("visible", options.page() + ";" + r[0] + ";" + r[1] + ";" + r[2] + ";" + r[3]);
-            }
-            for (int i = 0; i < c.size(); i++) {
-                sb.put("cert." + i, der(c.get(i)));
             }
             byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
@@ -155,10 +150,10 @@ public final class PadesEngine {
             act.time(plan.signingTime);
             act.signer(plan.chain.get(0), plan.algorithm);
             requireFiles(in, out);
-            if (!MessageDigest.isEqual(s.bytes("input"), digest(in, DigestAlgorithm.SHA256))) {
+            if (!MessageDigest.isEqual(s.bytes("input"), DataFiles.digest(in, DigestAlgorithm.SHA256))) {
                 throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
             }
-            act.documentDigest(digest(in, plan.algorithm.digest()));
+            act.documentDigest(DataFiles.digest(in, plan.algorithm.digest()));
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
@@ -175,14 +170,7 @@ public final class PadesEngine {
             if (s.number("v") != 1) {
                 throw new KysoException(ErrorCode.STATE_INVALID, "version");
             }
-            long n = s.number("chain");
-            if (n < 1 || n > SigningSupport.MAX_CHAIN) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "chain");
-            }
-            List<X509Certificate> chain = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                chain.add(Certificates.parse(s.bytes("cert." + i)).get(0));
-            }
+            List<X509Certificate> chain = SigningSupport.readChain(s);
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
             PdfSignatureOptions.Builder b = PdfSignatureOptions.builder()
                     .level(SignatureLevel.valueOf(s.string("level")))
@@ -383,26 +371,6 @@ public final class PadesEngine {
         }
     }
 
-    private static byte[] digest(Path file, DigestAlgorithm alg) {
-        MessageDigest md = alg.newDigest();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream s = Files.newInputStream(file)) {
-            int r;
-            while ((r = s.read(buf)) > 0) {
-                md.update(buf, 0, r);
-            }
-        } catch (IOException e) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, file.toString());
-        }
-        return md.digest();
-    }
 
-    private static byte[] der(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "encoding");
-        }
-    }
 
 }

@@ -1,4 +1,4 @@
-package vn.kyso.core.internal;
+package vn.kyso.core.format;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,9 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 
-/** File helpers: streaming digests and atomic writes. Internal. */
-public final class Files2 {
-    private Files2() {
+/** Reading signed data: streaming digests, bounded reads and readability checks, for the format modules. */
+public final class DataFiles {
+    private DataFiles() {
     }
 
     /** The digest of a file, read once in a streaming fashion. */
