@@ -143,6 +143,34 @@ class PdfSignerTest {
     }
 
     @Test
+    void certificationLevelsAreEnforced() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("certified.pdf"));
+        Path locked = dir.resolve("certified.p1.pdf");
+        signer.sign(in, locked, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
+                .certification(PdfSignatureOptions.Certification.NO_CHANGES).build());
+        Path signedAgain = dir.resolve("certified.p1.again.pdf");
+        // our signer refuses to sign a document certified with "no changes"
+        assertEquals(ErrorCode.DOCUMENT_LOCKED, assertThrows(KysoException.class, () -> signer.sign(locked, signedAgain,
+                PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.defaults())).errorCode());
+        assertFalse(Files.exists(signedAgain));
+        // and our verifier rejects a change made to it by another tool (here: form fields added)
+        Path changed = dir.resolve("certified.p1.changed.pdf");
+        vn.kyso.pdf.workflow.EOffice.reserveIssuanceFields(locked, changed);
+        VerificationReport refused = verify(changed);
+        assertEquals(Verdict.INVALID, refused.verdict(), () -> ReportWriter.text(refused, Language.EN));
+        assertTrue(refused.signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-PDF_CHANGE_NOT_PERMITTED")
+                || m.code().equals("KYSO-V-PDF_CONTENT_CHANGED")), () -> ReportWriter.text(refused, Language.EN));
+
+        Path formFill = dir.resolve("certified.p2.pdf");
+        signer.sign(in, formFill, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
+                .certification(PdfSignatureOptions.Certification.FORM_FILL).build());
+        Path allowed = dir.resolve("certified.p2.again.pdf");
+        signer.sign(formFill, allowed, PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.defaults());
+        VerificationReport ok = verify(allowed);
+        assertEquals(Verdict.VALID, ok.verdict(), () -> ReportWriter.text(ok, Language.EN));
+    }
+
+    @Test
     void twoPhaseAndARefusedTamperedState() throws Exception {
         Path in = PdfTestDocuments.decision(dir.resolve("two-phase.pdf"));
         Path out = dir.resolve("two-phase.signed.pdf");

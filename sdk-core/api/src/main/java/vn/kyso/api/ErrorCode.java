@@ -13,6 +13,8 @@ public enum ErrorCode {
     MALFORMED_INPUT("KYSO-104", "Dữ liệu đầu vào bị hỏng hoặc sai cấu trúc: %s", "Malformed input: %s"),
     DOCUMENT_PASSWORD("KYSO-105", "Tài liệu được mã hóa, cần đúng mật khẩu để mở: %s",
             "The document is encrypted and needs the right password: %s"),
+    DOCUMENT_LOCKED("KYSO-106", "Tài liệu không cho phép thêm chữ ký hoặc thay đổi (đã được chứng nhận khóa): %s",
+            "The document does not permit new signatures or changes (it is certified and locked): %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),

@@ -114,8 +114,12 @@ public final class SigningSupport {
         String m = String.valueOf(details).toLowerCase(Locale.ROOT);
         for (Throwable t = e; t != null; t = t.getCause()) {
             String type = t.getClass().getSimpleName();
-            if (type.equals("InvalidPasswordException") || type.equals("ProtectedDocumentException")) {
+            if (type.equals("InvalidPasswordException")
+                    || (type.equals("ProtectedDocumentException") && m.contains("password"))) {
                 return new KysoException(ErrorCode.DOCUMENT_PASSWORD, e, details);
+            }
+            if (type.equals("ProtectedDocumentException")) {
+                return new KysoException(ErrorCode.DOCUMENT_LOCKED, e, details);
             }
         }
         if (m.contains("revoked")) {
