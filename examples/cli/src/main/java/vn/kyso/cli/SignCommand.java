@@ -30,10 +30,12 @@ import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
+import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlSigner;
 
 /** {@code kyso sign ...}: one subcommand per format, sharing input/output, key, level and TSA options. */
 @Command(name = "sign", description = "Ký số tài liệu / sign a document",
-        subcommands = {SignCommand.Cms.class, SignCommand.Pdf.class})
+        subcommands = {SignCommand.Cms.class, SignCommand.Pdf.class, SignCommand.Xml.class})
 final class SignCommand {
 
     /** What every {@code kyso sign} subcommand takes. */
@@ -229,6 +231,40 @@ final class SignCommand {
                 case "annotations": return PdfSignatureOptions.Certification.FORM_FILL_AND_ANNOTATIONS;
                 default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--certify " + text);
             }
+        }
+    }
+
+    /** {@code kyso sign xml}: XAdES signature (profiles edxml/einvoice/etax are not built yet). */
+    @Command(name = "xml", description = "Ký XAdES tệp XML / XAdES-sign an XML file")
+    static final class Xml implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--packaging", defaultValue = "enveloped", description = "enveloped | enveloping | detached")
+        String packaging;
+
+        @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
+        boolean pkcs1;
+
+        @Override
+        public Integer call() {
+            XmlSigner signer = common.configure(XmlSigner.builder()).build();
+            DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
+            XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().level(common.level()).digest(digest);
+            switch (packaging.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "enveloped": b.packaging(XmlSignatureOptions.Packaging.ENVELOPED); break;
+                case "enveloping": b.packaging(XmlSignatureOptions.Packaging.ENVELOPING); break;
+                case "detached": b.packaging(XmlSignatureOptions.Packaging.DETACHED); break;
+                default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging " + packaging);
+            }
+            if (pkcs1) {
+                b.algorithm(vn.kyso.api.SignatureAlgorithm.of(vn.kyso.api.SignatureScheme.RSA_PKCS1_V15, digest));
+            }
+            XmlSignatureOptions options = b.build();
+            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
         }
     }
 }

@@ -126,6 +126,20 @@ class CliTest {
     }
 
     @Test
+    void signXmlThenVerifyIt() throws Exception {
+        Path xml = document("hoa-don.xml", "<HDon><DLHDon Id=\"d\"><THDon>Hóa đơn</THDon></DLHDon></HDon>");
+        Path signed = dir.resolve("hoa-don.signed.xml");
+        Run sign = kyso("sign", "xml", "--in", xml.toString(), "--out", signed.toString(), "--level", "B-T",
+                "--tsa", sandbox.tsaUrl(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode s = new ObjectMapper().readTree(verify.out).get("signatures").get(0);
+        assertEquals("XAdES", s.get("format").asText());
+        assertEquals("B-T", s.get("level").asText());
+    }
+
+    @Test
     void withoutTrustAnchorTheVerdictIsIndeterminateAndTheHtmlReportIsWritten() throws Exception {
         Path doc = document("bao-cao.txt", "Báo cáo tổng kết");
         Path sig = dir.resolve("bao-cao.p7s");
