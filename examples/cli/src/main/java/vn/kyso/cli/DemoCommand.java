@@ -39,6 +39,8 @@ import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
+import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlSigner;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -104,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
                 PdfSigner pdfSigner = PdfSigner.builder().timestamps(tsa).trust(trust)
                         .revocation(RevocationOptions.online()).build();
                 pdfApprovals(pdfSigner, verifier, dir, new Token[] {person1, person2, person3}, org);
+                xmlInvoice(XmlSigner.builder().timestamps(tsa).trust(trust).build(), verifier, dir, org.firstKey());
             }
         }
         printTable(w);
@@ -249,6 +252,27 @@ final class DemoCommand implements Callable<Integer> {
             }
             return sb.toString();
         }
+    }
+
+    /** An invoice-shaped XML signed with XAdES B-T by the organisation, verified, then its amount changed. */
+    private void xmlInvoice(XmlSigner xml, Verifier verifier, Path dir, SigningKey org) throws IOException {
+        Path invoice = dir.resolve("hoa-don.xml");
+        Files.write(invoice, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HDon><DLHDon Id=\"data\"><TTChung>"
+                + "<THDon>Hóa đơn giá trị gia tăng</THDon><SHDon>0000123</SHDon></TTChung><NDHDon><NBan>"
+                + "<Ten>Sở Khoa học và Công nghệ Hà Nội</Ten><MST>0101234567-001</MST></NBan><TToan><TgTTTBSo>1100000"
+                + "</TgTTTBSo></TToan></NDHDon></DLHDon></HDon>\n").getBytes(StandardCharsets.UTF_8));
+        Path signed = dir.resolve("hoa-don.signed.xml");
+        SigningResult r = xml.sign(invoice, signed, org, XmlSignatureOptions.builder().level(SignatureLevel.B_T).build());
+        VerificationReport report = verifier.verify(signed);
+        writeReport(dir, "hoa-don.signed.xml", report);
+        row(t("XML: ký XAdES hóa đơn", "XML: XAdES invoice"), org.info().commonName(), r.level().label(),
+                r.algorithm().displayName(), report.verdict().name(), Verdict.VALID.name(), report.verdict() == Verdict.VALID);
+        Path changed = dir.resolve("hoa-don.changed.xml");
+        Files.write(changed, new String(Files.readAllBytes(signed), StandardCharsets.UTF_8).replace("1100000", "9100000")
+                .getBytes(StandardCharsets.UTF_8));
+        VerificationReport tampered = verifier.verify(changed);
+        row(t("XML: số tiền bị sửa sau khi ký", "XML: amount changed after signing"), "-", "-", "-",
+                tampered.verdict().name(), Verdict.INVALID.name(), tampered.verdict() == Verdict.INVALID);
     }
 
     static Path samplePdf(Path file) throws IOException {
