@@ -23,12 +23,19 @@ public final class XmlSignatureOptions {
     private final Packaging packaging;
     private final DigestAlgorithm digest;
     private final SignatureAlgorithm algorithm;
+    private final String elementId;
+    private final String placement;
 
     private XmlSignatureOptions(Builder b) {
+        elementId = b.elementId;
+        placement = b.placement;
         level = b.level;
         packaging = b.packaging;
         digest = b.algorithm != null ? b.algorithm.digest() : b.digest;
         algorithm = b.algorithm;
+        if (elementId != null && packaging != Packaging.ENVELOPED) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "an element is signed with the enveloped packaging only");
+        }
     }
 
     public static Builder builder() {
@@ -43,6 +50,10 @@ public final class XmlSignatureOptions {
     public SignatureLevel level() { return level; }
     public Packaging packaging() { return packaging; }
     public DigestAlgorithm digest() { return digest; }
+    /** The Id of the element to sign (e.g. an invoice's DLHDon), or null for the whole document. */
+    public String elementId() { return elementId; }
+    /** XPath of the element the signature is appended to (e.g. {@code //DSCKS/NBan}), or null for the root. */
+    public String placement() { return placement; }
     /** The algorithm to use, or null for the key's preferred one (RSA-PSS when it can). */
     public SignatureAlgorithm algorithm() { return algorithm; }
 
@@ -52,6 +63,8 @@ public final class XmlSignatureOptions {
         private Packaging packaging = Packaging.ENVELOPED;
         private DigestAlgorithm digest = DigestAlgorithm.DEFAULT;
         private SignatureAlgorithm algorithm;
+        private String elementId;
+        private String placement;
 
         private Builder() {
         }
@@ -72,6 +85,18 @@ public final class XmlSignatureOptions {
          * XML verifiers know no RSA-PSS (xmlsec1 1.2 is one).
          */
         public Builder algorithm(SignatureAlgorithm v) { algorithm = v; return this; }
+
+        /** Signs only the element with this Id attribute (Reference URI="#id", enveloped + exclusive C14N). */
+        public Builder element(String id) {
+            if (id != null && !id.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "element id " + id);
+            }
+            elementId = id;
+            return this;
+        }
+
+        /** Appends the signature to the element this XPath selects, as a format requires. */
+        public Builder placeIn(String xpath) { placement = xpath; return this; }
 
         public XmlSignatureOptions build() {
             return new XmlSignatureOptions(this);

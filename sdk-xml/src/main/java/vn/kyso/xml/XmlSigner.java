@@ -6,6 +6,10 @@ import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
+import eu.europa.esig.dss.xades.reference.DSSReference;
+import eu.europa.esig.dss.xades.reference.EnvelopedSignatureTransform;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -36,7 +40,9 @@ import vn.kyso.core.format.SigningSupport;
  * parsed with {@link SecureXml} (no DTD, no external entities), so hostile XML is refused with
  * {@code MALFORMED_INPUT}. The output is written atomically. Immutable and thread-safe.
  *
- * <p>Not yet: signing a chosen element by Id, the e-invoice, e-tax and edXML profiles, two-phase.
+ * <p>A chosen element can be signed by its Id, the signature placed where a format wants it (e.g. an
+ * invoice's DLHDon, signature in DSCKS/NBan). Not yet: plain XMLDSig, the e-invoice, e-tax and edXML
+ * profiles with their own checks, two-phase.
  */
 public final class XmlSigner {
     private final SignerSettings settings;
@@ -74,7 +80,7 @@ public final class XmlSigner {
             SigningSupport.checkValidity(chain.get(0), time);
             act.documentDigest(DataFiles.digest(in, alg.digest()));
             DSSDocument doc = new FileDocument(in.toFile());
-            XAdESSignatureParameters params = parameters(chain, alg, time, options);
+            XAdESSignatureParameters params = parameters(chain, alg, time, options, doc);
             ToBeSigned tbs = SigningSupport.dss(() -> service().getDataToSign(doc, params));
             byte[] value = key.signDigest(alg.digest().digest(tbs.getBytes()), alg);
             SignatureValues.check(tbs.getBytes(), value, chain.get(0), alg);
@@ -94,7 +100,7 @@ public final class XmlSigner {
     }
 
     private static XAdESSignatureParameters parameters(List<X509Certificate> chain, SignatureAlgorithm alg,
-                                                       Instant time, XmlSignatureOptions o) {
+                                                       Instant time, XmlSignatureOptions o, DSSDocument doc) {
         XAdESSignatureParameters p = new XAdESSignatureParameters();
         p.setSignatureLevel(xadesLevel(o.level()));
         switch (o.packaging()) {
@@ -110,6 +116,19 @@ public final class XmlSigner {
         p.bLevel().setSigningDate(Date.from(time));
         p.getSignatureTimestampParameters().setDigestAlgorithm(d);
         p.getArchiveTimestampParameters().setDigestAlgorithm(d);
+        if (o.elementId() != null) {
+            DSSReference ref = new DSSReference();
+            ref.setId("r-" + o.elementId());
+            ref.setUri("#" + o.elementId());
+            ref.setContents(doc);
+            ref.setDigestMethodAlgorithm(d);
+            ref.setTransforms(List.of(new EnvelopedSignatureTransform(),
+                    new CanonicalizationTransform(CanonicalizationMethod.EXCLUSIVE)));
+            p.setReferences(List.of(ref));
+        }
+        if (o.placement() != null) {
+            p.setXPathLocationString(o.placement());
+        }
         return p;
     }
 

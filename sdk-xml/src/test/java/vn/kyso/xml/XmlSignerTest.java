@@ -66,12 +66,14 @@ class XmlSignerTest {
                 .firstKey();
     }
 
-    private static String xmlsec1Verify(Path signed) throws Exception {
+    private static String xmlsec1Verify(Path signed, String... extra) throws Exception {
         Path issuing = Files.writeString(dir.resolve("issuing.pem"), Certificates.toPem(sandbox.issuingCa()));
-        Process p = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem", dir.resolve("sandbox/root.pem").toString(),
-                "--untrusted-pem", issuing.toString(),
-                "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", signed.toString())
-                .redirectErrorStream(true).start();
+        List<String> cmd = new java.util.ArrayList<>(List.of("xmlsec1", "--verify", "--trusted-pem",
+                dir.resolve("sandbox/root.pem").toString(), "--untrusted-pem", issuing.toString(),
+                "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties"));
+        cmd.addAll(List.of(extra));
+        cmd.add(signed.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return p.exitValue() + "\n" + out;
@@ -90,6 +92,22 @@ class XmlSignerTest {
         assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
         assertEquals(SignatureFormat.XADES, report.signatures().get(0).format());
         assertEquals(level, report.signatures().get(0).level());
+    }
+
+    @Test
+    void invoiceDataSignedByIdWithTheSignatureInTheSellersPlace() throws Exception {
+        Path in = Files.writeString(dir.resolve("hd-id.xml"), INVOICE);
+        Path out = dir.resolve("hd-id.signed.xml");
+        signer.sign(in, out, key(), XmlSignatureOptions.builder().element("data").placeIn("//DSCKS/NBan")
+                .algorithm(SignatureAlgorithm.RSA_SHA256).build());
+        String signed = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(signed.contains("URI=\"#data\""), signed);
+        assertTrue(signed.replaceAll("\\s", "").contains("<DSCKS><NBan><ds:Signature"), signed);
+        String xmlsec = xmlsec1Verify(out, "--id-attr:Id", "DLHDon");
+        assertTrue(xmlsec.startsWith("0\n") && xmlsec.contains("OK"), xmlsec);
+        assertEquals(Verdict.VALID, verifier.verify(out).verdict());
+        Path changed = Files.writeString(dir.resolve("hd-id.changed.xml"), signed.replace("0000123", "0000999"));
+        assertEquals(Verdict.INVALID, verifier.verify(changed).verdict());
     }
 
     @Test

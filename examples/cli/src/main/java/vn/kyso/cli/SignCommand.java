@@ -246,6 +246,12 @@ final class SignCommand {
         @Option(names = "--packaging", defaultValue = "enveloped", description = "enveloped | enveloping | detached")
         String packaging;
 
+        @Option(names = "--element", paramLabel = "ID", description = "Chỉ ký phần tử có Id này (vd DLHDon) / sign only the element with this Id")
+        String element;
+
+        @Option(names = "--place-in", paramLabel = "XPATH", description = "Đặt chữ ký vào phần tử này (vd //DSCKS/NBan) / put the signature in this element")
+        String placeIn;
+
         @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
         boolean pkcs1;
 
@@ -253,7 +259,8 @@ final class SignCommand {
         public Integer call() {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
-            XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().level(common.level()).digest(digest);
+            XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().level(common.level()).digest(digest)
+                    .element(element).placeIn(placeIn);
             switch (packaging.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "enveloped": b.packaging(XmlSignatureOptions.Packaging.ENVELOPED); break;
                 case "enveloping": b.packaging(XmlSignatureOptions.Packaging.ENVELOPING); break;

@@ -127,9 +127,10 @@ class CliTest {
 
     @Test
     void signXmlThenVerifyIt() throws Exception {
-        Path xml = document("hoa-don.xml", "<HDon><DLHDon Id=\"d\"><THDon>Hóa đơn</THDon></DLHDon></HDon>");
+        Path xml = document("hoa-don.xml", "<HDon><DLHDon Id=\"d\"><THDon>Hóa đơn</THDon></DLHDon><DSCKS><NBan/></DSCKS></HDon>");
         Path signed = dir.resolve("hoa-don.signed.xml");
         Run sign = kyso("sign", "xml", "--in", xml.toString(), "--out", signed.toString(), "--level", "B-T",
+                "--element", "d", "--place-in", "//DSCKS/NBan",
                 "--tsa", sandbox.tsaUrl(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
         assertEquals(0, sign.code, sign.err);
         Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
