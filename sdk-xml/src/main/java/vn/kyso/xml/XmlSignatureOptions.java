@@ -7,99 +7,241 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 
-/** How an XML document is signed with XAdES: level, packaging, digest and algorithm. Immutable. */
+/**
+ * What an XML signature should look like. Immutable; build it with {@link #builder()}.
+ *
+ * <ul>
+ * <li>{@link Format#XADES} (default): ETSI EN 319 132 XAdES baseline at {@link #level()} (B-B .. B-LTA),
+ *     made with EU DSS.</li>
+ * <li>{@link Format#XMLDSIG}: a plain W3C XML Signature (no qualifying properties), made with Apache
+ *     Santuario from a digest-only key; always reported at level {@code NONE}. The e-invoice, e-tax and
+ *     edXML profiles are XMLDSig.</li>
+ * </ul>
+ * Packaging: {@link Packaging#ENVELOPED} (default; the signature goes inside the document, by default as
+ * the last child of the root or of {@link #signatureParent()}), {@link Packaging#ENVELOPING} (the data goes
+ * inside the signature), {@link Packaging#DETACHED} (the signature references a separate file).
+ *
+ * <p>{@link #elementId()} selects one element by its {@code Id}/{@code ID}/{@code id} attribute: only it is
+ * signed (enveloped). The Id must be unique in the document, otherwise signing fails with
+ * {@code INVALID_ARGUMENT}. Without it the whole document is signed ({@code URI=""}).
+ *
+ * <p>The digest defaults to SHA-256; the signature algorithm to the key's preferred one (RSASSA-PSS when
+ * the key can do it, per Circular 15/2025), except when {@link Builder#algorithm} fixes it. The algorithm
+ * actually used is reported in {@link vn.kyso.api.SigningResult#algorithm()}.
+ */
 public final class XmlSignatureOptions {
-    /** Where the signature goes relative to the signed data. */
-    public enum Packaging {
-        /** Inside the signed document, which it covers whole (Reference URI="" with the enveloped transform). */
-        ENVELOPED,
-        /** The document inside the signature (ds:Object). */
-        ENVELOPING,
-        /** A separate signature file referring to the document. */
-        DETACHED
-    }
+    /** The signature family. */
+    public enum Format { XADES, XMLDSIG }
 
+    /** Where the signature sits relative to the signed data. */
+    public enum Packaging { ENVELOPED, ENVELOPING, DETACHED }
+
+    private final Format format;
     private final SignatureLevel level;
     private final Packaging packaging;
+    private final String elementId;
+    private final String signatureParent;
     private final DigestAlgorithm digest;
     private final SignatureAlgorithm algorithm;
-    private final String elementId;
-    private final String placement;
+    private final boolean c14nWithComments;
+    private final boolean signingTimeProperty;
+    private final String signatureId;
 
     private XmlSignatureOptions(Builder b) {
-        elementId = b.elementId;
-        placement = b.placement;
+        format = b.format;
         level = b.level;
         packaging = b.packaging;
-        digest = b.algorithm != null ? b.algorithm.digest() : b.digest;
+        elementId = b.elementId;
+        signatureParent = b.signatureParent;
+        digest = b.digest;
         algorithm = b.algorithm;
-        if (elementId != null && packaging != Packaging.ENVELOPED) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "an element is signed with the enveloped packaging only");
-        }
+        c14nWithComments = b.c14nWithComments;
+        signingTimeProperty = b.signingTimeProperty;
+        signatureId = b.signatureId;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** B-B, enveloped, SHA-256. */
+    /** XAdES B-B, enveloped, whole document, SHA-256, the key's preferred algorithm. */
     public static XmlSignatureOptions defaults() {
         return builder().build();
     }
 
-    public SignatureLevel level() { return level; }
-    public Packaging packaging() { return packaging; }
-    public DigestAlgorithm digest() { return digest; }
-    /** The Id of the element to sign (e.g. an invoice's DLHDon), or null for the whole document. */
-    public String elementId() { return elementId; }
-    /** XPath of the element the signature is appended to (e.g. {@code //DSCKS/NBan}), or null for the root. */
-    public String placement() { return placement; }
-    /** The algorithm to use, or null for the key's preferred one (RSA-PSS when it can). */
-    public SignatureAlgorithm algorithm() { return algorithm; }
+    public Format format() {
+        return format;
+    }
+
+    /** The XAdES level; {@link SignatureLevel#NONE} for XMLDSig. */
+    public SignatureLevel level() {
+        return format == Format.XMLDSIG ? SignatureLevel.NONE : level;
+    }
+
+    public Packaging packaging() {
+        return packaging;
+    }
+
+    /** The Id of the element to sign, or null for the whole document. */
+    public String elementId() {
+        return elementId;
+    }
+
+    /**
+     * Where an enveloped signature goes: an XPath selecting exactly one element (e.g.
+     * {@code /HDon/DSCKS/NBan} or {@code //*[local-name()='CKyDTu']}), or null for the document element.
+     */
+    public String signatureParent() {
+        return signatureParent;
+    }
+
+    public DigestAlgorithm digest() {
+        return digest;
+    }
+
+    /** The fixed signature algorithm, or null for the key's preferred one. */
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Whether the references use Canonical XML 1.0 with comments (e-tax) instead of without. */
+    public boolean c14nWithComments() {
+        return c14nWithComments;
+    }
+
+    /**
+     * XMLDSig only: whether the signature carries a signed {@code Object/SignatureProperties/SignatureProperty/
+     * SigningTime} (yyyy-MM-dd'T'HH:mm:ss, Vietnam time), as e-invoices require.
+     */
+    public boolean signingTimeProperty() {
+        return signingTimeProperty;
+    }
+
+    /** The Id attribute of the ds:Signature element, or null for a generated one. */
+    public String signatureId() {
+        return signatureId;
+    }
+
+    @Override
+    public String toString() {
+        return "XmlSignatureOptions[" + format + ", " + level().label() + ", " + packaging
+                + (elementId == null ? "" : ", #" + elementId) + ", " + digest + (algorithm == null ? "" : ", " + algorithm) + "]";
+    }
 
     /** Builder for {@link XmlSignatureOptions}. */
     public static final class Builder {
+        private Format format = Format.XADES;
         private SignatureLevel level = SignatureLevel.B_B;
         private Packaging packaging = Packaging.ENVELOPED;
-        private DigestAlgorithm digest = DigestAlgorithm.DEFAULT;
-        private SignatureAlgorithm algorithm;
         private String elementId;
-        private String placement;
+        private String signatureParent;
+        private DigestAlgorithm digest = DigestAlgorithm.SHA256;
+        private boolean digestSet;
+        private SignatureAlgorithm algorithm;
+        private boolean c14nWithComments;
+        private boolean signingTimeProperty;
+        private String signatureId;
 
         private Builder() {
         }
 
+        public Builder format(Format v) {
+            format = Objects.requireNonNull(v, "format");
+            return this;
+        }
+
+        /** @throws KysoException {@code INVALID_ARGUMENT} for {@link SignatureLevel#NONE} */
         public Builder level(SignatureLevel v) {
-            if (v == null || v == SignatureLevel.NONE) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=" + v);
+            Objects.requireNonNull(v, "level");
+            if (v == SignatureLevel.NONE) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=NONE");
             }
             level = v;
             return this;
         }
 
-        public Builder packaging(Packaging v) { packaging = Objects.requireNonNull(v, "packaging"); return this; }
-        public Builder digest(DigestAlgorithm v) { digest = Objects.requireNonNull(v, "digest"); return this; }
-
-        /**
-         * Forces an algorithm (its digest becomes the digest), e.g. RSA PKCS#1 v1.5 for receivers whose
-         * XML verifiers know no RSA-PSS (xmlsec1 1.2 is one).
-         */
-        public Builder algorithm(SignatureAlgorithm v) { algorithm = v; return this; }
-
-        /** Signs only the element with this Id attribute (Reference URI="#id", enveloped + exclusive C14N). */
-        public Builder element(String id) {
-            if (id != null && !id.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "element id " + id);
-            }
-            elementId = id;
+        public Builder packaging(Packaging v) {
+            packaging = Objects.requireNonNull(v, "packaging");
             return this;
         }
 
-        /** Appends the signature to the element this XPath selects, as a format requires. */
-        public Builder placeIn(String xpath) { placement = xpath; return this; }
+        public Builder elementId(String v) {
+            if (v != null && (v.isEmpty() || !isNcName(v))) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId=" + v);
+            }
+            elementId = v;
+            return this;
+        }
 
+        public Builder signatureParent(String xpath) {
+            signatureParent = xpath == null || xpath.isBlank() ? null : xpath;
+            return this;
+        }
+
+        public Builder digest(DigestAlgorithm v) {
+            digest = Objects.requireNonNull(v, "digest");
+            digestSet = true;
+            return this;
+        }
+
+        /** A fixed signature algorithm; its digest becomes the digest unless another was set explicitly. */
+        public Builder algorithm(SignatureAlgorithm v) {
+            algorithm = v;
+            return this;
+        }
+
+        public Builder c14nWithComments(boolean v) {
+            c14nWithComments = v;
+            return this;
+        }
+
+        public Builder signingTimeProperty(boolean v) {
+            signingTimeProperty = v;
+            return this;
+        }
+
+        public Builder signatureId(String v) {
+            if (v != null && !isNcName(v)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signatureId=" + v);
+            }
+            signatureId = v;
+            return this;
+        }
+
+        /**
+         * @throws KysoException {@code INVALID_ARGUMENT} when the algorithm's digest differs from the digest,
+         *     or for combinations that do not exist (XMLDSig-only options on XAdES, element ids with a
+         *     packaging other than enveloped)
+         */
         public XmlSignatureOptions build() {
+            if (algorithm != null) {
+                if (!digestSet) {
+                    digest = algorithm.digest();
+                } else if (algorithm.digest() != digest) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest " + digest.jcaName());
+                }
+            }
+            if (format == Format.XADES && signingTimeProperty) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signingTimeProperty is for XMLDSig (XAdES has its own SigningTime)");
+            }
+            if (packaging != Packaging.ENVELOPED && (elementId != null || signatureParent != null)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId/signatureParent need enveloped packaging");
+            }
             return new XmlSignatureOptions(this);
+        }
+
+        static boolean isNcName(String s) {
+            if (s.isEmpty() || s.length() > 256) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean ok = Character.isLetter(c) || c == '_' || (i > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -260,7 +260,7 @@ final class SignCommand {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
             XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().level(common.level()).digest(digest)
-                    .element(element).placeIn(placeIn);
+                    .elementId(element).signatureParent(placeIn);
             switch (packaging.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "enveloped": b.packaging(XmlSignatureOptions.Packaging.ENVELOPED); break;
                 case "enveloping": b.packaging(XmlSignatureOptions.Packaging.ENVELOPING); break;

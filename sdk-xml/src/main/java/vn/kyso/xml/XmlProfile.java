@@ -1,0 +1,46 @@
+package vn.kyso.xml;
+
+/**
+ * The XML document profiles the SDK knows, with what each requires a signature to cover. A signature that
+ * is cryptographically valid but covers another element than the profile requires is never VALID.
+ */
+public enum XmlProfile {
+    /** Any XAdES or XMLDSig document: no placement rule; duplicate Ids and unsafe references still fail. */
+    GENERIC("xades"),
+    /**
+     * E-invoice (Decree 123/2020, Circular 78/2021): root {@code HDon}; the seller's signature in
+     * {@code DSCKS/NBan} must reference {@code #<Id of /HDon/DLHDon>}; the buyer ({@code DSCKS/NMua}), other
+     * ({@code DSCKS/CCKSKhac}) and tax authority ({@code DSCKS/CQT}) signatures, when present, must cover
+     * {@code DLHDon} or the whole invoice.
+     */
+    EINVOICE("einvoice"),
+    /** E-tax: root {@code HSoThueDTu} / {@code TBaoThueDTu}; the signature in {@code CKyDTu} must reference {@code HSoKhaiThue}. */
+    ETAX("etax"),
+    /** edXML (QCVN 102:2016): an enveloped signature over the whole message ({@code URI=""}) inside {@code edXMLHeader}. */
+    EDXML("edxml");
+
+    private final String cliName;
+
+    XmlProfile(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The name used on the command line. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The profile a document's root element implies ({@link #GENERIC} when none). */
+    public static XmlProfile detect(String rootLocalName) {
+        if ("HDon".equals(rootLocalName)) {
+            return EINVOICE;
+        }
+        if ("HSoThueDTu".equals(rootLocalName) || "TBaoThueDTu".equals(rootLocalName)) {
+            return ETAX;
+        }
+        if ("edXML".equals(rootLocalName)) {
+            return EDXML;
+        }
+        return GENERIC;
+    }
+}

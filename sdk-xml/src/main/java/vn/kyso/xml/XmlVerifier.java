@@ -1,0 +1,120 @@
+package vn.kyso.xml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.core.revocation.RevocationOptions;
+import vn.kyso.core.spi.ValidationContext;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.xml.internal.Context;
+import vn.kyso.xml.internal.XmlValidation;
+
+/**
+ * Verifies XAdES and XMLDSig signatures, with the placement rules of a {@link XmlProfile}.
+ *
+ * <p>Guarantees, on top of the common Verifier contract (outcomes are reports; failures to process are
+ * {@link KysoException}s with stable codes, never another exception):
+ * <ul>
+ * <li>The document is parsed with {@link SecureXml} (no DTD, entities, XInclude): hostile input is
+ *     {@code MALFORMED_INPUT} before anything else happens.</li>
+ * <li>No reference is dereferenced outside the document except the detached data the caller gives;
+ *     a signature with an external reference, a transform outside the safe list (no XSLT, no XPath 1.0)
+ *     or more than 32 references is TOTAL_FAILED without cryptographic processing (so no network and no
+ *     file access).</li>
+ * <li>A same-document reference must resolve to exactly one element: duplicate Ids (signature wrapping)
+ *     give TOTAL_FAILED.</li>
+ * <li>A profile signature that covers another element than the profile requires is TOTAL_FAILED.</li>
+ * <li>The report names the signed elements of each signature (warning {@code KYSO-V-XML_SIGNED_ELEMENTS}
+ *     and {@link XmlVerification#signedPaths()}).</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class XmlVerifier {
+    private static final long MAX_SIZE = 256L << 20;
+    private final ValidationContext ctx;
+
+    private XmlVerifier(Builder b) {
+        ctx = new Context(b.trust, b.revocation, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Verifies a document, with the profile its root element implies. */
+    public XmlVerification verify(byte[] xml) {
+        return verify(xml, null);
+    }
+
+    /** Verifies a document against a profile (null: detect from the root element). */
+    public XmlVerification verify(byte[] xml, XmlProfile profile) {
+        Objects.requireNonNull(xml, "xml");
+        return wrap(XmlValidation.run(xml, "document.xml", null, ctx, profile));
+    }
+
+    /**
+     * Verifies a file against a profile (null: detect).
+     *
+     * @param detachedData the data of a detached signature, or null
+     */
+    public XmlVerification verify(Path file, Path detachedData, XmlProfile profile) {
+        return wrap(run(file, detachedData, ctx, profile));
+    }
+
+    static XmlValidation.Outcome run(Path file, Path detachedData, ValidationContext ctx, XmlProfile profile) {
+        if (file == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "file");
+        }
+        String name = file.getFileName() == null ? "document.xml" : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
+        }
+        if (detachedData != null && !Files.isReadable(detachedData)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(detachedData.getFileName()));
+        }
+        return XmlValidation.run(bytes, name, detachedData, ctx, profile);
+    }
+
+    static XmlVerification wrap(XmlValidation.Outcome o) {
+        return new XmlVerification(o.report, o.profile, o.parties, o.paths);
+    }
+
+    /** Builder for {@link XmlVerifier}. */
+    public static final class Builder {
+        private TrustAnchors trust = TrustAnchors.empty();
+        private RevocationOptions revocation = RevocationOptions.online();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder trust(TrustAnchors v) {
+            trust = Objects.requireNonNull(v, "trust");
+            return this;
+        }
+
+        public Builder revocation(RevocationOptions v) {
+            revocation = Objects.requireNonNull(v, "revocation");
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v, "clock");
+            return this;
+        }
+
+        public XmlVerifier build() {
+            return new XmlVerifier(this);
+        }
+    }
+}

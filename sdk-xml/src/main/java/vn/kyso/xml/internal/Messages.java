@@ -1,0 +1,39 @@
+package vn.kyso.xml.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import vn.kyso.api.report.ReportMessage;
+import vn.kyso.core.format.VerificationMessages;
+
+/** Report messages of the XML checks, in Vietnamese and English ({@code KYSO-V-XML_*}). Internal. */
+public final class Messages {
+    private static final Map<String, String[]> TEXTS = new HashMap<>();
+
+    static {
+        put("XML_STRUCTURE", "Cấu trúc chữ ký XML không hợp lệ", "The XML signature structure is invalid");
+        put("XML_UNSAFE_TRANSFORM", "Chữ ký dùng phép biến đổi không an toàn (bị từ chối)", "The signature uses an unsafe transform (refused)");
+        put("XML_EXTERNAL_REFERENCE", "Chữ ký tham chiếu tài nguyên bên ngoài (không được truy cập)", "The signature references an external resource (not fetched)");
+        put("XML_REFERENCE_NOT_FOUND", "Không tìm thấy phần tử được ký", "The signed element was not found");
+        put("XML_DUPLICATE_ID", "Có nhiều phần tử cùng Id được ký (tấn công bọc chữ ký)", "Several elements carry the signed Id (signature wrapping)");
+        put("XML_PROFILE_SCOPE", "Chữ ký không bao phủ đúng phần tử mà quy định yêu cầu", "The signature does not cover the element the profile requires");
+        put("XML_SIGNED_ELEMENTS", "Phần được ký", "Signed elements");
+        put("XML_NOT_VALIDATED", "Chữ ký không được kiểm tra mật mã vì cấu trúc không an toàn", "The signature was not checked cryptographically because its structure is unsafe");
+    }
+
+    private Messages() {
+    }
+
+    private static void put(String key, String vi, String en) {
+        TEXTS.put(key, new String[] {vi, en});
+    }
+
+    public static ReportMessage of(String key, String detail) {
+        String[] t = TEXTS.get(key);
+        if (t == null) {
+            return VerificationMessages.of(key, detail);
+        }
+        String suffix = detail == null || detail.isBlank() ? "" : " (" + detail.trim() + ")";
+        String sep = "XML_SIGNED_ELEMENTS".equals(key) ? ": " + (detail == null ? "" : detail) : suffix;
+        return new ReportMessage("KYSO-V-" + key, t[0] + sep, t[1] + sep);
+    }
+}

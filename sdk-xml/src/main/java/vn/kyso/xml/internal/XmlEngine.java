@@ -1,0 +1,533 @@
+package vn.kyso.xml.internal;
+
+import eu.europa.esig.dss.enumerations.SignaturePackaging;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DigestDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
+import eu.europa.esig.dss.xades.reference.DSSReference;
+import eu.europa.esig.dss.xades.reference.DSSTransform;
+import eu.europa.esig.dss.xades.reference.EnvelopedSignatureTransform;
+import eu.europa.esig.dss.xades.signature.XAdESService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.cert.Certificates;
+import vn.kyso.api.event.SigningEvent;
+import vn.kyso.api.event.SigningListener;
+import vn.kyso.api.io.AtomicFiles;
+import vn.kyso.api.spi.SealedState;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.format.SignerSettings;
+import vn.kyso.core.format.Dss;
+import vn.kyso.core.format.DssTspSource;
+import vn.kyso.core.format.DssValidation;
+import vn.kyso.core.format.SignatureValues;
+import vn.kyso.core.format.SigningSupport;
+import vn.kyso.core.revocation.RevocationOptions;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlSignatureOptions.Format;
+import vn.kyso.xml.XmlSignatureOptions.Packaging;
+
+/** The implementation behind {@code XmlSigner}. Internal. */
+public final class XmlEngine {
+    private static final String STATE_KIND = "xml";
+    private static final long MAX_DOM_INPUT = 256L << 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TimestampClient timestamps;
+    private final RevocationOptions revocation;
+    private final TrustAnchors trust;
+    private final List<SigningListener> listeners;
+    private final Clock clock;
+    private final StateKey stateKey;
+    private final Duration stateLifetime;
+
+    public XmlEngine(SignerSettings settings) {
+        this.timestamps = settings.timestamps();
+        this.revocation = settings.revocation();
+        this.trust = settings.trust();
+        this.listeners = settings.listeners();
+        this.clock = settings.clock();
+        this.stateKey = settings.stateKey();
+        this.stateLifetime = settings.stateLifetime();
+    }
+
+    /** The input: bytes of an XML document, or a path (detached data or a document). */
+    public static final class Input {
+        final byte[] bytes;
+        final Path path;
+
+        private Input(byte[] bytes, Path path) {
+            this.bytes = bytes;
+            this.path = path;
+        }
+
+        public static Input of(byte[] b) {
+            return new Input(Objects.requireNonNull(b, "xml").clone(), null);
+        }
+
+        public static Input of(Path p) {
+            return new Input(null, Objects.requireNonNull(p, "input"));
+        }
+
+        String name() {
+            if (path == null || path.getFileName() == null) {
+                return "document.xml";
+            }
+            return path.getFileName().toString();
+        }
+    }
+
+    private static SignatureFormat format(XmlSignatureOptions o) {
+        return o.format() == Format.XADES ? SignatureFormat.XADES : SignatureFormat.XMLDSIG;
+    }
+
+    public SigningResult sign(Input input, Path output, SigningKey key, XmlSignatureOptions options) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(options, "options");
+        X509Certificate cert = null;
+        SignatureAlgorithm alg = null;
+        byte[] digest = null;
+        Instant time = now();
+        SignatureFormat fmt = format(options);
+        try {
+            List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
+            cert = chain.get(0);
+            alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            if (!key.schemes().contains(alg.scheme())) {
+                throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
+            }
+            checkSetup(options);
+            SigningSupport.checkValidity(cert, time);
+            byte[] doc = documentBytes(input, options);
+            digest = inputDigest(input, doc, options, alg);
+            XmlPlan plan = new XmlPlan(chain, alg, options, time, signatureId(options), digest, input.name());
+            byte[] out;
+            if (options.format() == Format.XMLDSIG) {
+                Dsig.Built built = buildDsig(plan, input, doc);
+                byte[] value = key.signDigest(alg.digest().digest(built.signedInfo), alg);
+                SignatureValues.check(built.signedInfo, value, cert, alg);
+                built.setValue(value, alg, cert);
+                out = write(built.document, output);
+            } else {
+                byte[] tbs = xadesDataToSign(plan, input, doc);
+                byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
+                SignatureValues.check(tbs, value, cert, alg);
+                out = xadesFinish(plan, input, doc, value, output);
+            }
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.SUCCESS, null);
+            return new SigningResult(out, alg, options.level(), time);
+        } catch (KysoException e) {
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            throw e;
+        } catch (RuntimeException e) {
+            KysoException k = SigningSupport.map(e);
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            throw k;
+        }
+    }
+
+    public PreparedSignature prepare(Input input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
+                                     XmlSignatureOptions options) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(options, "options");
+        try {
+            requireStateKey();
+            List<X509Certificate> c = SigningSupport.checkChain(chain);
+            if (algorithm.digest() != options.digest()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest " + options.digest().jcaName());
+            }
+            if (options.algorithm() != null && options.algorithm() != algorithm) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm + " vs options " + options.algorithm());
+            }
+            checkSetup(options);
+            Instant time = now();
+            SigningSupport.checkValidity(c.get(0), time);
+            byte[] doc = documentBytes(input, options);
+            byte[] digest = inputDigest(input, doc, options, algorithm);
+            XmlPlan plan = new XmlPlan(c, algorithm, options, time, signatureId(options), digest, input.name());
+            byte[] tbs = options.format() == Format.XMLDSIG ? buildDsig(plan, input, doc).signedInfo : xadesDataToSign(plan, input, doc);
+            SealedState.Builder sb = SealedState.builder(STATE_KIND)
+                    .put("v", 1)
+                    .put("format", options.format().name())
+                    .put("level", options.level().name())
+                    .put("packaging", options.packaging().name())
+                    .put("element", options.elementId() == null ? "" : options.elementId())
+                    .put("parent", options.signatureParent() == null ? "" : options.signatureParent())
+                    .put("comments", options.c14nWithComments() ? 1 : 0)
+                    .put("stime", options.signingTimeProperty() ? 1 : 0)
+                    .put("alg", algorithm.name())
+                    .put("time", time.toEpochMilli())
+                    .put("sigid", plan.signatureId)
+                    .put("digest", digest)
+                    .put("name", plan.dataName)
+                    .put("tbs", algorithm.digest().digest(tbs))
+                    .put("chain", c.size());
+            for (int i = 0; i < c.size(); i++) {
+                sb.put("cert." + i, der(c.get(i)));
+            }
+            byte[] state = sb.seal(stateKey, stateLifetime, clock);
+            return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw SigningSupport.map(e);
+        }
+    }
+
+    public SigningResult complete(byte[] state, byte[] signatureValue, Input input, Path output) {
+        X509Certificate cert = null;
+        SignatureAlgorithm alg = null;
+        byte[] digest = null;
+        Instant time = now();
+        SignatureFormat fmt = SignatureFormat.XMLDSIG;
+        try {
+            requireStateKey();
+            SealedState s = SealedState.open(state, stateKey, STATE_KIND, clock);
+            Object[] read = readPlan(s);
+            XmlPlan plan = (XmlPlan) read[0];
+            byte[] tbsDigest = (byte[]) read[1];
+            cert = plan.chain.get(0);
+            alg = plan.algorithm;
+            time = plan.signingTime;
+            digest = plan.inputDigest;
+            fmt = format(plan.options);
+            byte[] doc = documentBytes(input, plan.options);
+            byte[] actual = inputDigest(input, doc, plan.options, alg);
+            if (!MessageDigest.isEqual(actual, plan.inputDigest)) {
+                throw new KysoException(ErrorCode.STATE_MISMATCH, "the document differs from the prepared one");
+            }
+            if (signatureValue == null || signatureValue.length == 0) {
+                throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
+            }
+            checkSetup(plan.options);
+            byte[] out;
+            if (plan.options.format() == Format.XMLDSIG) {
+                Dsig.Built built = buildDsig(plan, input, doc);
+                if (!MessageDigest.isEqual(alg.digest().digest(built.signedInfo), tbsDigest)) {
+                    throw new KysoException(ErrorCode.STATE_MISMATCH, "the signed info differs from the prepared one");
+                }
+                SignatureValues.check(built.signedInfo, signatureValue, cert, alg);
+                built.setValue(signatureValue, alg, cert);
+                out = write(built.document, output);
+            } else {
+                byte[] tbs = xadesDataToSign(plan, input, doc);
+                if (!MessageDigest.isEqual(alg.digest().digest(tbs), tbsDigest)) {
+                    throw new KysoException(ErrorCode.STATE_MISMATCH, "the data to sign differs from the prepared one");
+                }
+                SignatureValues.check(tbs, signatureValue, cert, alg);
+                out = xadesFinish(plan, input, doc, signatureValue, output);
+            }
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.SUCCESS, null);
+            return new SigningResult(out, alg, plan.options.level(), time);
+        } catch (KysoException e) {
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, e.errorCode());
+            throw e;
+        } catch (RuntimeException e) {
+            KysoException k = SigningSupport.map(e);
+            SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, k.errorCode());
+            throw k;
+        }
+    }
+
+    private Object[] readPlan(SealedState s) {
+        try {
+            if (s.number("v") != 1) {
+                throw new KysoException(ErrorCode.STATE_INVALID, "version");
+            }
+            XmlSignatureOptions.Builder ob = XmlSignatureOptions.builder()
+                    .format(Format.valueOf(s.string("format")))
+                    .packaging(Packaging.valueOf(s.string("packaging")))
+                    .c14nWithComments(s.number("comments") == 1)
+                    .signingTimeProperty(s.number("stime") == 1);
+            SignatureLevel level = SignatureLevel.valueOf(s.string("level"));
+            if (level != SignatureLevel.NONE) {
+                ob.level(level);
+            }
+            String el = s.string("element");
+            ob.elementId(el.isEmpty() ? null : el);
+            ob.signatureParent(s.string("parent"));
+            SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
+            ob.algorithm(alg);
+            XmlSignatureOptions options = ob.signatureId(s.string("sigid")).build();
+            long n = s.number("chain");
+            byte[] digest = s.bytes("digest");
+            if (n < 1 || n > SigningSupport.MAX_CHAIN || digest.length != alg.digest().length()) {
+                throw new KysoException(ErrorCode.STATE_INVALID, "fields");
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                chain.add(Certificates.parse(s.bytes("cert." + i)).get(0));
+            }
+            XmlPlan plan = new XmlPlan(chain, alg, options, Instant.ofEpochMilli(s.number("time")), s.string("sigid"),
+                    digest, s.string("name"));
+            return new Object[] {plan, s.bytes("tbs")};
+        } catch (KysoException e) {
+            if (e.errorCode() == ErrorCode.STATE_INVALID) {
+                throw e;
+            }
+            throw new KysoException(ErrorCode.STATE_INVALID, e, "content");
+        } catch (RuntimeException e) {
+            throw new KysoException(ErrorCode.STATE_INVALID, e, "content");
+        }
+    }
+
+    private void requireStateKey() {
+        if (stateKey == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a StateKey is required for two-phase signing");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private void checkSetup(XmlSignatureOptions o) {
+        SignatureLevel level = o.level();
+        if (level.needsTimestamp() && timestamps == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs a TimestampClient");
+        }
+        if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs trust anchors");
+        }
+    }
+
+    private static String signatureId(XmlSignatureOptions o) {
+        if (o.signatureId() != null) {
+            return o.signatureId();
+        }
+        byte[] r = new byte[8];
+        RANDOM.nextBytes(r);
+        return "sig-" + HexFormat.of().formatHex(r);
+    }
+
+    /** The XML document (null for detached signatures, whose data is streamed). */
+    private static byte[] documentBytes(Input input, XmlSignatureOptions o) {
+        if (o.packaging() == Packaging.DETACHED) {
+            if (input.path == null) {
+                return input.bytes;
+            }
+            requireReadable(input.path);
+            return null;
+        }
+        if (input.bytes != null) {
+            return input.bytes;
+        }
+        requireReadable(input.path);
+        try {
+            if (Files.size(input.path) > MAX_DOM_INPUT) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "XML larger than 256 MiB: sign it detached");
+            }
+            return Files.readAllBytes(input.path);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, input.name());
+        }
+    }
+
+    private static void requireReadable(Path p) {
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(p.getFileName()));
+        }
+    }
+
+    private static byte[] inputDigest(Input input, byte[] doc, XmlSignatureOptions o, SignatureAlgorithm alg) {
+        if (doc != null) {
+            return alg.digest().digest(doc);
+        }
+        return Dsig.fileDigest(input.path, alg.digest());
+    }
+
+    // ---------------------------------------------------------------- XMLDSig (Santuario, lean)
+
+    private static Dsig.Built buildDsig(XmlPlan plan, Input input, byte[] doc) {
+        if (plan.options.packaging() == Packaging.DETACHED) {
+            return Dsig.buildDetached(plan);
+        }
+        Document d = Dom.parse(doc);
+        Element parent = plan.options.packaging() == Packaging.ENVELOPED ? parent(d, plan.options) : null;
+        return Dsig.build(d, parent, plan);
+    }
+
+    /** The element an enveloped signature goes under; a simple path such as /HDon/DSCKS/NBan is created if missing. */
+    static Element parent(Document d, XmlSignatureOptions o) {
+        String p = o.signatureParent();
+        if (p == null) {
+            return d.getDocumentElement();
+        }
+        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+            String[] names = p.substring(1).split("/");
+            Element cur = d.getDocumentElement();
+            if (!names[0].equals(cur.getLocalName())) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signature parent " + p + ": root is " + cur.getLocalName());
+            }
+            for (int i = 1; i < names.length; i++) {
+                List<Element> c = Dom.children(cur, names[i]);
+                if (c.size() > 1) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signature parent " + p + " is ambiguous");
+                }
+                if (c.isEmpty()) {
+                    String ns = cur.getNamespaceURI();
+                    Element e = d.createElementNS(ns, cur.getPrefix() == null ? names[i] : cur.getPrefix() + ":" + names[i]);
+                    cur.appendChild(e);
+                    cur = e;
+                } else {
+                    cur = c.get(0);
+                }
+            }
+            return cur;
+        }
+        return Dom.selectOne(d, p);
+    }
+
+    private static byte[] write(Document doc, Path output) {
+        if (output != null) {
+            AtomicFiles.write(output, out -> Dom.serialize(doc, out));
+            return null;
+        }
+        return Dom.serialize(doc);
+    }
+
+    // ---------------------------------------------------------------- XAdES (EU DSS)
+
+    private XAdESService service() {
+        CommonCertificateVerifier cv = DssValidation.certificateVerifier(new Context(trust, revocation, clock));
+        XAdESService service = new XAdESService(cv);
+        if (timestamps != null) {
+            service.setTspSource(new DssTspSource(timestamps));
+        }
+        return service;
+    }
+
+    private static eu.europa.esig.dss.enumerations.SignatureLevel xadesLevel(SignatureLevel l) {
+        switch (l) {
+            case B_B: return eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_B;
+            case B_T: return eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_T;
+            case B_LT: return eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_LT;
+            case B_LTA: return eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_LTA;
+            default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=" + l);
+        }
+    }
+
+    private static DSSDocument dssDocument(XmlPlan plan, Input input, byte[] doc) {
+        if (plan.options.packaging() == Packaging.DETACHED) {
+            return new DigestDocument(Dss.digest(plan.algorithm.digest()), plan.inputDigest, plan.dataName);
+        }
+        // Hostile input is refused by the hardened parser before DSS sees it; the signature parent is
+        // created when it is a simple path that does not exist yet.
+        Document d = Dom.parse(doc);
+        if (plan.options.packaging() == Packaging.ENVELOPED && plan.options.signatureParent() != null) {
+            parent(d, plan.options);
+            return new InMemoryDocument(Dom.serialize(d), plan.dataName);
+        }
+        if (plan.options.elementId() != null) {
+            Dom.uniqueById(d, plan.options.elementId());
+        }
+        return new InMemoryDocument(doc, plan.dataName);
+    }
+
+    private static XAdESSignatureParameters parameters(XmlPlan plan, DSSDocument document) {
+        XAdESSignatureParameters p = new XAdESSignatureParameters();
+        XmlSignatureOptions o = plan.options;
+        p.setSignatureLevel(xadesLevel(o.level()));
+        p.setSignaturePackaging(o.packaging() == Packaging.ENVELOPED ? SignaturePackaging.ENVELOPED
+                : o.packaging() == Packaging.ENVELOPING ? SignaturePackaging.ENVELOPING : SignaturePackaging.DETACHED);
+        eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
+        p.setSigningCertificate(Dss.token(plan.chain.get(0)));
+        p.setCertificateChain(Dss.tokens(plan.chain));
+        p.setDigestAlgorithm(d);
+        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
+        p.bLevel().setSigningDate(Date.from(plan.signingTime));
+        p.getSignatureTimestampParameters().setDigestAlgorithm(d);
+        p.getArchiveTimestampParameters().setDigestAlgorithm(d);
+        if (o.packaging() == Packaging.ENVELOPED) {
+            if (o.signatureParent() != null) {
+                p.setXPathLocationString(dssXPath(o.signatureParent()));
+            }
+            if (o.elementId() != null) {
+                DSSReference ref = new DSSReference();
+                ref.setId("r-" + plan.signatureId + "-0");
+                ref.setUri("#" + o.elementId());
+                ref.setContents(document);
+                ref.setDigestMethodAlgorithm(d);
+                List<DSSTransform> t = new ArrayList<>();
+                t.add(new EnvelopedSignatureTransform());
+                t.add(new CanonicalizationTransform(o.c14nWithComments() ? Dsig.C14N_COMMENTS : Dsig.C14N));
+                ref.setTransforms(t);
+                p.setReferences(List.of(ref));
+            }
+        }
+        return p;
+    }
+
+    /** A simple /A/B path in DSS's namespace-aware XPath: by local names. */
+    static String dssXPath(String p) {
+        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+            StringBuilder sb = new StringBuilder();
+            for (String n : p.substring(1).split("/")) {
+                sb.append("/*[local-name()='").append(n).append("']");
+            }
+            return sb.toString();
+        }
+        return p;
+    }
+
+    private byte[] xadesDataToSign(XmlPlan plan, Input input, byte[] doc) {
+        DSSDocument document = dssDocument(plan, input, doc);
+        return SigningSupport.dss(() -> service().getDataToSign(document, parameters(plan, document))).getBytes();
+    }
+
+    private byte[] xadesFinish(XmlPlan plan, Input input, byte[] doc, byte[] value, Path output) {
+        DSSDocument document = dssDocument(plan, input, doc);
+        SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
+        DSSDocument signed = SigningSupport.dss(() -> service().signDocument(document, parameters(plan, document), sv));
+        if (output != null) {
+            AtomicFiles.write(output, signed::writeTo);
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            signed.writeTo(bytes);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.SIGNING_FAILED, e, "output");
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] der(X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "encoding");
+        }
+    }
+}

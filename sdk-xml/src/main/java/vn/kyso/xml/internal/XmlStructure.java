@@ -1,0 +1,148 @@
+package vn.kyso.xml.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.kyso.api.report.ReportMessage;
+
+/**
+ * What each ds:Signature of a document references, checked before any cryptography: every same-document
+ * reference must resolve to exactly one element (duplicate Ids are signature wrapping), only a safe list
+ * of transforms is allowed (no XSLT, no XPath 1.0 programs), and no reference is dereferenced outside the
+ * document unless it names the detached data the caller supplied. Internal.
+ */
+public final class XmlStructure {
+    static final int MAX_REFERENCES = 32;
+    static final int MAX_TRANSFORMS = 6;
+    static final Set<String> SAFE_TRANSFORMS = Set.of(
+            Dsig.ENVELOPED,
+            Dsig.C14N, Dsig.C14N_COMMENTS,
+            "http://www.w3.org/2001/10/xml-exc-c14n#", "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+            "http://www.w3.org/2006/12/xml-c14n11", "http://www.w3.org/2006/12/xml-c14n11#WithComments",
+            "http://www.w3.org/2002/06/xmldsig-filter2");
+
+    /** One signature's references. */
+    public static final class Sig {
+        public final Element element;
+        public final String id;
+        public final boolean xades;
+        /** Paths of the signed elements ("/" for the whole document, "file:NAME" for detached data). */
+        public final List<String> signedPaths = new ArrayList<>();
+        /** Elements referenced, in order (the whole-document reference adds the document element). */
+        public final List<Element> signedElements = new ArrayList<>();
+        /** Problems that make the signature not VALID. */
+        public final List<ReportMessage> problems = new ArrayList<>();
+        /** Whether a problem forbids handing the document to a cryptographic validator at all. */
+        public boolean unsafe;
+        /** Whether the whole document is referenced with an enveloped-signature transform. */
+        public boolean wholeDocumentEnveloped;
+
+        Sig(Element element) {
+            this.element = element;
+            String a = element.getAttribute("Id");
+            this.id = a.isEmpty() ? null : a;
+            this.xades = element.getElementsByTagNameNS(Dom.XADES, "QualifyingProperties").getLength() > 0
+                    || element.getElementsByTagNameNS("http://uri.etsi.org/01903/v1.4.1#", "QualifyingProperties").getLength() > 0;
+        }
+    }
+
+    private XmlStructure() {
+    }
+
+    /** Every ds:Signature (including counter-signatures), in document order. */
+    public static List<Sig> analyze(Document doc, String detachedName) {
+        Map<String, List<Element>> ids = Dom.ids(doc);
+        NodeList sigs = doc.getElementsByTagNameNS(Dom.DS, "Signature");
+        List<Sig> out = new ArrayList<>();
+        for (int i = 0; i < sigs.getLength(); i++) {
+            Sig s = new Sig((Element) sigs.item(i));
+            check(s, ids, doc, detachedName);
+            out.add(s);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static void check(Sig s, Map<String, List<Element>> ids, Document doc, String detachedName) {
+        Element si = first(s.element, "SignedInfo");
+        if (si == null) {
+            problem(s, "XML_STRUCTURE", "no SignedInfo", true);
+            return;
+        }
+        List<Element> refs = Dom.children(si, "Reference");
+        if (refs.isEmpty() || refs.size() > MAX_REFERENCES) {
+            problem(s, "XML_STRUCTURE", refs.size() + " references", true);
+            return;
+        }
+        for (Element ref : refs) {
+            if (!Dom.DS.equals(ref.getNamespaceURI())) {
+                problem(s, "XML_STRUCTURE", "reference outside the XMLDSig namespace", true);
+                continue;
+            }
+            boolean enveloped = false;
+            Element transforms = Dom.child(ref, "Transforms");
+            if (transforms != null) {
+                List<Element> ts = Dom.children(transforms, "Transform");
+                if (ts.size() > MAX_TRANSFORMS) {
+                    problem(s, "XML_UNSAFE_TRANSFORM", ts.size() + " transforms", true);
+                }
+                for (Element t : ts) {
+                    String alg = t.getAttribute("Algorithm");
+                    if (!SAFE_TRANSFORMS.contains(alg)) {
+                        problem(s, "XML_UNSAFE_TRANSFORM", alg, true);
+                    }
+                    enveloped |= Dsig.ENVELOPED.equals(alg);
+                }
+            }
+            if (!ref.hasAttribute("URI")) {
+                problem(s, "XML_EXTERNAL_REFERENCE", "reference without URI", true);
+                continue;
+            }
+            String uri = ref.getAttribute("URI");
+            String type = ref.getAttribute("Type");
+            if (uri.isEmpty() || "#xpointer(/)".equals(uri)) {
+                s.signedPaths.add("/");
+                s.signedElements.add(doc.getDocumentElement());
+                s.wholeDocumentEnveloped |= enveloped;
+            } else if (uri.startsWith("#")) {
+                String id = uri.substring(1);
+                if (id.startsWith("xpointer(id('") && id.endsWith("'))")) {
+                    id = id.substring(13, id.length() - 3);
+                }
+                List<Element> found = ids.get(id);
+                if (found == null || found.isEmpty()) {
+                    problem(s, "XML_REFERENCE_NOT_FOUND", uri, false);
+                } else if (found.size() > 1) {
+                    problem(s, "XML_DUPLICATE_ID", uri + " (" + found.size() + " elements)", true);
+                } else if (!type.endsWith("#SignedProperties")) {
+                    // XAdES signed properties are the signature's own; everything else is signed content.
+                    s.signedPaths.add(Dom.path(found.get(0)));
+                    s.signedElements.add(found.get(0));
+                }
+            } else if (detachedName == null || !isRelativeName(uri)) {
+                // Never dereferenced: only the detached data the caller gave, by its name.
+                problem(s, "XML_EXTERNAL_REFERENCE", uri.length() > 100 ? uri.substring(0, 100) + "..." : uri, true);
+            } else {
+                s.signedPaths.add("file:" + uri);
+            }
+        }
+    }
+
+    private static boolean isRelativeName(String uri) {
+        return !uri.contains(":") && !uri.startsWith("/") && !uri.contains("..") && !uri.contains("\\");
+    }
+
+    static Element first(Element parent, String local) {
+        List<Element> c = Dom.children(parent, local);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    static void problem(Sig s, String key, String detail, boolean unsafe) {
+        s.problems.add(Messages.of(key, detail));
+        s.unsafe |= unsafe;
+    }
+}
