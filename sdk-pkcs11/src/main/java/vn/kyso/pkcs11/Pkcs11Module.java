@@ -40,6 +40,9 @@ public final class Pkcs11Module {
     private final Path library;
     private final PKCS11Module module;
     private final String description;
+    /** Tokens of this driver currently logged in through this class (refresh only when none is alive). */
+    private final java.util.Set<Pkcs11Token> loggedIn = ConcurrentHashMap.newKeySet();
+    private final Object refreshLock = new Object();
 
     private Pkcs11Module(Path library, PKCS11Module module, String description) {
         this.library = library;
@@ -162,14 +165,23 @@ public final class Pkcs11Module {
 
     /**
      * The token with this label (trailing blanks ignored). The label is looked up again at each login, so a
-     * token unplugged and plugged in elsewhere, or re-initialised with the same label, is found again.
-     * Not logged in.
+     * token unplugged and plugged in elsewhere, or re-initialised with the same label, is found again. When
+     * no token has the label and no token of this driver is logged in, the driver is {@link #refresh()
+     * re-initialised} once and searched again. Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no present token has this label
      */
     public Pkcs11Token openLabel(String label) {
         Objects.requireNonNull(label, "label");
-        findSlot(-1, label); // fail early when absent
+        try {
+            findSlot(-1, label.trim()); // fail early when absent
+        } catch (KysoException e) {
+            if (!noOtherLogin(null)) {
+                throw e;
+            }
+            refresh(); // the driver may scan its tokens only at initialisation
+            findSlot(-1, label.trim());
+        }
         return new Pkcs11Token(this, -1, label.trim());
     }
 
@@ -213,6 +225,53 @@ public final class Pkcs11Module {
         }
         throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, (label == null ? "no token in slot id " + slotId
                 : "no token labelled '" + label + "'") + " in " + library);
+    }
+
+    /**
+     * Re-initialises the driver (C_Finalize then C_Initialize) so that it sees tokens added, removed or
+     * re-initialised since it was loaded; some drivers (SoftHSM2, and several USB token drivers) only scan
+     * their tokens at initialisation. Every session of every token of this driver in this process is lost:
+     * tokens logged in must log in again (their next call fails with {@code TOKEN_UNAVAILABLE}).
+     * {@link Pkcs11Token#login(char[])} calls this by itself when its token cannot be found and no other token
+     * of this driver is logged in.
+     *
+     * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not initialise again
+     */
+    public void refresh() {
+        synchronized (refreshLock) {
+            LOG.info("Re-initialising PKCS#11 driver {}", library);
+            try {
+                module.finalize(null);
+            } catch (PKCS11Exception e) {
+                LOG.debug("C_Finalize on {}: {}", library, Pkcs11Errors.name(e));
+            }
+            try {
+                module.initialize();
+            } catch (PKCS11Exception e) {
+                if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+                    throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e,
+                            "cannot re-initialise the PKCS#11 driver " + library + " (" + Pkcs11Errors.name(e) + ")");
+                }
+            }
+        }
+    }
+
+    /** Whether no token of this driver is logged in (and alive) through this class, other than {@code except}. */
+    boolean noOtherLogin(Pkcs11Token except) {
+        for (Pkcs11Token t : loggedIn) {
+            if (t != except && t.loggedIn()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void loggedIn(Pkcs11Token token, boolean in) {
+        if (in) {
+            loggedIn.add(token);
+        } else {
+            loggedIn.remove(token);
+        }
     }
 
     @Override

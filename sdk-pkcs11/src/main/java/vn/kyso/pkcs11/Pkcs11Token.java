@@ -147,12 +147,18 @@ public final class Pkcs11Token implements Token {
                 throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
             }
             endLogin(true);
-            Slot slot = module.findSlot(slotId, wantedLabel);
-            org.xipki.pkcs11.wrapper.Token token = slot.getToken();
+            org.xipki.pkcs11.wrapper.Token token;
             try {
-                label = token.getTokenInfo().getLabel().trim();
-            } catch (PKCS11Exception e) {
-                throw Pkcs11Errors.toKyso(e, label, "reading token information");
+                token = findToken();
+            } catch (KysoException e) {
+                // Drivers that scan tokens only at C_Initialize (SoftHSM2, some USB drivers) do not see a token
+                // plugged in again or re-initialised: re-initialise the driver once, if nobody else uses it.
+                if (e.errorCode() != ErrorCode.TOKEN_UNAVAILABLE || !module.noOtherLogin(this)) {
+                    throw e;
+                }
+                LOG.info("Token '{}' not found or not usable ({}): re-initialising the driver", label, e.getMessage());
+                module.refresh();
+                token = findToken();
             }
             LoginSession fresh = LoginSession.login(token, label, pin);
             List<SigningKey> list = new ArrayList<>();
@@ -161,8 +167,27 @@ public final class Pkcs11Token implements Token {
             }
             keys = Collections.unmodifiableList(list);
             login = fresh;
+            module.loggedIn(this, true);
             return this;
         }
+    }
+
+    /** The token, checked usable (its information readable and a session can be opened). */
+    private org.xipki.pkcs11.wrapper.Token findToken() {
+        Slot slot = module.findSlot(slotId, wantedLabel);
+        org.xipki.pkcs11.wrapper.Token token = slot.getToken();
+        try {
+            TokenInfo ti = token.getTokenInfo();
+            if (!ti.isTokenInitialized()) {
+                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' is not initialised");
+            }
+            label = ti.getLabel().trim();
+            token.openSession(false).closeSession();
+        } catch (PKCS11Exception e) {
+            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': opening the token ("
+                    + Pkcs11Errors.name(e) + ")");
+        }
+        return token;
     }
 
     /** Whether this token is logged in and no call has found it gone since. */
@@ -239,6 +264,7 @@ public final class Pkcs11Token implements Token {
         LoginSession l = login;
         login = null;
         keys = List.of();
+        module.loggedIn(this, false);
         if (l != null) {
             l.close(logout);
         }

@@ -114,6 +114,49 @@ final class SoftHsm implements BeforeAllCallback {
                 "--write-object", file.toString(), "--type", type, "--id", id, "--label", objectLabel);
     }
 
+    /**
+     * Sets CKF_USER_PIN_LOCKED in the flags SoftHSM2 stores for a token (attribute CKA_OS_TOKENFLAGS,
+     * 0x8000534B, of its token.object file). SoftHSM2 2.6 counts wrong PINs but never locks, so this is the
+     * only way to present a locked token through the real driver. Call it before this JVM has seen the token.
+     */
+    static void markPinLocked(String label) {
+        byte[] padded = String.format("%-32s", label).getBytes(StandardCharsets.US_ASCII);
+        byte[] marker = {0, 0, 0, 0, (byte) 0x80, 0, 0x53, 0x4B, 0, 0, 0, 0, 0, 0, 0, 2};
+        try (Stream<Path> dirs = Files.list(Path.of(conf.getParent().toString(), "tokens"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                Path object = dir.resolve("token.object");
+                byte[] b = Files.readAllBytes(object);
+                if (indexOf(b, padded) < 0) {
+                    continue;
+                }
+                int at = indexOf(b, marker);
+                if (at < 0) {
+                    throw new IllegalStateException("no token flags in " + object);
+                }
+                b[at + marker.length + 5] |= 0x04; // 0x00040000 in the big-endian 8-byte value
+                b[7]++; // the file's generation counter, so that a cached copy would be re-read
+                Files.write(object, b);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("token not found: " + label);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     static String run(String... command) {
         setUp();
         List<String> cmd = new ArrayList<>(List.of(command));
