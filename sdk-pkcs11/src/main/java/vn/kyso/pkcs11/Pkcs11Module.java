@@ -258,12 +258,15 @@ public final class Pkcs11Module {
 
     /** Whether no token of this driver is logged in (and alive) through this class, other than {@code except}. */
     boolean noOtherLogin(Pkcs11Token except) {
+        boolean none = true;
         for (Pkcs11Token t : loggedIn) {
-            if (t != except && t.loggedIn()) {
-                return false;
+            if (!t.loggedIn()) {
+                loggedIn.remove(t); // login lost: nothing to protect any more
+            } else if (t != except) {
+                none = false;
             }
         }
-        return true;
+        return none;
     }
 
     void loggedIn(Pkcs11Token token, boolean in) {
