@@ -22,6 +22,7 @@ import org.xipki.pkcs11.wrapper.TokenInfo;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.pkcs11.internal.Pkcs11Errors;
+import vn.kyso.pkcs11.internal.WrapperLogging;
 
 /**
  * A PKCS#11 driver (a {@code .dll}, {@code .so} or {@code .dylib}) loaded into this process.
@@ -71,6 +72,7 @@ public final class Pkcs11Module {
     }
 
     private static Pkcs11Module initialise(Path real) {
+        WrapperLogging.install();
         PKCS11Module m;
         try {
             m = PKCS11Module.getInstance(real.toString());
