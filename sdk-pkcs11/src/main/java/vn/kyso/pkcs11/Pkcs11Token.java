@@ -42,7 +42,11 @@ import vn.kyso.pkcs11.internal.TokenKey;
  *       {@link #login(char[])} (with the token back) works without restarting the JVM. Keys obtained before
  *       keep working after the new login if the token still holds the same certificate under their id.</li>
  *   <li>{@link #close()} logs out and closes the sessions. PKCS#11 keeps one login state per token per
- *       process: use one {@code Pkcs11Token} per physical token.</li>
+ *       process: use one {@code Pkcs11Token} per physical token (a second one logging in while the first
+ *       is logged in gets CKR_USER_ALREADY_LOGGED_IN, accepted without the PIN being checked again).</li>
+ *   <li>Drivers that only see tokens present at initialisation (SoftHSM2, some USB drivers) are
+ *       re-initialised ({@link Pkcs11Module#refresh()}) by {@link #login(char[])} when the token cannot be
+ *       found or opened and no other token of the driver is logged in; the PIN is never sent twice.</li>
  * </ul>
  */
 public final class Pkcs11Token implements Token {
