@@ -17,7 +17,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.api.internal.DigestSigner;
+import vn.kyso.api.spi.DigestInfos;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
 
@@ -56,7 +56,7 @@ class RemoteSigningKeyTest {
         @Override
         public String submit(byte[] digest, SignatureAlgorithm algorithm, String displayText) {
             String tx = "tx-" + submissions.incrementAndGet();
-            digests.put(tx, DigestSigner.digestInfo(algorithm.digest(), digest));
+            digests.put(tx, DigestInfos.encode(algorithm.digest(), digest));
             polls.put(tx, new AtomicInteger());
             return tx;
         }

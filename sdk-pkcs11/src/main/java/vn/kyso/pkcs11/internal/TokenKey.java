@@ -23,7 +23,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
-import vn.kyso.api.internal.DigestSigner;
+import vn.kyso.api.spi.DigestInfos;
 import vn.kyso.api.token.SigningKey;
 
 /**
@@ -77,7 +77,7 @@ public final class TokenKey implements SigningKey {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM,
                     (algorithm == null ? "null" : algorithm.displayName()) + " / key " + id + " on '" + host.label() + "'");
         }
-        DigestSigner.checkDigest(digest, algorithm);
+        DigestInfos.checkLength(digest, algorithm);
         LoginSession login = host.login("signing");
         TokenObjects.KeyEntry entry = login.entry(id);
         if (entry == null || !entry.chain().get(0).equals(chain.get(0))) {
@@ -87,7 +87,7 @@ public final class TokenKey implements SigningKey {
         long handle = entry.handle();
         switch (algorithm.scheme()) {
             case RSA_PKCS1_V15: {
-                byte[] input = DigestSigner.digestInfo(algorithm.digest(), digest);
+                byte[] input = DigestInfos.encode(algorithm.digest(), digest);
                 return login.call("signing (" + algorithm.displayName() + ")",
                         s -> s.signSingle(new Mechanism(CKM_RSA_PKCS), handle, input));
             }

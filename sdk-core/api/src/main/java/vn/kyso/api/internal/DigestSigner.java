@@ -1,6 +1,5 @@
 package vn.kyso.api.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -17,6 +16,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.spi.DigestInfos;
 
 /**
  * Signs precomputed digests with a JCA private key. Internal: not part of the public API.
@@ -25,28 +25,7 @@ public final class DigestSigner {
     private DigestSigner() {
     }
 
-    /** The DER DigestInfo prefix of each digest algorithm (RFC 8017 §9.2 note 1). */
-    public static byte[] digestInfo(DigestAlgorithm digest, byte[] hash) {
-        byte[] prefix;
-        switch (digest) {
-            case SHA256: prefix = hex("3031300d060960864801650304020105000420"); break;
-            case SHA384: prefix = hex("3041300d060960864801650304020205000430"); break;
-            case SHA512: prefix = hex("3051300d060960864801650304020305000440"); break;
-            default: throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, digest.name());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length + hash.length);
-        out.write(prefix, 0, prefix.length);
-        out.write(hash, 0, hash.length);
-        return out.toByteArray();
-    }
 
-    /** Checks that a digest has the length its algorithm produces. */
-    public static void checkDigest(byte[] digest, SignatureAlgorithm algorithm) {
-        if (digest == null || digest.length != algorithm.digest().length()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length "
-                    + (digest == null ? "null" : String.valueOf(digest.length)) + " for " + algorithm.digest().jcaName());
-        }
-    }
 
     /**
      * Signs with a JCA provider's raw ("NONEwith...") signature.
@@ -56,7 +35,7 @@ public final class DigestSigner {
      */
     public static byte[] signWithProvider(PrivateKey key, java.security.Provider provider, byte[] digest,
                                           SignatureAlgorithm algorithm, boolean wrapDigestInfo) {
-        checkDigest(digest, algorithm);
+        DigestInfos.checkLength(digest, algorithm);
         try {
             Signature s;
             byte[] input = digest;
@@ -64,7 +43,7 @@ public final class DigestSigner {
                 case RSA_PKCS1_V15:
                     s = provider == null ? Signature.getInstance("NONEwithRSA") : Signature.getInstance("NONEwithRSA", provider);
                     if (wrapDigestInfo) {
-                        input = digestInfo(algorithm.digest(), digest);
+                        input = DigestInfos.encode(algorithm.digest(), digest);
                     }
                     break;
                 case ECDSA:
@@ -83,7 +62,7 @@ public final class DigestSigner {
 
     /** RSASSA-PSS (MGF1 with the same digest, salt = digest length) on a precomputed digest. */
     public static byte[] signPss(PrivateKey key, byte[] digest, SignatureAlgorithm algorithm) {
-        checkDigest(digest, algorithm);
+        DigestInfos.checkLength(digest, algorithm);
         byte[] encoded = key.getEncoded();
         if (encoded == null) {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName());
@@ -111,11 +90,4 @@ public final class DigestSigner {
         }
     }
 
-    private static byte[] hex(String s) {
-        byte[] out = new byte[s.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
-    }
 }

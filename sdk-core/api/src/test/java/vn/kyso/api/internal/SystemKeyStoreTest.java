@@ -1,5 +1,6 @@
 package vn.kyso.api.internal;
 
+import vn.kyso.api.spi.DigestInfos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -305,7 +306,7 @@ class SystemKeyStoreTest {
             try {
                 Signature s = Signature.getInstance("NONEwithRSA", "SunJCE");
                 s.initSign(key);
-                s.update(DigestSigner.digestInfo(alg, digest));
+                s.update(DigestInfos.encode(alg, digest));
                 calls++;
                 return s.sign();
             } catch (java.security.GeneralSecurityException e) {
