@@ -102,7 +102,7 @@ class Pkcs11RobustnessTest {
         byte[] sig = key.signDigest(digest, SignatureAlgorithm.RSA_SHA256); // the old key object, found again by CKA_ID
         Signature v = Signature.getInstance("NONEwithRSA");
         v.initVerify(key.certificate());
-        v.update(vn.kyso.api.internal.DigestInfos.encode(DigestAlgorithm.SHA256, digest));
+        v.update(vn.kyso.api.spi.DigestInfos.encode(DigestAlgorithm.SHA256, digest));
         assertTrue(v.verify(sig));
         token.key("01").signDigest(digest, SignatureAlgorithm.RSA_PSS_SHA256);
         token.close();
