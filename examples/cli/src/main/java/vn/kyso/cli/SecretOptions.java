@@ -24,28 +24,34 @@ final class SecretOptions {
 
     /** The password, or a usage error if none (or more than one source) was given. */
     char[] read() {
-        int sources = (password != null ? 1 : 0) + (passwordEnv != null ? 1 : 0) + (passwordStdin ? 1 : 0);
+        return read(password, passwordEnv, passwordStdin, "--password | --password-env VAR | --password-stdin");
+    }
+
+    /**
+     * A secret from exactly one of: the command line (the array is wiped after copying), an environment
+     * variable, the first line of standard input. Shared by passwords and PINs.
+     */
+    static char[] read(char[] direct, String env, boolean stdin, String usage) {
+        int sources = (direct != null ? 1 : 0) + (env != null ? 1 : 0) + (stdin ? 1 : 0);
         if (sources != 1) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT,
-                    "--password | --password-env VAR | --password-stdin (exactly one)");
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, usage + " (exactly one)");
         }
-        if (password != null) {
-            char[] copy = password.clone();
-            java.util.Arrays.fill(password, '\0');
+        if (direct != null) {
+            char[] copy = direct.clone();
+            java.util.Arrays.fill(direct, '\0');
             return copy;
         }
-        if (passwordEnv != null) {
-            String v = System.getenv(passwordEnv);
+        if (env != null) {
+            String v = System.getenv(env);
             if (v == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "environment variable " + passwordEnv + " is not set");
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "environment variable " + env + " is not set");
             }
             return v.toCharArray();
         }
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no password on stdin");
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "nothing on stdin");
             }
             return line.toCharArray();
         } catch (IOException e) {

@@ -82,7 +82,7 @@ final class SignCommand {
         /** Opens the key, signs with it, prints one line saying what was done. */
         int sign(CommandSpec spec, Signing signing) {
             try (Token token = key.open()) {
-                SigningKey signingKey = key.alias == null ? token.firstKey() : token.key(key.alias);
+                SigningKey signingKey = key.select(token);
                 SigningResult result = signing.sign(signingKey);
                 Language lang = ((KysoCli) spec.root().userObject()).language();
                 PrintWriter w = spec.commandLine().getOut();

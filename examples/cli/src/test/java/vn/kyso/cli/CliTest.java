@@ -212,6 +212,17 @@ class CliTest {
     }
 
     @Test
+    void tokenListShowsTheDriversFound() {
+        Run list = kyso("token", "list", "--lang", "en");
+        assertEquals(0, list.code, list.err);
+        assertTrue(list.out.startsWith("Drivers found: "), list.out);
+        if (Files.isRegularFile(Path.of("/usr/lib/softhsm/libsofthsm2.so"))) {
+            assertTrue(list.out.contains("libsofthsm2.so"), list.out);
+        }
+        assertEquals(64, kyso("sign", "cms", "--in", "x", "--out", "y", "--p12", "a.p12", "--pkcs11", "lib.so").code);
+    }
+
+    @Test
     void sandboxInitWritesEverythingTheIssueLists(@TempDir Path target) {
         Run init = kyso("sandbox", "init", target.toString(), "--port", "0");
         assertEquals(0, init.code, init.err);
