@@ -40,6 +40,21 @@ public final class Dom {
         return SecureXml.parse(new ByteArrayInputStream(xml));
     }
 
+    /** Whether {@code s} is an XML name without a colon (at most 256 characters). */
+    public static boolean isNcName(String s) {
+        if (s.isEmpty() || s.length() > 256) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = Character.isLetter(c) || c == '_' || (i > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether an attribute is an Id attribute for the purposes of same-document references. */
     public static boolean isIdName(Attr a) {
         String n = a.getLocalName() == null ? a.getName() : a.getLocalName();

@@ -162,8 +162,18 @@ public final class Profiles {
         return e != null && name.equals(e.getLocalName()) && e.getParentNode() == root;
     }
 
+    /** The value of an element's Id attribute ({@code Id}, {@code ID} or {@code id}), or null. */
+    public static String idOf(Element e) {
+        for (String name : new String[] {"Id", "ID", "id"}) {
+            if (e.hasAttributeNS(null, name)) {
+                return e.getAttributeNS(null, name);
+            }
+        }
+        return null;
+    }
+
     /** The only child of that name, or null when there is none or several (several is wrapping). */
-    static Element onlyChild(Element root, String name) {
+    public static Element onlyChild(Element root, String name) {
         List<Element> c = Dom.children(root, name);
         return c.size() == 1 ? c.get(0) : null;
     }
