@@ -1,6 +1,7 @@
 package vn.kyso.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,6 +89,18 @@ class EInvoiceTest {
         assertEquals("0101234567-001", s.signer().taxCode(), "the organisation's MST from its certificate");
         assertNotNull(s.signingTime());
         assertNull(v.party(Party.BUYER.id()));
+        assertTrue(hasCode(s.warnings(), "KYSO-V-XML_PARTY_TAX_CODE"), "the invoice names MST 0101234567, the certificate 0101234567-001");
+
+        byte[] matching = new String(invoice(), StandardCharsets.UTF_8).replace("<MST>0101234567</MST>", "<MST>0101234567-001</MST>")
+                .getBytes(StandardCharsets.UTF_8);
+        XmlVerification m = EInvoice.verify(XmlFixtures.verifier(sb),
+                EInvoice.sign(XmlSigner.builder().build(), seller, matching, Party.SELLER).signed());
+        assertEquals(Verdict.VALID, m.report().verdict(), XmlVerifyTest.describe(m));
+        assertFalse(hasCode(m.party("seller").warnings(), "KYSO-V-XML_PARTY_TAX_CODE"), XmlVerifyTest.describe(m));
+    }
+
+    static boolean hasCode(List<vn.kyso.api.report.ReportMessage> messages, String code) {
+        return messages.stream().anyMatch(x -> x.code().equals(code));
     }
 
     @Test

@@ -40,6 +40,17 @@ public final class Dom {
         return SecureXml.parse(new ByteArrayInputStream(xml));
     }
 
+    /** A new, empty, namespace-aware document (for building, not parsing: parsing goes through SecureXml). */
+    public static Document newDocument() {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().newDocument();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "DOM");
+        }
+    }
+
     /** Whether {@code s} is an XML name without a colon (at most 256 characters). */
     public static boolean isNcName(String s) {
         if (s.isEmpty() || s.length() > 256) {

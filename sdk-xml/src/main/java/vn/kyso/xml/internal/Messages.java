@@ -18,6 +18,8 @@ public final class Messages {
         put("XML_PROFILE_SCOPE", "Chữ ký không bao phủ đúng phần tử mà quy định yêu cầu", "The signature does not cover the element the profile requires");
         put("XML_SIGNING_TIME_MISSING", "Chữ ký của người bán không có thuộc tính thời điểm ký (SigningTime) được ký",
                 "The seller's signature has no signed SigningTime property");
+        put("XML_PARTY_TAX_CODE", "Mã số thuế trong chứng thư số khác mã số thuế của bên ký trên hóa đơn (chứng thư / hóa đơn)",
+                "The certificate's tax code (MST) differs from the one the invoice gives for this party (certificate / invoice)");
         put("XML_SIGNING_TIME_OUT_OF_CERT", "Thời điểm ký nằm ngoài thời hạn hiệu lực của chứng thư số",
                 "The signing time lies outside the certificate's validity");
         put("XML_NOT_VALIDATED", "Chữ ký không được kiểm tra mật mã vì cấu trúc không an toàn", "The signature was not checked cryptographically because its structure is unsafe");

@@ -162,6 +162,22 @@ public final class Profiles {
         return e != null && name.equals(e.getLocalName()) && e.getParentNode() == root;
     }
 
+    /**
+     * E-invoice: the tax code (MST) the invoice data gives for the party whose signature this is
+     * ({@code DLHDon/NDHDon/NBan/MST} for the seller, {@code .../NMua/MST} for the buyer), or null.
+     */
+    static String partyTaxCode(XmlProfile p, Document doc, String role) {
+        if (p != XmlProfile.EINVOICE || !(SELLER.equals(role) || BUYER.equals(role))) {
+            return null;
+        }
+        Element e = onlyChild(doc.getDocumentElement(), INVOICE_DATA);
+        for (String name : new String[] {"NDHDon", SELLER.equals(role) ? "NBan" : "NMua", "MST"}) {
+            e = e == null ? null : onlyChild(e, name);
+        }
+        String mst = e == null ? "" : e.getTextContent().trim();
+        return mst.isEmpty() ? null : mst;
+    }
+
     /** The value of an element's Id attribute ({@code Id}, {@code ID} or {@code id}), or null. */
     public static String idOf(Element e) {
         for (String name : new String[] {"Id", "ID", "id"}) {

@@ -19,6 +19,8 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.report.Indication;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
@@ -96,41 +98,36 @@ public final class XmlValidation {
             }
             // A ds:Signature DSS did not recognise is never silently dropped.
             for (XmlStructure.Sig s : notSeen) {
-                {
-                    builders.add(notProcessed(s, builders.size(), Indication.INDETERMINATE, Messages.of("XML_STRUCTURE", "signature not processed")));
-                    signers.add(null);
-                    matched.add(s);
-                }
+                builders.add(notProcessed(s, builders.size(), Indication.INDETERMINATE, Messages.of("XML_STRUCTURE", "signature not processed")));
+                signers.add(null);
+                matched.add(s);
             }
         }
         List<SignatureResult> results = new ArrayList<>();
-        List<XmlStructure.Sig> order = new ArrayList<>();
         for (int i = 0; i < builders.size(); i++) {
             SignatureResult.Builder b = builders.get(i);
             XmlStructure.Sig s = matched.get(i);
-            if (s != null) {
-                b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
-                if (!s.xades) {
-                    b.level(SignatureLevel.NONE);
-                    signingTime(b, s, signers.get(i));
-                }
-                for (ReportMessage m : s.problems) {
-                    b.addError(m);
-                }
-                if (!s.problems.isEmpty()) {
-                    b.indication(Indication.TOTAL_FAILED);
-                }
-                s.signedPaths.forEach(b::addSignedScope);
-                b.party(roles.get(s));
+            b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
+            if (!s.xades) {
+                b.level(SignatureLevel.NONE);
+                signingTime(b, s, signers.get(i));
             }
+            for (ReportMessage m : s.problems) {
+                b.addError(m);
+            }
+            if (!s.problems.isEmpty()) {
+                b.indication(Indication.TOTAL_FAILED);
+            }
+            s.signedPaths.forEach(b::addSignedScope);
+            b.party(roles.get(s));
+            taxCode(b, Profiles.partyTaxCode(p, doc, roles.get(s)), signers.get(i));
             results.add(b.build());
-            order.add(s);
         }
         Outcome out = new Outcome(new VerificationReport(name, validationTime, results), p);
         for (int i = 0; i < results.size(); i++) {
-            XmlStructure.Sig s = order.get(i);
-            out.paths.put(results.get(i).id(), s == null ? List.of() : List.copyOf(s.signedPaths));
-            String role = s == null ? null : roles.get(s);
+            XmlStructure.Sig s = matched.get(i);
+            out.paths.put(results.get(i).id(), List.copyOf(s.signedPaths));
+            String role = roles.get(s);
             if (role != null && !out.parties.containsKey(role)) {
                 out.parties.put(role, results.get(i));
             }
@@ -205,6 +202,22 @@ public final class XmlValidation {
                     b.indication(Indication.INDETERMINATE);
                 }
             }
+        }
+    }
+
+    /** E-invoice: warns when the signer's certificate names another MST than the invoice gives for its party. */
+    private static void taxCode(SignatureResult.Builder b, String expected, SignatureWrapper sw) {
+        CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
+        if (expected == null || cert == null || cert.getBinaries() == null) {
+            return;
+        }
+        try {
+            String actual = CertificateInfo.of(Certificates.parse(cert.getBinaries()).get(0)).taxCode();
+            if (actual != null && !actual.equals(expected)) {
+                b.addWarning(Messages.of("XML_PARTY_TAX_CODE", actual + " / " + expected));
+            }
+        } catch (KysoException e) {
+            // an unreadable certificate is reported by the common checks
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -235,7 +233,7 @@ final class EdXmlCodec {
         XMLStreamReader r = SecureXml.stream(in);
         List<Encoded> encoded = new ArrayList<>();
         try {
-            Document doc = newDocument();
+            Document doc = Dom.newDocument();
             Node current = doc;
             while (r.hasNext()) {
                 int event = r.next();
@@ -347,16 +345,6 @@ final class EdXmlCodec {
             return dec.decode(ascii);
         } catch (IllegalArgumentException e) {
             throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "edXML: attachment is not base64");
-        }
-    }
-
-    private static Document newDocument() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "DOM");
         }
     }
 
