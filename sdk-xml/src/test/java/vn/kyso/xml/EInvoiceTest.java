@@ -192,6 +192,19 @@ class EInvoiceTest {
     }
 
     @Test
+    void theSellerSignsInTwoPhasesWithTheProfileOptions() {
+        XmlSigner signer = XmlSigner.builder().stateKey(vn.kyso.api.twophase.StateKey.generate()).build();
+        byte[] xml = invoice();
+        var prepared = signer.prepare(xml, seller.chain(), SignatureAlgorithm.RSA_PSS_SHA256,
+                EInvoice.options(xml, Party.SELLER, SignatureAlgorithm.RSA_PSS_SHA256));
+        byte[] value = seller.signDigest(prepared.digest(), prepared.algorithm()); // the browser agent or phone
+        byte[] signed = signer.complete(prepared.state(), value, xml).signed();
+        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), signed);
+        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+        assertEquals("/HDon[1]/DLHDon[1]", v.party("seller").signedScope().get(0));
+    }
+
+    @Test
     void rsaPssByDefaultIsReported() {
         var r = EInvoice.sign(XmlSigner.builder().build(), seller, invoice(), Party.SELLER);
         assertTrue(r.algorithm().name().startsWith("RSA_PSS"), r.algorithm().name());

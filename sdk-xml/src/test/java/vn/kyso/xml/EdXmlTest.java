@@ -157,6 +157,18 @@ class EdXmlTest {
     }
 
     @Test
+    void aTruncatedMessageIsMalformedInputWhereverItIsCut() {
+        byte[] message = EdXml.builder().header(header()).traceHeader("000.00.00.H26", null)
+                .attachment("a.bin", "application/octet-stream", random(3000, 5)).build().toXml();
+        for (int cut = 1; cut < message.length; cut += 97) {
+            byte[] part = java.util.Arrays.copyOf(message, cut);
+            KysoException e = assertThrows(KysoException.class, () -> EdXml.extract(part), "cut at " + cut);
+            assertEquals(ErrorCode.MALFORMED_INPUT, e.errorCode(), "cut at " + cut + ": " + e.getMessage());
+        }
+        assertEquals(header(), EdXml.extract(message).header());
+    }
+
+    @Test
     void hostileNamesDoctypesAndBadBase64AreHandled(@TempDir Path dir) throws Exception {
         byte[] evil = EdXml.builder().header(header())
                 .attachment("../../etc/cron.d/evil", "text/plain", "x".getBytes(StandardCharsets.UTF_8))
