@@ -300,13 +300,14 @@ final class SignCommand {
             if (packaging != null || element != null || placeIn != null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");
             }
+            EInvoice.Party invoiceParty = party(party);
             byte[] xml = readInput(common.in);
             return common.sign(spec, key -> {
                 SignatureAlgorithm alg = pkcs1 ? SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest)
                         : digest == DigestAlgorithm.SHA256 ? null : key.preferredAlgorithm(digest);
                 XmlSignatureOptions options;
                 switch (profile) {
-                    case einvoice: options = EInvoice.options(xml, party(party), alg); break;
+                    case einvoice: options = EInvoice.options(xml, invoiceParty, alg); break;
                     case etax: options = ETax.options(xml, alg); break;
                     default: options = EdXml.options(xml, alg); break;
                 }
