@@ -6,15 +6,21 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 
 /**
- * The only way kyso-xml parses XML: namespace-aware DOM with DTDs refused, no external entities or
- * schemas, no XInclude and the JDK's secure-processing limits. A document that declares a DOCTYPE (the
- * carrier of XXE and entity-expansion bombs) is rejected before any entity is read.
+ * The only way kyso-xml parses XML: namespace-aware DOM ({@link #parse}) or a StAX stream ({@link #stream},
+ * for large documents read once) with DTDs refused, no external entities or schemas, no XInclude and the
+ * JDK's secure-processing limits. A document that declares a DOCTYPE (the carrier of XXE and
+ * entity-expansion bombs) is rejected before any entity is read.
  */
 public final class SecureXml {
     private SecureXml() {
@@ -40,6 +46,38 @@ public final class SecureXml {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, "XML");
         } catch (ParserConfigurationException e) {
             throw new KysoException(ErrorCode.INTERNAL, e, "XML parser");
+        }
+    }
+
+    /**
+     * A namespace-aware StAX reader over a document, for reading large documents without a DOM. Text may
+     * arrive in several events. A DOCTYPE makes {@code next()} throw an {@link XMLStreamException}; the
+     * caller maps stream errors to {@code MALFORMED_INPUT}.
+     *
+     * @throws KysoException {@code MALFORMED_INPUT} if the stream does not start as XML
+     */
+    public static XMLStreamReader stream(InputStream in) {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external entity refused: " + systemId);
+        });
+        try {
+            return new StreamReaderDelegate(f.createXMLStreamReader(in)) {
+                @Override
+                public int next() throws XMLStreamException {
+                    int event = super.next();
+                    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                        throw new XMLStreamException("DOCTYPE and entity references are refused");
+                    }
+                    return event;
+                }
+            };
+        } catch (XMLStreamException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + e.getMessage());
         }
     }
 

@@ -9,12 +9,14 @@ public enum XmlProfile {
     GENERIC("xades"),
     /**
      * E-invoice (Decree 123/2020, Circular 78/2021): root {@code HDon}; the seller's signature in
-     * {@code DSCKS/NBan} must reference {@code #<Id of /HDon/DLHDon>}; the buyer ({@code DSCKS/NMua}), other
-     * ({@code DSCKS/CCKSKhac}) and tax authority ({@code DSCKS/CQT}) signatures, when present, must cover
-     * {@code DLHDon} or the whole invoice.
+     * {@code DSCKS/NBan} must reference exactly {@code #<Id of /HDon/DLHDon>} (plus its own signed SigningTime
+     * property, which an XMLDSig seller signature must have); the buyer ({@code DSCKS/NMua}) and other
+     * ({@code DSCKS/CCKSKhac}) signatures must cover exactly {@code DLHDon} or the whole invoice; the tax
+     * authority's ({@code DSCKS/CQT}) must cover {@code MCCQT} and nothing but it and {@code DLHDon}.
+     * See {@link vn.kyso.xml.profile.EInvoice}.
      */
     EINVOICE("einvoice"),
-    /** E-tax: root {@code HSoThueDTu} / {@code TBaoThueDTu}; the signature in {@code CKyDTu} must reference {@code HSoKhaiThue}. */
+    /** E-tax: root {@code HSoThueDTu} / {@code TBaoThueDTu}; the signature in {@code CKyDTu} must reference exactly {@code HSoKhaiThue}. */
     ETAX("etax"),
     /** edXML (QCVN 102:2016): an enveloped signature over the whole message ({@code URI=""}) inside {@code edXMLHeader}. */
     EDXML("edxml");

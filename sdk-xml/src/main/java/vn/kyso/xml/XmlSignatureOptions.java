@@ -166,7 +166,7 @@ public final class XmlSignatureOptions {
         }
 
         public Builder elementId(String v) {
-            if (v != null && (v.isEmpty() || !isNcName(v))) {
+            if (v != null && (v.isEmpty() || !vn.kyso.xml.internal.Dom.isNcName(v))) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId=" + v);
             }
             elementId = v;
@@ -201,7 +201,7 @@ public final class XmlSignatureOptions {
         }
 
         public Builder signatureId(String v) {
-            if (v != null && !isNcName(v)) {
+            if (v != null && !vn.kyso.xml.internal.Dom.isNcName(v)) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signatureId=" + v);
             }
             signatureId = v;
@@ -228,20 +228,6 @@ public final class XmlSignatureOptions {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId/signatureParent need enveloped packaging");
             }
             return new XmlSignatureOptions(this);
-        }
-
-        static boolean isNcName(String s) {
-            if (s.isEmpty() || s.length() > 256) {
-                return false;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean ok = Character.isLetter(c) || c == '_' || (i > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -28,8 +28,12 @@ import vn.kyso.xml.internal.XmlValidation;
  * <li>A same-document reference must resolve to exactly one element: duplicate Ids (signature wrapping)
  *     give TOTAL_FAILED.</li>
  * <li>A profile signature that covers another element than the profile requires is TOTAL_FAILED.</li>
- * <li>The report names the signed elements of each signature (warning {@code KYSO-V-XML_SIGNED_ELEMENTS}
- *     and {@link XmlVerification#signedPaths()}).</li>
+ * <li>Plain XMLDSig signatures are judged by a policy without the AdES signed-property constraints
+ *     (signing-certificate reference, signing time), XAdES by the ETSI policy; integrity, chain, trust and
+ *     revocation are checked for both. A signed XMLDSig {@code SigningTime} property becomes the signing time
+ *     and must lie inside the certificate's validity.</li>
+ * <li>The report names the signed elements and the profile party of each signature
+ *     ({@link vn.kyso.api.report.SignatureResult#signedScope()}, {@link vn.kyso.api.report.SignatureResult#party()}).</li>
  * </ul>
  * Immutable and thread-safe.
  */

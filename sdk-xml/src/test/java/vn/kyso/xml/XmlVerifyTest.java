@@ -1,6 +1,7 @@
 package vn.kyso.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
+import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.report.RevocationStatus;
+import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.verify.Verifier;
@@ -64,14 +68,49 @@ class XmlVerifyTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known gap: DSS's default ETSI policy leaves plain XMLDSig INDETERMINATE/SIG_CONSTRAINTS_FAILURE "
-            + "(no signing-certificate / signing-time qualifying properties); needs a relaxed policy for XML_NOT_ETSI signatures")
     void xmldsigInvoiceIsValidAndNamesTheSellerAndTheSignedElement() {
         XmlVerification v = XmlFixtures.verifier(sb).verify(signedInvoice().getBytes(StandardCharsets.UTF_8));
         assertEquals(Verdict.VALID, v.report().verdict(), describe(v));
         assertEquals(SignatureFormat.XMLDSIG, v.report().signatures().get(0).format());
         assertNotNull(v.party("seller"), describe(v));
         assertTrue(v.signedPaths().values().iterator().next().contains("/HDon[1]/DLHDon[1]"), describe(v));
+        SignatureResult seller = v.report().signatures().get(0);
+        assertEquals("seller", seller.party());
+        assertEquals("/HDon[1]/DLHDon[1]", seller.signedScope().get(0));
+        assertNotNull(seller.signingTime(), "the signed SigningTime property is the signing time");
+        assertTrue(seller.errors().isEmpty(), describe(v));
+    }
+
+    @Test
+    void xmldsigIntegrityFailureIsInvalidUnderTheXmldsigPolicy() {
+        XmlVerification v = XmlFixtures.verifier(sb).verify(signedInvoice().replace("1100000", "9100000").getBytes(StandardCharsets.UTF_8));
+        assertEquals(Verdict.INVALID, v.report().verdict(), describe(v));
+        assertFalse(v.report().signatures().get(0).integrity(), describe(v));
+    }
+
+    @Test
+    void xmldsigWithoutTrustAnchorIsIndeterminateAndRevokedSignerIsNotValid() {
+        XmlVerification untrusted = XmlVerifier.builder().revocation(XmlFixtures.online()).build()
+                .verify(signedInvoice().getBytes(StandardCharsets.UTF_8));
+        assertEquals(Verdict.INDETERMINATE, untrusted.report().verdict(), describe(untrusted));
+        byte[] revoked = XmlSigner.builder().build().sign(XmlFixtures.invoice("data", "A").getBytes(StandardCharsets.UTF_8),
+                XmlFixtures.key(sb.revokedPerson()), XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
+                        .elementId("data").signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true).build()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(revoked);
+        assertNotEquals(Verdict.VALID, v.report().verdict(), describe(v));
+        assertEquals(RevocationStatus.REVOKED, v.report().signatures().get(0).revocation(), describe(v));
+    }
+
+    @Test
+    void xadesAndXmldsigInOneDocumentAreEachJudgedByTheirOwnPolicy() {
+        // The seller signs plain XMLDSig, the buyer XAdES: both VALID, each with its own format.
+        byte[] both = XmlSigner.builder().build().sign(signedInvoice().getBytes(StandardCharsets.UTF_8), key,
+                XmlSignatureOptions.builder().elementId("data").signatureParent("/HDon/DSCKS/NMua").build()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(both);
+        assertEquals(Verdict.VALID, v.report().verdict(), describe(v));
+        assertEquals(SignatureFormat.XMLDSIG, v.party("seller").format(), describe(v));
+        assertEquals(SignatureFormat.XADES, v.party("buyer").format(), describe(v));
+        assertEquals(SignatureLevel.B_B, v.party("buyer").level(), describe(v));
     }
 
     @Test

@@ -41,6 +41,11 @@ import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
+import vn.kyso.xml.profile.EInvoice;
+import vn.kyso.xml.profile.ETax;
+import vn.kyso.xml.profile.EdXml;
+import vn.kyso.xml.profile.EdXmlHeader;
+import vn.kyso.xml.profile.EdXmlMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -106,7 +111,8 @@ final class DemoCommand implements Callable<Integer> {
                 PdfSigner pdfSigner = PdfSigner.builder().timestamps(tsa).trust(trust)
                         .revocation(RevocationOptions.online()).build();
                 pdfApprovals(pdfSigner, verifier, dir, new Token[] {person1, person2, person3}, org);
-                xmlInvoice(XmlSigner.builder().timestamps(tsa).trust(trust).build(), verifier, dir, org.firstKey());
+                xmlProfiles(XmlSigner.builder().timestamps(tsa).trust(trust).build(), verifier, dir, org.firstKey(),
+                        person1.firstKey());
             }
         }
         printTable(w);
@@ -254,25 +260,77 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** An invoice-shaped XML signed with XAdES B-T by the organisation, verified, then its amount changed. */
-    private void xmlInvoice(XmlSigner xml, Verifier verifier, Path dir, SigningKey org) throws IOException {
-        Path invoice = dir.resolve("hoa-don.xml");
-        Files.write(invoice, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HDon><DLHDon Id=\"data\"><TTChung>"
+    /**
+     * One signature of each XML kind, each verified: XAdES B-T, plain XMLDSig, an edXML message with an
+     * attachment (extracted again byte for byte), an e-invoice signed by the seller and then the buyer, an
+     * e-tax declaration; then the invoice's amount changed after signing.
+     */
+    private void xmlProfiles(XmlSigner xml, Verifier verifier, Path dir, SigningKey org, SigningKey buyer) throws IOException {
+        byte[] report = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BaoCao><Ky>2026</Ky><NoiDung>Báo cáo tổng kết năm"
+                + "</NoiDung></BaoCao>\n").getBytes(StandardCharsets.UTF_8);
+        SigningResult xades = xml.sign(report, org, XmlSignatureOptions.builder().level(SignatureLevel.B_T).build());
+        xmlRow(t("XML: XAdES", "XML: XAdES"), verifier, dir, "bao-cao.xades.xml", xades, Verdict.VALID, null);
+        SigningResult dsig = xml.sign(report, org, XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).build());
+        xmlRow(t("XML: XMLDSig", "XML: XMLDSig"), verifier, dir, "bao-cao.xmldsig.xml", dsig, Verdict.VALID, null);
+
+        byte[] attachment = sampleDocument().getBytes(StandardCharsets.UTF_8);
+        byte[] message = EdXml.builder().header(EdXmlHeader.builder()
+                        .from(EdXmlHeader.Organization.of("000.00.00.H26", "Sở Khoa học và Công nghệ Hà Nội"))
+                        .to(EdXmlHeader.Organization.of("000.00.00.G22", "Bộ Khoa học và Công nghệ"))
+                        .code("45", "QĐ-UBND").promulgation("Hà Nội", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))
+                        .subject("Về việc ban hành quy chế sử dụng chữ ký số").build())
+                .attachment("cong-van-45-QD-UBND.txt", "text/plain", attachment).build().toXml();
+        SigningResult edxml = EdXml.sign(xml, org, message);
+        Path edxmlFile = xmlRow(t("edXML: gói tin gửi đi", "edXML: message sent"), verifier, dir, "goi-tin.edxml.xml", edxml,
+                Verdict.VALID, "sender");
+        EdXmlMessage received = EdXml.extract(edxmlFile, dir.resolve("goi-tin-nhan"));
+        boolean same = received.attachments().size() == 1 && java.util.Arrays.equals(attachment, received.attachments().get(0).bytes());
+        row(t("edXML: tách tệp đính kèm", "edXML: attachment extracted"), "-", "-", "-",
+                same ? t("trùng khớp", "identical") : t("khác", "different"), t("trùng khớp", "identical"), same);
+
+        byte[] invoice = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HDon><DLHDon Id=\"hd-0000123\"><TTChung>"
                 + "<THDon>Hóa đơn giá trị gia tăng</THDon><SHDon>0000123</SHDon></TTChung><NDHDon><NBan>"
                 + "<Ten>Sở Khoa học và Công nghệ Hà Nội</Ten><MST>0101234567-001</MST></NBan><TToan><TgTTTBSo>1100000"
-                + "</TgTTTBSo></TToan></NDHDon></DLHDon></HDon>\n").getBytes(StandardCharsets.UTF_8));
-        Path signed = dir.resolve("hoa-don.signed.xml");
-        SigningResult r = xml.sign(invoice, signed, org, XmlSignatureOptions.builder().level(SignatureLevel.B_T).build());
-        VerificationReport report = verifier.verify(signed);
-        writeReport(dir, "hoa-don.signed.xml", report);
-        row(t("XML: ký XAdES hóa đơn", "XML: XAdES invoice"), org.info().commonName(), r.level().label(),
-                r.algorithm().displayName(), report.verdict().name(), Verdict.VALID.name(), report.verdict() == Verdict.VALID);
+                + "</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS><NBan/><NMua/></DSCKS></HDon>\n").getBytes(StandardCharsets.UTF_8);
+        SigningResult sellerSigned = EInvoice.sign(xml, org, invoice, EInvoice.Party.SELLER);
+        SigningResult bothSigned = EInvoice.sign(xml, buyer, sellerSigned.signed(), EInvoice.Party.BUYER);
+        Path invoiceFile = xmlRow(t("Hóa đơn: người bán + người mua", "E-invoice: seller + buyer"), verifier, dir,
+                "hoa-don.signed.xml", bothSigned, Verdict.VALID, "seller, buyer");
+
+        byte[] declaration = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\">"
+                + "<HSoKhaiThue id=\"_NODE_TO_SIGN\"><TTinChung><TKhaiThue><maTKhai>842</maTKhai><kyKKhai>08/2026</kyKKhai></TKhaiThue>"
+                + "<NNT><mst>0101234567</mst></NNT></TTinChung><CTieuTKhaiChinh><ct21>1000000</ct21></CTieuTKhaiChinh></HSoKhaiThue>"
+                + "<CKyDTu/></HSoThueDTu>\n").getBytes(StandardCharsets.UTF_8);
+        xmlRow(t("Tờ khai thuế", "E-tax declaration"), verifier, dir, "to-khai.signed.xml", ETax.sign(xml, org, declaration),
+                Verdict.VALID, "declarant");
+
         Path changed = dir.resolve("hoa-don.changed.xml");
-        Files.write(changed, new String(Files.readAllBytes(signed), StandardCharsets.UTF_8).replace("1100000", "9100000")
+        Files.write(changed, new String(Files.readAllBytes(invoiceFile), StandardCharsets.UTF_8).replace("1100000", "9100000")
                 .getBytes(StandardCharsets.UTF_8));
         VerificationReport tampered = verifier.verify(changed);
-        row(t("XML: số tiền bị sửa sau khi ký", "XML: amount changed after signing"), "-", "-", "-",
+        row(t("Hóa đơn: số tiền bị sửa sau khi ký", "E-invoice: amount changed after signing"), "-", "-", "-",
                 tampered.verdict().name(), Verdict.INVALID.name(), tampered.verdict() == Verdict.INVALID);
+    }
+
+    /** Writes a signed XML, verifies it and adds its row: verdict, and the parties when a profile names them. */
+    private Path xmlRow(String step, Verifier verifier, Path dir, String name, SigningResult r, Verdict expected, String parties) {
+        Path file = dir.resolve(name);
+        vn.kyso.api.io.AtomicFiles.write(file, r.signed());
+        VerificationReport report = verifier.verify(file);
+        writeReport(dir, name, report);
+        List<String> named = new ArrayList<>();
+        for (vn.kyso.api.report.SignatureResult s : report.signatures()) {
+            if (s.party() != null) {
+                named.add(s.party());
+            }
+        }
+        String got = report.verdict().name() + (parties == null ? "" : " (" + String.join(", ", named) + ")");
+        String want = expected.name() + (parties == null ? "" : " (" + parties + ")");
+        vn.kyso.api.report.SignatureResult last = report.signatures().get(report.signatures().size() - 1);
+        row(step, last.signer() == null ? "-" : last.signer().commonName(),
+                last.format().label() + (last.level() == SignatureLevel.NONE ? "" : " " + last.level().label()),
+                r.algorithm().displayName(), got, want, got.equals(want));
+        return file;
     }
 
     static Path samplePdf(Path file) throws IOException {

@@ -15,8 +15,8 @@ import vn.kyso.api.Language;
  * never a stack trace unless {@code --debug} is given; exit codes are listed in {@link ExitCodes}.
  */
 @Command(name = "kyso", mixinStandardHelpOptions = true, version = "kyso 0.1.0",
-        description = "Ký số và kiểm tra chữ ký số / Sign and verify documents (CAdES, PAdES, XAdES).",
-        subcommands = {DemoCommand.class, SandboxCommand.class, SignCommand.class, VerifyCommand.class,
+        description = "Ký số và kiểm tra chữ ký số / Sign and verify documents (CAdES, PAdES, XAdES/XMLDSig: edXML, e-invoice, e-tax).",
+        subcommands = {DemoCommand.class, SandboxCommand.class, SignCommand.class, VerifyCommand.class, EdxmlCommand.class,
                 CertCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class KysoCli {
 

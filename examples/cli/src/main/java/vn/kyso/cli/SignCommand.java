@@ -17,7 +17,9 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
+import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
@@ -32,6 +34,9 @@ import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
+import vn.kyso.xml.profile.EInvoice;
+import vn.kyso.xml.profile.ETax;
+import vn.kyso.xml.profile.EdXml;
 
 /** {@code kyso sign ...}: one subcommand per format, sharing input/output, key, level and TSA options. */
 @Command(name = "sign", description = "Ký số tài liệu / sign a document",
@@ -234,22 +239,34 @@ final class SignCommand {
         }
     }
 
-    /** {@code kyso sign xml}: XAdES signature (profiles edxml/einvoice/etax are not built yet). */
-    @Command(name = "xml", description = "Ký XAdES tệp XML / XAdES-sign an XML file")
+    /**
+     * {@code kyso sign xml}: XAdES (default) or plain XMLDSig of any XML, or the signature a profile requires
+     * (edXML message, e-invoice party, e-tax declaration).
+     */
+    @Command(name = "xml", description = "Ký tệp XML: XAdES, XMLDSig, edXML, hóa đơn điện tử, tờ khai thuế / sign an XML file")
     static final class Xml implements Callable<Integer> {
+        /** The kinds of XML signature. */
+        enum Profile { xades, xmldsig, edxml, einvoice, etax }
+
         @Spec
         CommandSpec spec;
 
         @Mixin
         Common common;
 
-        @Option(names = "--packaging", defaultValue = "enveloped", description = "enveloped | enveloping | detached")
+        @Option(names = "--profile", defaultValue = "xades", description = "xades (mặc định) | xmldsig | edxml | einvoice | etax")
+        Profile profile;
+
+        @Option(names = "--party", paramLabel = "P", description = "Hóa đơn: bên ký / e-invoice party: seller (mặc định) | buyer | tax-authority | other")
+        String party;
+
+        @Option(names = "--packaging", description = "xades, xmldsig: enveloped (mặc định) | enveloping | detached")
         String packaging;
 
-        @Option(names = "--element", paramLabel = "ID", description = "Chỉ ký phần tử có Id này (vd DLHDon) / sign only the element with this Id")
+        @Option(names = "--element", paramLabel = "ID", description = "xades, xmldsig: chỉ ký phần tử có Id này (vd DLHDon) / sign only the element with this Id")
         String element;
 
-        @Option(names = "--place-in", paramLabel = "XPATH", description = "Đặt chữ ký vào phần tử này (vd //DSCKS/NBan) / put the signature in this element")
+        @Option(names = "--place-in", paramLabel = "XPATH", description = "xades, xmldsig: đặt chữ ký vào phần tử này (vd //DSCKS/NBan) / put the signature in this element")
         String placeIn;
 
         @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
@@ -259,19 +276,74 @@ final class SignCommand {
         public Integer call() {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
-            XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().level(common.level()).digest(digest)
-                    .elementId(element).signatureParent(placeIn);
-            switch (packaging.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "enveloped": b.packaging(XmlSignatureOptions.Packaging.ENVELOPED); break;
-                case "enveloping": b.packaging(XmlSignatureOptions.Packaging.ENVELOPING); break;
-                case "detached": b.packaging(XmlSignatureOptions.Packaging.DETACHED); break;
-                default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging " + packaging);
+            SignatureLevel level = common.level();
+            if (profile != Profile.xades && level != SignatureLevel.B_B) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--level " + level.label() + " is for --profile xades (XMLDSig has no levels)");
             }
-            if (pkcs1) {
-                b.algorithm(vn.kyso.api.SignatureAlgorithm.of(vn.kyso.api.SignatureScheme.RSA_PKCS1_V15, digest));
+            if (party != null && profile != Profile.einvoice) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party is for --profile einvoice");
             }
-            XmlSignatureOptions options = b.build();
-            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+            if (profile == Profile.xades || profile == Profile.xmldsig) {
+                XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().digest(digest).elementId(element).signatureParent(placeIn)
+                        .packaging(packaging(packaging == null ? "enveloped" : packaging));
+                if (profile == Profile.xades) {
+                    b.level(level);
+                } else {
+                    b.format(XmlSignatureOptions.Format.XMLDSIG);
+                }
+                if (pkcs1) {
+                    b.algorithm(SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest));
+                }
+                XmlSignatureOptions options = b.build();
+                return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+            }
+            if (packaging != null || element != null || placeIn != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");
+            }
+            EInvoice.Party invoiceParty = party(party);
+            byte[] xml = readInput(common.in);
+            return common.sign(spec, key -> {
+                SignatureAlgorithm alg = pkcs1 ? SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest)
+                        : digest == DigestAlgorithm.SHA256 ? null : key.preferredAlgorithm(digest);
+                XmlSignatureOptions options;
+                switch (profile) {
+                    case einvoice: options = EInvoice.options(xml, invoiceParty, alg); break;
+                    case etax: options = ETax.options(xml, alg); break;
+                    default: options = EdXml.options(xml, alg); break;
+                }
+                SigningResult r = signer.sign(xml, key, options);
+                vn.kyso.api.io.AtomicFiles.write(common.out, r.signed());
+                return r;
+            });
+        }
+
+        private static XmlSignatureOptions.Packaging packaging(String text) {
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "enveloped": return XmlSignatureOptions.Packaging.ENVELOPED;
+                case "enveloping": return XmlSignatureOptions.Packaging.ENVELOPING;
+                case "detached": return XmlSignatureOptions.Packaging.DETACHED;
+                default: throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging " + text);
+            }
+        }
+
+        private static EInvoice.Party party(String text) {
+            if (text == null) {
+                return EInvoice.Party.SELLER;
+            }
+            for (EInvoice.Party p : EInvoice.Party.values()) {
+                if (p.id().equalsIgnoreCase(text.trim())) {
+                    return p;
+                }
+            }
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party " + text + " (seller | buyer | tax-authority | other)");
+        }
+
+        private static byte[] readInput(Path in) {
+            try {
+                return java.nio.file.Files.readAllBytes(in);
+            } catch (java.io.IOException e) {
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(in));
+            }
         }
     }
 }

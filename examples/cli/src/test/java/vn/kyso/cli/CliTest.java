@@ -1,5 +1,6 @@
 package vn.kyso.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,95 @@ class CliTest {
         JsonNode s = new ObjectMapper().readTree(verify.out).get("signatures").get(0);
         assertEquals("XAdES", s.get("format").asText());
         assertEquals("B-T", s.get("level").asText());
+    }
+
+    @Test
+    void eInvoiceSellerThenBuyerFromTheCommandLineNamesEachParty() throws Exception {
+        Path xml = document("hd-123.xml", "<HDon><DLHDon Id=\"hd-123\"><TTChung><SHDon>123</SHDon></TTChung><NDHDon><TToan>"
+                + "<TgTTTBSo>1100000</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS><NBan/><NMua/></DSCKS></HDon>");
+        Path seller = dir.resolve("hd-123.seller.xml");
+        Path both = dir.resolve("hd-123.both.xml");
+        Run s1 = kyso("sign", "xml", "--profile", "einvoice", "--in", xml.toString(), "--out", seller.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, s1.code, s1.err);
+        assertTrue(s1.out.contains("RSASSA-PSS"), s1.out);
+        Run s2 = kyso("sign", "xml", "--profile", "einvoice", "--party", "buyer", "--pkcs1", "--in", seller.toString(),
+                "--out", both.toString(), "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, s2.code, s2.err);
+        Run verify = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode sigs = new ObjectMapper().readTree(verify.out).get("signatures");
+        assertEquals("seller", sigs.get(0).get("party").asText());
+        assertEquals("buyer", sigs.get(1).get("party").asText());
+        assertEquals("XMLDSig", sigs.get(1).get("format").asText());
+        assertEquals("/HDon[1]/DLHDon[1]", sigs.get(1).get("signedScope").get(0).asText());
+        Run text = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--lang", "en");
+        assertTrue(text.out.contains("Signing party") && text.out.contains("buyer"), text.out);
+
+        assertEquals(64, kyso("sign", "xml", "--profile", "einvoice", "--element", "hd-123", "--in", xml.toString(), "--out",
+                dir.resolve("x.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        assertEquals(64, kyso("sign", "xml", "--profile", "etax", "--party", "buyer", "--in", xml.toString(), "--out",
+                dir.resolve("x.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        assertEquals(64, kyso("sign", "xml", "--profile", "xmldsig", "--level", "B-T", "--tsa", sandbox.tsaUrl(), "--in", xml.toString(),
+                "--out", dir.resolve("x.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        Run twice = kyso("sign", "xml", "--profile", "einvoice", "--in", seller.toString(), "--out", dir.resolve("x.xml").toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(64, twice.code, twice.err);
+        assertFalse(Files.exists(dir.resolve("x.xml")));
+    }
+
+    @Test
+    void eTaxDeclarationFromTheCommandLine() throws Exception {
+        Path xml = document("to-khai.xml", "<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><HSoKhaiThue id=\"_NODE_TO_SIGN\">"
+                + "<TTinChung><mst>0101234567</mst></TTinChung><!-- ghi chú --></HSoKhaiThue><CKyDTu/></HSoThueDTu>");
+        Path signed = dir.resolve("to-khai.signed.xml");
+        Run sign = kyso("sign", "xml", "--profile", "etax", "--in", xml.toString(), "--out", signed.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode s = new ObjectMapper().readTree(verify.out).get("signatures").get(0);
+        assertEquals("declarant", s.get("party").asText());
+        assertEquals("/HSoThueDTu[1]/HSoKhaiThue[1]", s.get("signedScope").get(0).asText());
+    }
+
+    @Test
+    void edxmlBuildSignVerifyExtractRoundTrips() throws Exception {
+        Path header = document("header.json", "{\"From\": {\"OrganId\": \"000.00.00.H26\", \"OrganName\": \"Sở KH&CN Hà Nội\"},"
+                + " \"To\": [{\"OrganId\": \"000.00.00.G22\", \"OrganName\": \"Bộ KH&CN\"}], \"Subject\": \"Về việc ký số\","
+                + " \"Code\": {\"CodeNumber\": \"45\", \"CodeNotation\": \"QĐ-SKHCN\"}, \"ToPlaces\": [\"Lưu: VT.\"],"
+                + " \"OtherInfo\": {\"Priority\": \"1\"}, \"TraceHeaders\": [{\"OrganId\": \"000.00.00.H26\", \"Timestamp\": \"2026-11-20T09:00:00+07:00\"}]}");
+        byte[] binary = new byte[70_000];
+        new java.util.Random(7).nextBytes(binary);
+        Path pdf = Files.write(dir.resolve("quyet-dinh.pdf"), binary);
+        Path msg = dir.resolve("goi-tin.xml");
+        Run build = kyso("edxml", "build", "--header", header.toString(), "--attach", pdf.toString(), "--out", msg.toString());
+        assertEquals(0, build.code, build.err);
+        Path signed = dir.resolve("goi-tin.signed.xml");
+        Run sign = kyso("sign", "xml", "--profile", "edxml", "--in", msg.toString(), "--out", signed.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        assertEquals("sender", new ObjectMapper().readTree(verify.out).get("signatures").get(0).get("party").asText());
+
+        Path out = dir.resolve("nhan");
+        Run extract = kyso("edxml", "extract", "--in", signed.toString(), "--out-dir", out.toString());
+        assertEquals(0, extract.code, extract.err);
+        assertArrayEquals(binary, Files.readAllBytes(out.resolve("quyet-dinh.pdf")));
+        ObjectMapper m = new ObjectMapper();
+        JsonNode expected = m.readTree(header.toFile());
+        JsonNode got = m.readTree(out.resolve("header.json").toFile());
+        assertEquals(expected, got, "header.json written back equals the one the message was built from");
+
+        Run fromOptions = kyso("edxml", "build", "--from", "000.00.00.H26", "--to", "000.00.00.G22=Bộ KH&CN", "--subject", "Thử",
+                "--code", "46/CV-SKHCN", "--date", "2026-11-21", "--out", dir.resolve("goi-tin-2.xml").toString());
+        assertEquals(0, fromOptions.code, fromOptions.err);
+        assertTrue(Files.readString(dir.resolve("goi-tin-2.xml")).contains("000.00.00.H26,2026/11/21,46/CV-SKHCN"));
+        assertEquals(64, kyso("edxml", "build", "--subject", "x", "--out", dir.resolve("goi-tin-3.xml").toString()).code);
+        Path broken = document("broken.json", "{\"From\": 1}");
+        assertEquals(65, kyso("edxml", "build", "--header", broken.toString(), "--out", dir.resolve("goi-tin-3.xml").toString()).code);
+        assertFalse(Files.exists(dir.resolve("goi-tin-3.xml")));
     }
 
     @Test

@@ -359,7 +359,7 @@ class CadesSignVerifyTest {
         JsonNode s = vi.get("signatures").get(0);
         assertEquals(Set.of("id", "format", "level", "indication", "subIndication", "signer", "issuer", "signingTime",
                 "signatureAlgorithm", "timestamps", "integrity", "chainTrusted", "revocation", "coversWholeDocument",
-                "modificationsAfter", "errors", "warnings"), names(s));
+                "modificationsAfter", "party", "signedScope", "errors", "warnings"), names(s));
         assertEquals("CAdES", s.get("format").asText());
         assertEquals("B-T", s.get("level").asText());
         assertEquals("TOTAL_FAILED", s.get("indication").asText());
@@ -376,6 +376,8 @@ class CadesSignVerifyTest {
         assertTrue(s.get("chainTrusted").asBoolean());
         assertTrue(s.get("coversWholeDocument").isNull());
         assertTrue(s.get("modificationsAfter").isNull());
+        assertTrue(s.get("party").isNull());
+        assertEquals(0, s.get("signedScope").size());
         assertTrue(s.get("errors").size() > 0);
         assertEquals(Set.of("code", "message"), names(s.get("errors").get(0)));
         JsonNode viErr = s.get("errors").get(0);

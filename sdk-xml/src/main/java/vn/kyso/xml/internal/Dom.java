@@ -40,6 +40,32 @@ public final class Dom {
         return SecureXml.parse(new ByteArrayInputStream(xml));
     }
 
+    /** A new, empty, namespace-aware document (for building, not parsing: parsing goes through SecureXml). */
+    public static Document newDocument() {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().newDocument();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "DOM");
+        }
+    }
+
+    /** Whether {@code s} is an XML name without a colon (at most 256 characters). */
+    public static boolean isNcName(String s) {
+        if (s.isEmpty() || s.length() > 256) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = Character.isLetter(c) || c == '_' || (i > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether an attribute is an Id attribute for the purposes of same-document references. */
     public static boolean isIdName(Attr a) {
         String n = a.getLocalName() == null ? a.getName() : a.getLocalName();

@@ -117,7 +117,7 @@ public final class Dsig {
                 dataUri = "";
             }
         } else {
-            target = newDocument();
+            target = Dom.newDocument();
             dataUri = "#" + plan.signatureId + "-data";
             dataDigest = null;
         }
@@ -181,7 +181,7 @@ public final class Dsig {
 
     /** Builds a detached signature over a file (streamed once, never held in memory). */
     public static Built buildDetached(XmlPlan plan) {
-        Document target = newDocument();
+        Document target = Dom.newDocument();
         DigestAlgorithm d = plan.algorithm.digest();
         Element sig = target.createElementNS(Dom.DS, "Signature");
         sig.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", Dom.DS);
@@ -215,16 +215,6 @@ public final class Dsig {
             }
         }
         return sb.toString();
-    }
-
-    static Document newDocument() {
-        try {
-            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().newDocument();
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "DOM");
-        }
     }
 
     /** Canonical XML 1.0 (without comments) of a node, in place (inherited namespaces included). */

@@ -16,7 +16,12 @@ public final class Messages {
         put("XML_REFERENCE_NOT_FOUND", "Không tìm thấy phần tử được ký", "The signed element was not found");
         put("XML_DUPLICATE_ID", "Có nhiều phần tử cùng Id được ký (tấn công bọc chữ ký)", "Several elements carry the signed Id (signature wrapping)");
         put("XML_PROFILE_SCOPE", "Chữ ký không bao phủ đúng phần tử mà quy định yêu cầu", "The signature does not cover the element the profile requires");
-        put("XML_SIGNED_ELEMENTS", "Phần được ký", "Signed elements");
+        put("XML_SIGNING_TIME_MISSING", "Chữ ký của người bán không có thuộc tính thời điểm ký (SigningTime) được ký",
+                "The seller's signature has no signed SigningTime property");
+        put("XML_PARTY_TAX_CODE", "Mã số thuế trong chứng thư số khác mã số thuế của bên ký trên hóa đơn (chứng thư / hóa đơn)",
+                "The certificate's tax code (MST) differs from the one the invoice gives for this party (certificate / invoice)");
+        put("XML_SIGNING_TIME_OUT_OF_CERT", "Thời điểm ký nằm ngoài thời hạn hiệu lực của chứng thư số",
+                "The signing time lies outside the certificate's validity");
         put("XML_NOT_VALIDATED", "Chữ ký không được kiểm tra mật mã vì cấu trúc không an toàn", "The signature was not checked cryptographically because its structure is unsafe");
     }
 
@@ -33,7 +38,6 @@ public final class Messages {
             return VerificationMessages.of(key, detail);
         }
         String suffix = detail == null || detail.isBlank() ? "" : " (" + detail.trim() + ")";
-        String sep = "XML_SIGNED_ELEMENTS".equals(key) ? ": " + (detail == null ? "" : detail) : suffix;
-        return new ReportMessage("KYSO-V-" + key, t[0] + sep, t[1] + sep);
+        return new ReportMessage("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
     }
 }

@@ -1,6 +1,8 @@
 package vn.kyso.xml.internal;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
@@ -8,8 +10,40 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.kyso.xml.XmlProfile;
 
-/** The placement rules of the e-invoice, e-tax and edXML profiles. Internal. */
-final class Profiles {
+/**
+ * The rules of the e-invoice, e-tax and edXML profiles: which slot of the document holds which party's
+ * signature, and what that signature must cover, exactly. Signing (the profile APIs) and verification
+ * both read them from here. Internal.
+ */
+public final class Profiles {
+    public static final String SELLER = "seller";
+    public static final String BUYER = "buyer";
+    public static final String TAX_AUTHORITY = "tax-authority";
+    public static final String OTHER = "other";
+    public static final String DECLARANT = "declarant";
+    public static final String SENDER = "sender";
+
+    /** E-invoice: the child of {@code /HDon/DSCKS} holding each party's signature. */
+    public static final Map<String, String> EINVOICE_SLOTS;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(SELLER, "NBan");
+        m.put(BUYER, "NMua");
+        m.put(TAX_AUTHORITY, "CQT");
+        m.put(OTHER, "CCKSKhac");
+        EINVOICE_SLOTS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** E-invoice: the signed invoice data, the tax authority's code. */
+    public static final String INVOICE_DATA = "DLHDon";
+    public static final String TAX_CODE = "MCCQT";
+    /** E-tax: the declaration and the element holding its signature. */
+    public static final String DECLARATION = "HSoKhaiThue";
+    public static final String DECLARATION_SIGNATURE = "CKyDTu";
+    /** edXML: the element holding the sender's signature, as a path from the root. */
+    public static final String EDXML_SIGNATURE_PARENT = "/edXML/edXMLEnvelope/edXMLHeader";
+
     private Profiles() {
     }
 
@@ -17,77 +51,145 @@ final class Profiles {
     static Map<XmlStructure.Sig, String> check(XmlProfile p, Document doc, List<XmlStructure.Sig> sigs) {
         Map<XmlStructure.Sig, String> roles = new IdentityHashMap<>();
         Element root = doc.getDocumentElement();
-        switch (p) {
-            case EINVOICE: {
-                Element data = onlyChild(root, "DLHDon");
-                for (XmlStructure.Sig s : sigs) {
-                    Element parent = parentElement(s.element);
-                    String role = null;
-                    if (parent != null && isUnder(parent, root, "DSCKS")) {
-                        switch (parent.getLocalName()) {
-                            case "NBan": role = "seller"; break;
-                            case "NMua": role = "buyer"; break;
-                            case "CQT": role = "tax-authority"; break;
-                            case "CCKSKhac": role = "other"; break;
-                            default: role = null;
-                        }
-                    }
-                    if (role == null) {
-                        continue; // counter-signatures and unknown places: generic checks only
-                    }
-                    roles.put(s, role);
-                    boolean coversData = data != null && s.signedElements.contains(data);
-                    boolean coversAll = s.wholeDocumentEnveloped && s.signedPaths.contains("/");
-                    if ("seller".equals(role) ? !coversData : !(coversData || coversAll)) {
-                        XmlStructure.problem(s, "XML_PROFILE_SCOPE", role + " must sign " + XmlValidation.pathOf("HDon", "DLHDon"), false);
-                    }
-                }
-                break;
+        for (XmlStructure.Sig s : sigs) {
+            String role = role(p, root, s.element);
+            if (role == null) {
+                continue; // counter-signatures and other places: the generic checks only
             }
-            case ETAX: {
-                Element decl = onlyChild(root, "HSoKhaiThue");
-                for (XmlStructure.Sig s : sigs) {
-                    Element parent = parentElement(s.element);
-                    if (parent != null && "CKyDTu".equals(parent.getLocalName()) && parent.getParentNode() == root) {
-                        roles.put(s, "declarant");
-                        if (decl == null || !s.signedElements.contains(decl)) {
-                            XmlStructure.problem(s, "XML_PROFILE_SCOPE", "the declaration signature must sign /" + root.getLocalName() + "[1]/HSoKhaiThue[1]", false);
-                        }
-                    }
-                }
-                break;
+            roles.put(s, role);
+            String missing = scopeProblem(p, role, root, s);
+            if (missing != null) {
+                XmlStructure.problem(s, "XML_PROFILE_SCOPE", role + ": " + missing, false);
             }
-            case EDXML: {
-                for (XmlStructure.Sig s : sigs) {
-                    Element parent = parentElement(s.element);
-                    if (parent != null && "edXMLHeader".equals(parent.getLocalName())) {
-                        roles.put(s, "sender");
-                        if (!s.wholeDocumentEnveloped || parent.getParentNode() == null
-                                || parent.getParentNode().getParentNode() != root) {
-                            XmlStructure.problem(s, "XML_PROFILE_SCOPE", "the edXML signature must be enveloped over the whole message (URI=\"\")", false);
-                        }
-                    }
-                }
-                break;
+            // XAdES carries its own signed SigningTime (required by the ETSI policy); XMLDSig needs the property.
+            if (SELLER.equals(role) && !s.xades && s.signingTime == null) {
+                XmlStructure.problem(s, "XML_SIGNING_TIME_MISSING", null, false);
             }
-            default:
-                break;
         }
         return roles;
     }
 
+    /** The party a signature at that place speaks for, or null when the profile gives the place no role. */
+    private static String role(XmlProfile p, Element root, Element signature) {
+        Element parent = parentElement(signature);
+        if (parent == null) {
+            return null;
+        }
+        switch (p) {
+            case EINVOICE:
+                if (isChildOfRoot(parentElement(parent), root, "DSCKS")) {
+                    for (Map.Entry<String, String> e : EINVOICE_SLOTS.entrySet()) {
+                        if (e.getValue().equals(parent.getLocalName())) {
+                            return e.getKey();
+                        }
+                    }
+                }
+                return null;
+            case ETAX:
+                return isChildOfRoot(parent, root, DECLARATION_SIGNATURE) ? DECLARANT : null;
+            case EDXML:
+                return "edXMLHeader".equals(parent.getLocalName()) ? SENDER : null;
+            default:
+                return null;
+        }
+    }
+
+    /** What is wrong with the signature's scope for its role, or null when it covers exactly what it must. */
+    private static String scopeProblem(XmlProfile p, String role, Element root, XmlStructure.Sig s) {
+        List<Element> content = content(s);
+        switch (p) {
+            case EINVOICE: {
+                Element data = onlyChild(root, INVOICE_DATA);
+                String dataPath = "/HDon[1]/" + INVOICE_DATA + "[1]";
+                if (data == null) {
+                    return "no single " + dataPath;
+                }
+                if (TAX_AUTHORITY.equals(role)) {
+                    Element code = onlyChild(root, TAX_CODE);
+                    boolean ok = code != null && content.contains(code)
+                            && content.stream().allMatch(e -> e == code || e == data);
+                    return ok ? null : "must sign /HDon[1]/" + TAX_CODE + "[1] (and may sign " + dataPath + ") only";
+                }
+                if (content.size() == 1 && content.get(0) == data) {
+                    return null;
+                }
+                boolean whole = !SELLER.equals(role) && s.wholeDocumentEnveloped && content.size() == 1 && content.get(0) == root;
+                return whole ? null : "must sign " + dataPath + (SELLER.equals(role) ? "" : " or the whole invoice") + " only";
+            }
+            case ETAX: {
+                Element decl = onlyChild(root, DECLARATION);
+                String path = "/" + root.getLocalName() + "[1]/" + DECLARATION + "[1]";
+                return decl != null && content.size() == 1 && content.get(0) == decl ? null : "must sign " + path + " only";
+            }
+            case EDXML: {
+                Element parent = parentElement(s.element);
+                Element envelope = parentElement(parent);
+                boolean placed = envelope != null && "edXMLEnvelope".equals(envelope.getLocalName()) && envelope.getParentNode() == root;
+                boolean whole = s.wholeDocumentEnveloped && content.size() == 1 && content.get(0) == root;
+                return placed && whole ? null : "must be enveloped over the whole message (URI=\"\") in /edXML/edXMLEnvelope/edXMLHeader";
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** The signed elements other than the signature's own ds:Object content (such as its SigningTime). */
+    private static List<Element> content(XmlStructure.Sig s) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : s.signedElements) {
+            if (!isInside(e, s.element)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isInside(Node n, Element ancestor) {
+        for (Node c = n; c != null; c = c.getParentNode()) {
+            if (c == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Element parentElement(Element e) {
-        Node n = e.getParentNode();
+        Node n = e == null ? null : e.getParentNode();
         return n instanceof Element ? (Element) n : null;
     }
 
-    private static boolean isUnder(Element parent, Element root, String name) {
-        Node g = parent.getParentNode();
-        return g instanceof Element && name.equals(g.getLocalName()) && g.getParentNode() == root;
+    private static boolean isChildOfRoot(Element e, Element root, String name) {
+        return e != null && name.equals(e.getLocalName()) && e.getParentNode() == root;
+    }
+
+    /**
+     * E-invoice: the tax code (MST) the invoice data gives for the party whose signature this is
+     * ({@code DLHDon/NDHDon/NBan/MST} for the seller, {@code .../NMua/MST} for the buyer), or null.
+     */
+    static String partyTaxCode(XmlProfile p, Document doc, String role) {
+        if (p != XmlProfile.EINVOICE || !(SELLER.equals(role) || BUYER.equals(role))) {
+            return null;
+        }
+        Element e = onlyChild(doc.getDocumentElement(), INVOICE_DATA);
+        for (String name : new String[] {"NDHDon", SELLER.equals(role) ? "NBan" : "NMua", "MST"}) {
+            e = e == null ? null : onlyChild(e, name);
+        }
+        String mst = e == null ? "" : e.getTextContent().trim();
+        return mst.isEmpty() ? null : mst;
+    }
+
+    /** The value of an element's Id attribute ({@code Id}, {@code ID} or {@code id}), or null. */
+    public static String idOf(Element e) {
+        for (String name : new String[] {"Id", "ID", "id"}) {
+            if (e.hasAttributeNS(null, name)) {
+                return e.getAttributeNS(null, name);
+            }
+        }
+        return null;
     }
 
     /** The only child of that name, or null when there is none or several (several is wrapping). */
-    private static Element onlyChild(Element root, String name) {
+    public static Element onlyChild(Element root, String name) {
         List<Element> c = Dom.children(root, name);
         return c.size() == 1 ? c.get(0) : null;
     }

@@ -1,5 +1,10 @@
 package vn.kyso.xml.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.kyso.api.report.ReportMessage;
 
@@ -41,6 +47,8 @@ public final class XmlStructure {
         public boolean unsafe;
         /** Whether the whole document is referenced with an enveloped-signature transform. */
         public boolean wholeDocumentEnveloped;
+        /** XMLDSig: the time of a signed {@code Object/SignatureProperties/SignatureProperty/SigningTime}, or null. */
+        public Instant signingTime;
 
         Sig(Element element) {
             this.element = element;
@@ -62,6 +70,9 @@ public final class XmlStructure {
         for (int i = 0; i < sigs.getLength(); i++) {
             Sig s = new Sig((Element) sigs.item(i));
             check(s, ids, doc, detachedName);
+            if (!s.xades) {
+                s.signingTime = signedSigningTime(s);
+            }
             out.add(s);
         }
         return Collections.unmodifiableList(out);
@@ -128,6 +139,50 @@ public final class XmlStructure {
                 problem(s, "XML_EXTERNAL_REFERENCE", uri.length() > 100 ? uri.substring(0, 100) + "..." : uri, true);
             } else {
                 s.signedPaths.add("file:" + uri);
+            }
+        }
+    }
+
+    /**
+     * The SigningTime property of an XMLDSig signature when a reference of the signature covers it (read as
+     * Vietnam time when it has no offset, as e-invoices write it); null when absent, unsigned or unreadable.
+     */
+    private static Instant signedSigningTime(Sig s) {
+        for (Element object : Dom.children(s.element, "Object")) {
+            for (Element props : Dom.children(object, "SignatureProperties")) {
+                for (Element prop : Dom.children(props, "SignatureProperty")) {
+                    for (Element time : Dom.children(prop, "SigningTime")) {
+                        if (coveredBy(s, time, object)) {
+                            return parseTime(time.getTextContent().trim());
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a reference of {@code s} covers {@code e} (itself or an ancestor up to {@code top}). */
+    private static boolean coveredBy(Sig s, Element e, Element top) {
+        for (Node n = e; n instanceof Element; n = n.getParentNode()) {
+            if (s.signedElements.contains(n)) {
+                return true;
+            }
+            if (n == top) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Instant parseTime(String text) {
+        try {
+            return LocalDateTime.parse(text).atOffset(ZoneOffset.ofHours(7)).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
             }
         }
     }

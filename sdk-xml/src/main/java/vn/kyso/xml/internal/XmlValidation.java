@@ -1,26 +1,26 @@
 package vn.kyso.xml.internal;
 
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
-import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.w3c.dom.Document;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.report.Indication;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
@@ -63,79 +63,71 @@ public final class XmlValidation {
         boolean unsafe = sigs.stream().anyMatch(s -> s.unsafe);
         List<SignatureResult.Builder> builders = new ArrayList<>();
         List<XmlStructure.Sig> matched = new ArrayList<>();
+        List<SignatureWrapper> signers = new ArrayList<>();
         if (unsafe) {
             // Nothing is handed to a cryptographic validator: no reference of a hostile document is ever
             // dereferenced or transformed.
             for (XmlStructure.Sig s : sigs) {
                 builders.add(notProcessed(s, builders.size(), Indication.TOTAL_FAILED, Messages.of("XML_NOT_VALIDATED", null)));
+                signers.add(null);
                 matched.add(s);
             }
         } else {
-            Reports reports = dss(bytes, name, detachedData, ctx, validationTime);
-            List<SignatureResult.Builder> mapped;
-            try {
-                mapped = ReportMapper.map(reports, SignatureFormat.XADES, validationTime);
-            } catch (RuntimeException e) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
-            }
-            DiagnosticData diag = reports.getDiagnosticData();
-            List<SignatureWrapper> wrappers = new ArrayList<>();
-            for (String id : reports.getSimpleReport().getSignatureIdList()) {
-                SignatureWrapper sw = diag.getSignatureById(id);
-                if (sw != null) {
-                    wrappers.add(sw);
+            // Each signature is judged by the policy of its kind (DssValidation.Policy.of): XAdES by the ETSI
+            // policy, plain XMLDSig by the one without AdES signed properties. A document mixing both kinds
+            // is validated once per kind, and each signature takes the result of its own kind.
+            Map<DssValidation.Policy, Map<XmlStructure.Sig, Run>> runs = new EnumMap<>(DssValidation.Policy.class);
+            List<XmlStructure.Sig> dssOrder = null;
+            for (XmlStructure.Sig s : sigs) {
+                DssValidation.Policy policy = DssValidation.Policy.of(s.xades);
+                if (!runs.containsKey(policy)) {
+                    Map<XmlStructure.Sig, Run> run = dss(bytes, name, detachedData, ctx, validationTime, policy, sigs);
+                    runs.put(policy, run);
+                    dssOrder = dssOrder == null ? new ArrayList<>(run.keySet()) : dssOrder;
                 }
             }
-            List<XmlStructure.Sig> unused = new ArrayList<>(sigs);
-            for (int i = 0; i < mapped.size(); i++) {
-                SignatureWrapper sw = i < wrappers.size() ? wrappers.get(i) : null;
-                String da = sw == null ? null : sw.getDAIdentifier();
-                XmlStructure.Sig s = null;
-                for (XmlStructure.Sig c : unused) {
-                    if (da != null && da.equals(c.id)) {
-                        s = c;
-                        break;
-                    }
+            List<XmlStructure.Sig> notSeen = new ArrayList<>(sigs);
+            for (XmlStructure.Sig s : dssOrder) {
+                Run r = runs.get(DssValidation.Policy.of(s.xades)).get(s);
+                if (r != null) {
+                    builders.add(r.builder);
+                    signers.add(r.signer);
+                    matched.add(s);
+                    notSeen.remove(s);
                 }
-                if (s == null && !unused.isEmpty()) {
-                    s = unused.get(0);
-                }
-                unused.remove(s);
-                builders.add(mapped.get(i));
-                matched.add(s);
             }
             // A ds:Signature DSS did not recognise is never silently dropped.
-            for (XmlStructure.Sig s : unused) {
+            for (XmlStructure.Sig s : notSeen) {
                 builders.add(notProcessed(s, builders.size(), Indication.INDETERMINATE, Messages.of("XML_STRUCTURE", "signature not processed")));
+                signers.add(null);
                 matched.add(s);
             }
         }
         List<SignatureResult> results = new ArrayList<>();
-        List<XmlStructure.Sig> order = new ArrayList<>();
         for (int i = 0; i < builders.size(); i++) {
             SignatureResult.Builder b = builders.get(i);
             XmlStructure.Sig s = matched.get(i);
-            if (s != null) {
-                b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
-                if (!s.xades) {
-                    b.level(SignatureLevel.NONE);
-                }
-                for (ReportMessage m : s.problems) {
-                    b.addError(m);
-                }
-                if (!s.problems.isEmpty()) {
-                    b.indication(Indication.TOTAL_FAILED);
-                }
-                b.addWarning(Messages.of("XML_SIGNED_ELEMENTS", String.join(", ", s.signedPaths)));
+            b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
+            if (!s.xades) {
+                b.level(SignatureLevel.NONE);
+                signingTime(b, s, signers.get(i));
             }
+            for (ReportMessage m : s.problems) {
+                b.addError(m);
+            }
+            if (!s.problems.isEmpty()) {
+                b.indication(Indication.TOTAL_FAILED);
+            }
+            s.signedPaths.forEach(b::addSignedScope);
+            b.party(roles.get(s));
+            taxCode(b, Profiles.partyTaxCode(p, doc, roles.get(s)), signers.get(i));
             results.add(b.build());
-            order.add(s);
         }
         Outcome out = new Outcome(new VerificationReport(name, validationTime, results), p);
         for (int i = 0; i < results.size(); i++) {
-            XmlStructure.Sig s = order.get(i);
-            out.paths.put(results.get(i).id(), s == null ? List.of() : List.copyOf(s.signedPaths));
-            String role = s == null ? null : roles.get(s);
+            XmlStructure.Sig s = matched.get(i);
+            out.paths.put(results.get(i).id(), List.copyOf(s.signedPaths));
+            String role = roles.get(s);
             if (role != null && !out.parties.containsKey(role)) {
                 out.parties.put(role, results.get(i));
             }
@@ -143,36 +135,95 @@ public final class XmlValidation {
         return out;
     }
 
+    /** One signature's result in one DSS run. */
+    private static final class Run {
+        final SignatureResult.Builder builder;
+        final SignatureWrapper signer;
+
+        Run(SignatureResult.Builder builder, SignatureWrapper signer) {
+            this.builder = builder;
+            this.signer = signer;
+        }
+    }
+
+    /** DSS's results under one policy, keyed by the ds:Signature each belongs to, in DSS's order. */
+    private static Map<XmlStructure.Sig, Run> dss(byte[] bytes, String name, Path detachedData, ValidationContext ctx,
+                                                 Instant validationTime, DssValidation.Policy policy, List<XmlStructure.Sig> sigs) {
+        Reports reports = DssValidation.validate(new InMemoryDocument(bytes, name),
+                detachedData == null ? List.of() : List.of(new FileDocument(detachedData.toFile())),
+                ctx, validationTime, name, policy);
+        List<SignatureResult.Builder> mapped;
+        try {
+            mapped = ReportMapper.map(reports, SignatureFormat.XADES, validationTime);
+        } catch (RuntimeException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
+        }
+        DiagnosticData diag = reports.getDiagnosticData();
+        List<SignatureWrapper> wrappers = new ArrayList<>();
+        for (String id : reports.getSimpleReport().getSignatureIdList()) {
+            SignatureWrapper sw = diag.getSignatureById(id);
+            if (sw != null) {
+                wrappers.add(sw);
+            }
+        }
+        Map<XmlStructure.Sig, Run> out = new LinkedHashMap<>();
+        List<XmlStructure.Sig> unused = new ArrayList<>(sigs);
+        for (int i = 0; i < mapped.size() && !unused.isEmpty(); i++) {
+            SignatureWrapper sw = i < wrappers.size() ? wrappers.get(i) : null;
+            String da = sw == null ? null : sw.getDAIdentifier();
+            XmlStructure.Sig s = unused.get(0);
+            for (XmlStructure.Sig c : unused) {
+                if (da != null && da.equals(c.id)) {
+                    s = c;
+                    break;
+                }
+            }
+            unused.remove(s);
+            out.put(s, new Run(mapped.get(i), sw));
+        }
+        return out;
+    }
+
+    /**
+     * XMLDSig: the signed SigningTime property is the claimed signing time; a time outside the signer's
+     * certificate validity leaves the signature INDETERMINATE at best (as DSS's SigningTimeInCertRange would).
+     */
+    private static void signingTime(SignatureResult.Builder b, XmlStructure.Sig s, SignatureWrapper sw) {
+        if (s.signingTime == null) {
+            return;
+        }
+        b.signingTime(s.signingTime);
+        CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
+        if (cert != null && cert.getNotBefore() != null && cert.getNotAfter() != null) {
+            Date t = Date.from(s.signingTime);
+            if (t.before(cert.getNotBefore()) || t.after(cert.getNotAfter())) {
+                b.addError(Messages.of("XML_SIGNING_TIME_OUT_OF_CERT", Dsig.vietnamTime(s.signingTime)));
+                if (b.indication() == Indication.TOTAL_PASSED) {
+                    b.indication(Indication.INDETERMINATE);
+                }
+            }
+        }
+    }
+
+    /** E-invoice: warns when the signer's certificate names another MST than the invoice gives for its party. */
+    private static void taxCode(SignatureResult.Builder b, String expected, SignatureWrapper sw) {
+        CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
+        if (expected == null || cert == null || cert.getBinaries() == null) {
+            return;
+        }
+        try {
+            String actual = CertificateInfo.of(Certificates.parse(cert.getBinaries()).get(0)).taxCode();
+            if (actual != null && !actual.equals(expected)) {
+                b.addWarning(Messages.of("XML_PARTY_TAX_CODE", actual + " / " + expected));
+            }
+        } catch (KysoException e) {
+            // an unreadable certificate is reported by the common checks
+        }
+    }
+
     private static SignatureResult.Builder notProcessed(XmlStructure.Sig s, int index, Indication indication, ReportMessage why) {
         return SignatureResult.builder().id(s.id == null ? "signature-" + (index + 1) : s.id)
                 .format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG).level(SignatureLevel.NONE)
                 .indication(indication).subIndication("FORMAT_FAILURE").addError(why);
-    }
-
-    private static Reports dss(byte[] bytes, String name, Path detachedData, ValidationContext ctx, Instant validationTime) {
-        try {
-            SignedDocumentValidator v = new XMLDocumentValidator(new InMemoryDocument(bytes, name));
-            v.setCertificateVerifier(DssValidation.certificateVerifier(ctx));
-            if (detachedData != null) {
-                v.setDetachedContents(List.of(new FileDocument(detachedData.toFile())));
-            }
-            v.setValidationTime(Date.from(validationTime));
-            v.setLocale(Locale.ENGLISH);
-            v.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-            return v.validateDocument(DssValidation.defaultPolicy());
-        } catch (KysoException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            KysoException k = Dss.kysoCause(e);
-            throw k != null ? k : new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
-        }
-    }
-
-    static String pathOf(String... names) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : names) {
-            sb.append('/').append(n).append("[1]");
-        }
-        return sb.toString();
     }
 }

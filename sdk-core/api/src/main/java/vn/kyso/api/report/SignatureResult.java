@@ -10,7 +10,8 @@ import vn.kyso.api.SignatureLevel;
 
 /**
  * The verification result of one signature. Immutable; build it with {@link #builder()}.
- * {@code coversWholeDocument} and {@code modificationsAfter} are null for formats other than PDF.
+ * {@code coversWholeDocument} and {@code modificationsAfter} are null for formats other than PDF;
+ * {@code party} is null and {@code signedScope} empty for formats that define no roles or scopes.
  */
 public final class SignatureResult {
     private final String id;
@@ -28,6 +29,8 @@ public final class SignatureResult {
     private final RevocationStatus revocation;
     private final Boolean coversWholeDocument;
     private final Modification modificationsAfter;
+    private final String party;
+    private final List<String> signedScope;
     private final List<ReportMessage> errors;
     private final List<ReportMessage> warnings;
 
@@ -47,6 +50,8 @@ public final class SignatureResult {
         revocation = b.revocation == null ? RevocationStatus.NOT_CHECKED : b.revocation;
         coversWholeDocument = b.coversWholeDocument;
         modificationsAfter = b.modificationsAfter;
+        party = b.party;
+        signedScope = Collections.unmodifiableList(new ArrayList<>(b.signedScope));
         errors = Collections.unmodifiableList(new ArrayList<>(b.errors));
         warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
     }
@@ -124,6 +129,22 @@ public final class SignatureResult {
         return modificationsAfter;
     }
 
+    /**
+     * The signer's role in the document's profile, or null when there is none: e-invoice {@code seller},
+     * {@code buyer}, {@code tax-authority}, {@code other}; e-tax {@code declarant}; edXML {@code sender}.
+     */
+    public String party() {
+        return party;
+    }
+
+    /**
+     * XML: the paths of the elements the signature covers, such as {@code /HDon[1]/DLHDon[1]} ({@code /} for
+     * the whole document, {@code file:NAME} for detached data); empty for other formats.
+     */
+    public List<String> signedScope() {
+        return signedScope;
+    }
+
     public List<ReportMessage> errors() {
         return errors;
     }
@@ -149,6 +170,8 @@ public final class SignatureResult {
         private RevocationStatus revocation;
         private Boolean coversWholeDocument;
         private Modification modificationsAfter;
+        private String party;
+        private final List<String> signedScope = new ArrayList<>();
         private final List<ReportMessage> errors = new ArrayList<>();
         private final List<ReportMessage> warnings = new ArrayList<>();
 
@@ -170,6 +193,8 @@ public final class SignatureResult {
         public Builder revocation(RevocationStatus v) { revocation = v; return this; }
         public Builder coversWholeDocument(Boolean v) { coversWholeDocument = v; return this; }
         public Builder modificationsAfter(Modification v) { modificationsAfter = v; return this; }
+        public Builder party(String v) { party = v; return this; }
+        public Builder addSignedScope(String v) { signedScope.add(Objects.requireNonNull(v, "scope")); return this; }
         public Builder addError(ReportMessage v) { errors.add(v); return this; }
         public Builder addWarning(ReportMessage v) { warnings.add(v); return this; }
 

@@ -8,6 +8,12 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.policy.EtsiValidationPolicy;
+import eu.europa.esig.dss.policy.EtsiValidationPolicyFactory;
+import eu.europa.esig.dss.policy.ValidationPolicyFacade;
+import eu.europa.esig.dss.policy.jaxb.ConstraintsParameters;
+import eu.europa.esig.dss.policy.jaxb.LevelConstraint;
+import eu.europa.esig.dss.policy.jaxb.SignedAttributesConstraints;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,15 +36,66 @@ public final class DssValidation {
     private DssValidation() {
     }
 
-    /** Holder: the default ETSI validation policy of DSS, loaded once (read-only afterwards). */
-    private static final class DefaultPolicy {
-        static final eu.europa.esig.dss.model.policy.ValidationPolicy POLICY =
-                eu.europa.esig.dss.validation.policy.ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+    /**
+     * The DSS validation policies Kyso judges signatures by. {@link #of} is the one place that decides which
+     * applies to a signature.
+     */
+    public enum Policy {
+        /** DSS's default ETSI policy: AdES signatures (CAdES, PAdES, XAdES). */
+        ETSI,
+        /**
+         * Signatures that by design carry no signed properties (plain W3C XMLDSig: e-invoice, e-tax, edXML):
+         * DSS's default policy with only the constraints on AdES signed properties ignored (signing-certificate
+         * reference, signing time, signed-properties reference). Integrity, signing-certificate recognition,
+         * chain, trust, validity, revocation and cryptographic constraints are unchanged; the format module
+         * checks its own signed properties (such as an e-invoice's SigningTime).
+         */
+        NON_ETSI;
+
+        /** ETSI for a signature with AdES signed properties (XAdES QualifyingProperties, CMS signed attributes), otherwise NON_ETSI. */
+        public static Policy of(boolean adesSignedProperties) {
+            return adesSignedProperties ? ETSI : NON_ETSI;
+        }
     }
 
-    /** DSS's default validation policy. */
-    public static eu.europa.esig.dss.model.policy.ValidationPolicy defaultPolicy() {
-        return DefaultPolicy.POLICY;
+    /** Holder: the policies, loaded once (read-only afterwards). */
+    private static final class Policies {
+        static final eu.europa.esig.dss.model.policy.ValidationPolicy ETSI =
+                eu.europa.esig.dss.validation.policy.ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        static final eu.europa.esig.dss.model.policy.ValidationPolicy NON_ETSI = nonEtsi();
+
+        private static eu.europa.esig.dss.model.policy.ValidationPolicy nonEtsi() {
+            try (java.io.InputStream in = EtsiValidationPolicyFactory.class.getResourceAsStream("/policy/constraint.xml")) {
+                if (in == null) {
+                    throw new KysoException(ErrorCode.INTERNAL, "DSS default policy not found");
+                }
+                ConstraintsParameters cp = ValidationPolicyFacade.newFacade().unmarshall(in);
+                withoutSignedProperties(cp.getSignatureConstraints().getSignedAttributes());
+                withoutSignedProperties(cp.getCounterSignatureConstraints().getSignedAttributes());
+                return new EtsiValidationPolicy(cp);
+            } catch (java.io.IOException | jakarta.xml.bind.JAXBException | javax.xml.stream.XMLStreamException
+                     | org.xml.sax.SAXException e) {
+                throw new KysoException(ErrorCode.INTERNAL, e, "DSS default policy");
+            }
+        }
+
+        private static void withoutSignedProperties(SignedAttributesConstraints c) {
+            LevelConstraint[] relaxed = {c.getSigningCertificatePresent(), c.getUnicitySigningCertificate(),
+                c.getSigningCertificateRefersCertificateChain(), c.getReferencesToAllCertificateChainPresent(),
+                c.getSigningCertificateDigestAlgorithm(), c.getCertDigestPresent(), c.getCertDigestMatch(),
+                c.getIssuerSerialMatch(), c.getKeyIdentifierPresent(), c.getKeyIdentifierMatch(), c.getSigningTime(),
+                c.getMessageDigestOrSignedPropertiesPresent()};
+            for (LevelConstraint l : relaxed) {
+                if (l != null) {
+                    l.setLevel(eu.europa.esig.dss.enumerations.Level.IGNORE);
+                }
+            }
+        }
+    }
+
+    /** The DSS validation policy of that kind. */
+    public static eu.europa.esig.dss.model.policy.ValidationPolicy policy(Policy kind) {
+        return kind == Policy.NON_ETSI ? Policies.NON_ETSI : Policies.ETSI;
     }
 
     /**
@@ -83,15 +140,21 @@ public final class DssValidation {
         return cv;
     }
 
+    /** As {@link #validate(DSSDocument, List, ValidationContext, Instant, String, Policy)} under the ETSI policy. */
+    public static Reports validate(DSSDocument document, List<DSSDocument> detached, ValidationContext ctx,
+                                   Instant validationTime, String name) {
+        return validate(document, detached, ctx, validationTime, name, Policy.ETSI);
+    }
+
     /**
-     * Runs DSS's validation of a signed document under the default ETSI policy, at {@code validationTime},
+     * Runs DSS's validation of a signed document under {@code policy}, at {@code validationTime},
      * with the context's trust and revocation sources. DSS failures on malformed input become
      * {@code MALFORMED_INPUT} (or the stable code of a {@link KysoException} cause).
      *
      * @param detached the signed data of detached signatures, or an empty list
      */
     public static Reports validate(DSSDocument document, List<DSSDocument> detached, ValidationContext ctx,
-                                   Instant validationTime, String name) {
+                                   Instant validationTime, String name, Policy policy) {
         try {
             SignedDocumentValidator v = SignedDocumentValidator.fromDocument(document);
             v.setCertificateVerifier(certificateVerifier(ctx));
@@ -102,7 +165,7 @@ public final class DssValidation {
             v.setLocale(Locale.ENGLISH);
             // ReportMapper reads the signer's certificate from the diagnostic data.
             v.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-            return v.validateDocument(defaultPolicy());
+            return v.validateDocument(policy(policy));
         } catch (KysoException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

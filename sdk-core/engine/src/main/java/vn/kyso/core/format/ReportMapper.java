@@ -37,7 +37,8 @@ import vn.kyso.api.report.TimestampResult;
  * takes the builder and adds {@code coversWholeDocument} / {@code modificationsAfter} before building.
  *
  * <p>Defensive rules on top of DSS: a signature is never TOTAL_PASSED when its integrity check failed
- * (downgraded to TOTAL_FAILED) or its chain is not trusted (downgraded to INDETERMINATE).
+ * (downgraded to TOTAL_FAILED) or its chain is not trusted (downgraded to INDETERMINATE); signed data found
+ * but changed is always TOTAL_FAILED / HASH_FAILURE.
  */
 public final class ReportMapper {
     private static final Duration SEVEN_HOURS = Duration.ofHours(7);
@@ -79,6 +80,16 @@ public final class ReportMapper {
         b.level(Dss.level(simple.getSignatureFormat(id)));
         Indication indication = indication(simple.getIndication(id));
         SubIndication sub = simple.getSubIndication(id);
+        // Signed data that is present but changed is a proven integrity failure, even when DSS stopped earlier
+        // (a plain XMLDSig whose signer cannot be identified once its data changed is INDETERMINATE there).
+        boolean hashMismatch = false;
+        for (XmlDigestMatcher m : sw.getDigestMatchers()) {
+            hashMismatch |= m.isDataFound() && !m.isDataIntact();
+        }
+        if (hashMismatch && indication != Indication.TOTAL_FAILED) {
+            indication = Indication.TOTAL_FAILED;
+            sub = SubIndication.HASH_FAILURE;
+        }
         b.subIndication(sub == null ? null : sub.name());
 
         CertificateWrapper signingCert = sw.getSigningCertificate();

@@ -29,7 +29,7 @@ import vn.kyso.api.report.VerificationReport;
  * {"verdict","validationTime","document","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
  *   "issuer","signingTime","signatureAlgorithm","timestamps":[{"time","tsa","valid"}],"integrity",
- *   "chainTrusted","revocation","coversWholeDocument","modificationsAfter",
+ *   "chainTrusted","revocation","coversWholeDocument","modificationsAfter","party","signedScope":[...],
  *   "errors":[{"code","message"}],"warnings":[{"code","message"}]}]}
  * </pre>
  * Stateless and thread-safe.
@@ -94,6 +94,9 @@ public final class ReportWriter {
                 o.put("coversWholeDocument", s.coversWholeDocument());
             }
             o.put("modificationsAfter", s.modificationsAfter() == null ? null : s.modificationsAfter().name());
+            o.put("party", s.party());
+            ArrayNode scope = o.putArray("signedScope");
+            s.signedScope().forEach(scope::add);
             messages(o.putArray("errors"), s.errors(), l);
             messages(o.putArray("warnings"), s.warnings(), l);
         }
@@ -146,6 +149,9 @@ public final class ReportWriter {
         rows.add(new String[] {t.get("indication"), s.indication().name()
                 + (s.subIndication() == null ? "" : " / " + s.subIndication())});
         rows.add(new String[] {t.get("format"), s.format().label() + " " + s.level().label()});
+        if (s.party() != null) {
+            rows.add(new String[] {t.get("party"), s.party()});
+        }
         SignerSummary w = s.signer();
         rows.add(new String[] {t.get("signer"), w == null ? null : w.commonName()});
         if (w != null) {
@@ -167,6 +173,9 @@ public final class ReportWriter {
         }
         if (s.modificationsAfter() != null) {
             rows.add(new String[] {t.get("modificationsAfter"), s.modificationsAfter().name()});
+        }
+        if (!s.signedScope().isEmpty()) {
+            rows.add(new String[] {t.get("signedScope"), String.join(", ", s.signedScope())});
         }
         return rows;
     }
@@ -264,6 +273,8 @@ public final class ReportWriter {
                 case "revocation": return en ? "Revocation status" : "Tình trạng thu hồi";
                 case "coversWholeDocument": return en ? "Covers whole document" : "Bao phủ toàn bộ tài liệu";
                 case "modificationsAfter": return en ? "Changes after signing" : "Thay đổi sau khi ký";
+                case "party": return en ? "Signing party" : "Bên ký";
+                case "signedScope": return en ? "Signed elements" : "Phần được ký";
                 case "error": return en ? "Error" : "Lỗi";
                 case "warning": return en ? "Warning" : "Cảnh báo";
                 default: return key;

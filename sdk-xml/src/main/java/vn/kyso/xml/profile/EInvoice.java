@@ -1,0 +1,104 @@
+package vn.kyso.xml.profile;
+
+import java.util.Objects;
+import org.w3c.dom.Element;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.xml.XmlProfile;
+import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlSigner;
+import vn.kyso.xml.XmlVerification;
+import vn.kyso.xml.XmlVerifier;
+import vn.kyso.xml.internal.Profiles;
+
+/**
+ * Electronic invoices (Decree 123/2020/NĐ-CP, Circular 78/2021/TT-BTC): root {@code HDon} with the invoice
+ * data {@code DLHDon} (carrying an {@code Id}), the tax authority's code {@code MCCQT} and the signatures in
+ * {@code DSCKS}.
+ *
+ * <p>What each party's signature is (enveloped XMLDSig, SHA-256 by default, C14N):
+ * <ul>
+ * <li>{@link Party#SELLER}: in {@code DSCKS/NBan}, a reference to {@code #<Id of DLHDon>} and one to a signed
+ *     {@code Object/SignatureProperties/SignatureProperty/SigningTime} (yyyy-MM-dd'T'HH:mm:ss, Vietnam time).</li>
+ * <li>{@link Party#BUYER}: the same in {@code DSCKS/NMua}; {@link Party#OTHER} in {@code DSCKS/CCKSKhac}.</li>
+ * <li>{@link Party#TAX_AUTHORITY}: in {@code DSCKS/CQT}, over {@code #<Id of MCCQT>}, with a SigningTime.</li>
+ * </ul>
+ * Each party signs only its own elements, so a later signature never breaks an earlier one.
+ *
+ * <p>Verification ({@link #verify}) reports each party separately ({@link XmlVerification#party(String)}
+ * with {@link Party#id()}, {@link vn.kyso.api.report.SignatureResult#party()}) and is never VALID for a
+ * signature that covers anything but what its party must sign: the seller and the buyer exactly
+ * {@code DLHDon} (the buyer or another party may instead sign the whole invoice), the tax authority
+ * {@code MCCQT} (and possibly {@code DLHDon}); a seller's XMLDSig signature without a signed SigningTime is
+ * not VALID either. Stateless; all methods are thread-safe.
+ */
+public final class EInvoice {
+    /** The parties that sign an e-invoice, each in its own place of {@code DSCKS}. */
+    public enum Party {
+        SELLER(Profiles.SELLER),
+        BUYER(Profiles.BUYER),
+        TAX_AUTHORITY(Profiles.TAX_AUTHORITY),
+        OTHER(Profiles.OTHER);
+
+        private final String id;
+
+        Party(String id) {
+            this.id = id;
+        }
+
+        /** The party's name in reports: {@code seller}, {@code buyer}, {@code tax-authority}, {@code other}. */
+        public String id() {
+            return id;
+        }
+
+        /** The child of {@code DSCKS} holding this party's signature: {@code NBan}, {@code NMua}, {@code CQT}, {@code CCKSKhac}. */
+        public String slot() {
+            return Profiles.EINVOICE_SLOTS.get(id);
+        }
+    }
+
+    private EInvoice() {
+    }
+
+    /**
+     * The options of {@code party}'s signature on this invoice (for {@link XmlSigner#sign} or two-phase
+     * {@link XmlSigner#prepare}).
+     *
+     * @param algorithm a fixed algorithm (such as RSA PKCS#1 v1.5 for receivers without RSA-PSS), or null for
+     *     the key's preferred one
+     * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
+     *     {@code INVALID_ARGUMENT} when the root is not {@code HDon}, the element to sign is missing, repeated
+     *     or has no Id, or that party has already signed
+     */
+    public static XmlSignatureOptions options(byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+        Objects.requireNonNull(invoiceXml, "invoiceXml");
+        Objects.requireNonNull(party, "party");
+        Element root = ProfileSupport.root(invoiceXml, "e-invoice", "HDon");
+        String signed = party == Party.TAX_AUTHORITY ? Profiles.TAX_CODE : Profiles.INVOICE_DATA;
+        String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, "e-invoice"), "e-invoice");
+        ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), "e-invoice");
+        return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
+                .elementId(id).signatureParent("/HDon/DSCKS/" + party.slot()).signingTimeProperty(true)
+                .algorithm(algorithm).build();
+    }
+
+    /** Signs the invoice as {@code party} with the key's preferred algorithm; returns the signed invoice. */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party) {
+        return sign(signer, key, invoiceXml, party, null);
+    }
+
+    /** Signs the invoice as {@code party} with a fixed algorithm (null: the key's preferred one). */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+        return signer.sign(invoiceXml, key, options(invoiceXml, party, algorithm));
+    }
+
+    /**
+     * Verifies an invoice under the e-invoice rules.
+     *
+     * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when the seller has not signed
+     */
+    public static XmlVerification verify(XmlVerifier verifier, byte[] invoiceXml) {
+        return ProfileSupport.requireParty(verifier.verify(invoiceXml, XmlProfile.EINVOICE), Profiles.SELLER, "/HDon/DSCKS/NBan");
+    }
+}

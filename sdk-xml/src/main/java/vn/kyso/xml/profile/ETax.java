@@ -1,0 +1,67 @@
+package vn.kyso.xml.profile;
+
+import java.util.Objects;
+import org.w3c.dom.Element;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.xml.XmlProfile;
+import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlSigner;
+import vn.kyso.xml.XmlVerification;
+import vn.kyso.xml.XmlVerifier;
+import vn.kyso.xml.internal.Profiles;
+
+/**
+ * Electronic tax declarations: root {@code HSoThueDTu} (or {@code TBaoThueDTu}) holding the declaration
+ * {@code HSoKhaiThue} (with an Id, commonly {@code _NODE_TO_SIGN}) and {@code CKyDTu}, where the declarant's
+ * signature goes: an enveloped XMLDSig with one reference to {@code #<Id of HSoKhaiThue>}, the
+ * enveloped-signature transform and Canonical XML 1.0 with comments, SHA-256 by default.
+ *
+ * <p>Verification ({@link #verify}) reports the declarant's signature as party {@code declarant} and is never
+ * VALID when that signature covers anything but exactly {@code HSoKhaiThue}. Stateless and thread-safe.
+ */
+public final class ETax {
+    /** The party name of the declarant's signature in reports. */
+    public static final String DECLARANT = Profiles.DECLARANT;
+
+    private ETax() {
+    }
+
+    /**
+     * The options of the declarant's signature on this declaration.
+     *
+     * @param algorithm a fixed algorithm, or null for the key's preferred one
+     * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
+     *     {@code INVALID_ARGUMENT} when the root is not a tax document, {@code HSoKhaiThue} is missing,
+     *     repeated or has no Id, or {@code CKyDTu} already holds a signature
+     */
+    public static XmlSignatureOptions options(byte[] declarationXml, SignatureAlgorithm algorithm) {
+        Objects.requireNonNull(declarationXml, "declarationXml");
+        Element root = ProfileSupport.root(declarationXml, "e-tax", "HSoThueDTu", "TBaoThueDTu");
+        String id = ProfileSupport.idOf(ProfileSupport.only(root, Profiles.DECLARATION, "e-tax"), "e-tax");
+        ProfileSupport.unsigned(root, Profiles.DECLARATION_SIGNATURE, "e-tax");
+        return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId(id)
+                .signatureParent("/" + root.getLocalName() + "/" + Profiles.DECLARATION_SIGNATURE)
+                .c14nWithComments(true).algorithm(algorithm).build();
+    }
+
+    /** Signs the declaration with the key's preferred algorithm; returns the signed declaration. */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml) {
+        return sign(signer, key, declarationXml, null);
+    }
+
+    /** Signs the declaration with a fixed algorithm (null: the key's preferred one). */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml, SignatureAlgorithm algorithm) {
+        return signer.sign(declarationXml, key, options(declarationXml, algorithm));
+    }
+
+    /**
+     * Verifies a declaration under the e-tax rules.
+     *
+     * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when {@code CKyDTu} holds no signature
+     */
+    public static XmlVerification verify(XmlVerifier verifier, byte[] declarationXml) {
+        return ProfileSupport.requireParty(verifier.verify(declarationXml, XmlProfile.ETAX), Profiles.DECLARANT, "CKyDTu");
+    }
+}

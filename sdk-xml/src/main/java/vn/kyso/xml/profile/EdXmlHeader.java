@@ -1,0 +1,340 @@
+package vn.kyso.xml.profile;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+
+/**
+ * The {@code MessageHeader} of an edXML message (QCVN 102:2016): sender ({@code From}), receivers
+ * ({@code To}), and the document's fields, kept as text exactly as written, each under its edXML name: a
+ * simple field by its element name ({@code DocumentId}, {@code Subject}, {@code Content}, {@code DueDate}),
+ * a field inside a group as {@code Group/Name} ({@code Code/CodeNumber}, {@code Code/CodeNotation},
+ * {@code PromulgationInfo/Place}, {@code PromulgationInfo/PromulgationDate}, {@code DocumentType/Type},
+ * {@code DocumentType/TypeName}, {@code SignerInfo/Competence}, {@code SignerInfo/Position},
+ * {@code SignerInfo/FullName}); plus {@code ToPlaces/Place} (a list) and {@code OtherInfo} (named values).
+ *
+ * <p>Immutable, with value equality: a header read back from a message equals the one it was built from.
+ * Dates written by the convenience setters use dd/MM/yyyy; the document id defaults to
+ * {@code senderCode,yyyy/MM/dd,number/notation}.
+ */
+public final class EdXmlHeader {
+    /** The fields the message header lists, in the order they are written (QCVN 102:2016). */
+    static final List<String> FIELD_ORDER = List.of("DocumentId", "Code/CodeNumber", "Code/CodeNotation",
+            "PromulgationInfo/Place", "PromulgationInfo/PromulgationDate", "DocumentType/Type", "DocumentType/TypeName",
+            "Subject", "Content", "SignerInfo/Competence", "SignerInfo/Position", "SignerInfo/FullName", "DueDate");
+    /** Parts of MessageHeader that are not simple fields. */
+    static final Set<String> STRUCTURED = Set.of("From", "To", "ToPlaces", "OtherInfo");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Organization from;
+    private final List<Organization> to;
+    private final Map<String, String> fields;
+    private final List<String> toPlaces;
+    private final Map<String, String> otherInfo;
+
+    private EdXmlHeader(Builder b) {
+        from = b.from;
+        to = List.copyOf(b.to);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+        toPlaces = List.copyOf(b.toPlaces);
+        otherInfo = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherInfo));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static boolean isName(String s) {
+        return s != null && vn.kyso.xml.internal.Dom.isNcName(s);
+    }
+
+    /** The sending organisation. */
+    public Organization from() {
+        return from;
+    }
+
+    /** The receiving organisations, in order. */
+    public List<Organization> to() {
+        return to;
+    }
+
+    /** Every simple field, by its edXML name (see the class comment), in the order written. */
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    /** One field by its edXML name, or null. */
+    public String field(String name) {
+        return fields.get(name);
+    }
+
+    public String documentId() {
+        return fields.get("DocumentId");
+    }
+
+    public String subject() {
+        return fields.get("Subject");
+    }
+
+    /** {@code ToPlaces/Place}: where the document is sent, as text. */
+    public List<String> toPlaces() {
+        return toPlaces;
+    }
+
+    /** {@code OtherInfo}: element name to text, in order. */
+    public Map<String, String> otherInfo() {
+        return otherInfo;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof EdXmlHeader)) {
+            return false;
+        }
+        EdXmlHeader h = (EdXmlHeader) o;
+        return Objects.equals(from, h.from) && to.equals(h.to) && fields.equals(h.fields) && toPlaces.equals(h.toPlaces)
+                && otherInfo.equals(h.otherInfo);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(from, to, fields, toPlaces, otherInfo);
+    }
+
+    @Override
+    public String toString() {
+        return "EdXmlHeader[from=" + from + ", to=" + to + ", " + fields + ", toPlaces=" + toPlaces + ", otherInfo=" + otherInfo + "]";
+    }
+
+    /** Builder for {@link EdXmlHeader}; {@code from}, at least one {@code to} and {@code Subject} are required. */
+    public static final class Builder {
+        private Organization from;
+        private final List<Organization> to = new ArrayList<>();
+        private final Map<String, String> fields = new LinkedHashMap<>();
+        private final List<String> toPlaces = new ArrayList<>();
+        private final Map<String, String> otherInfo = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder from(Organization v) {
+            from = Objects.requireNonNull(v, "from");
+            return this;
+        }
+
+        /** Adds a receiver. */
+        public Builder to(Organization v) {
+            to.add(Objects.requireNonNull(v, "to"));
+            return this;
+        }
+
+        /**
+         * Sets a field by its edXML name ({@code Subject}, {@code Code/CodeNumber}, ...; a name not in the
+         * standard list is kept too, written after the standard ones); null removes it.
+         *
+         * @throws KysoException {@code INVALID_ARGUMENT} for a name that is not one or two XML names, or that
+         *     names {@code From}, {@code To}, {@code ToPlaces} or {@code OtherInfo}
+         */
+        public Builder field(String name, String value) {
+            String[] parts = name == null ? new String[0] : name.split("/", -1);
+            boolean ok = parts.length == 1 || parts.length == 2;
+            for (String p : parts) {
+                ok &= isName(p);
+            }
+            if (!ok || STRUCTURED.contains(parts[0])) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML header field '" + name + "'");
+            }
+            if (value == null) {
+                fields.remove(name);
+            } else {
+                fields.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder documentId(String v) {
+            return field("DocumentId", v);
+        }
+
+        /** {@code Code}: the document number (e.g. {@code 45}) and notation (e.g. {@code QĐ-UBND}). */
+        public Builder code(String number, String notation) {
+            return field("Code/CodeNumber", number).field("Code/CodeNotation", notation);
+        }
+
+        /** {@code PromulgationInfo}: place and date of issue. */
+        public Builder promulgation(String place, LocalDate date) {
+            return field("PromulgationInfo/Place", place).field("PromulgationInfo/PromulgationDate", date == null ? null : DATE.format(date));
+        }
+
+        /** {@code DocumentType}: the type code and its name (e.g. {@code 1}, {@code Công văn}). */
+        public Builder documentType(String type, String typeName) {
+            return field("DocumentType/Type", type).field("DocumentType/TypeName", typeName);
+        }
+
+        public Builder subject(String v) {
+            return field("Subject", v);
+        }
+
+        public Builder content(String v) {
+            return field("Content", v);
+        }
+
+        /** {@code SignerInfo}: competence (e.g. {@code TM.}), position and full name of the signer. */
+        public Builder signer(String competence, String position, String fullName) {
+            return field("SignerInfo/Competence", competence).field("SignerInfo/Position", position)
+                    .field("SignerInfo/FullName", fullName);
+        }
+
+        public Builder dueDate(LocalDate v) {
+            return field("DueDate", v == null ? null : DATE.format(v));
+        }
+
+        public Builder toPlace(String v) {
+            toPlaces.add(Objects.requireNonNull(v, "place"));
+            return this;
+        }
+
+        /** An {@code OtherInfo} value (such as {@code Priority}, {@code PageAmount}). */
+        public Builder otherInfo(String name, String value) {
+            if (!isName(name)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML OtherInfo '" + name + "'");
+            }
+            otherInfo.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @throws KysoException {@code INVALID_ARGUMENT} without a sender, a receiver or a subject
+         */
+        public EdXmlHeader build() {
+            if (from == null || to.isEmpty() || fields.get("Subject") == null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML header: From, To and Subject are required");
+            }
+            if (!fields.containsKey("DocumentId")) {
+                String id = defaultDocumentId();
+                if (id != null) {
+                    fields.put("DocumentId", id);
+                }
+            }
+            return read();
+        }
+
+        /** The header as read from a message: nothing required, nothing added. */
+        EdXmlHeader read() {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            for (String f : FIELD_ORDER) {
+                if (fields.containsKey(f)) {
+                    ordered.put(f, fields.get(f));
+                }
+            }
+            ordered.putAll(fields);
+            fields.clear();
+            fields.putAll(ordered);
+            return new EdXmlHeader(this);
+        }
+
+        /** senderCode,yyyy/MM/dd,number/notation when the parts are known. */
+        private String defaultDocumentId() {
+            String date = fields.get("PromulgationInfo/PromulgationDate");
+            String number = fields.get("Code/CodeNumber");
+            String notation = fields.get("Code/CodeNotation");
+            if (date == null || number == null || notation == null) {
+                return null;
+            }
+            try {
+                LocalDate d = LocalDate.parse(date, DATE);
+                return from.organId() + "," + d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "," + number + "/" + notation;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * An organisation in the header ({@code From} or {@code To}): {@code OrganId} (the exchange code, e.g.
+     * {@code 000.00.00.G22}), {@code OrganName} and optional {@code OrganizationInCharge}, {@code OrganAdd},
+     * {@code Email}, {@code Telephone}, {@code Fax}, {@code Website}. Immutable, with value equality.
+     */
+    public static final class Organization {
+        static final List<String> FIELDS = List.of("OrganId", "OrganizationInCharge", "OrganName", "OrganAdd",
+                "Email", "Telephone", "Fax", "Website");
+        private final Map<String, String> values;
+
+        private Organization(Map<String, String> values) {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            for (String f : FIELDS) {
+                if (values.containsKey(f)) {
+                    ordered.put(f, values.get(f));
+                }
+            }
+            ordered.putAll(values);
+            this.values = Collections.unmodifiableMap(ordered);
+        }
+
+        /** An organisation with its exchange code and name. */
+        public static Organization of(String organId, String organName) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("OrganId", Objects.requireNonNull(organId, "organId"));
+            if (organName != null) {
+                m.put("OrganName", organName);
+            }
+            return new Organization(m);
+        }
+
+        /** Read back from a message: every child element's text, by name. */
+        static Organization read(Map<String, String> values) {
+            return new Organization(values);
+        }
+
+        /**
+         * A copy with one more field (one of the names listed above, or another XML name).
+         *
+         * @throws KysoException {@code INVALID_ARGUMENT} for a name that is not an XML name
+         */
+        public Organization with(String name, String value) {
+            if (!isName(name)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML organisation field '" + name + "'");
+            }
+            Map<String, String> m = new LinkedHashMap<>(values);
+            m.put(name, Objects.requireNonNull(value, "value"));
+            return new Organization(m);
+        }
+
+        public String organId() {
+            return values.get("OrganId");
+        }
+
+        public String organName() {
+            return values.get("OrganName");
+        }
+
+        /** Every field, by edXML name, in the order written. */
+        public Map<String, String> values() {
+            return values;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Organization && values.equals(((Organization) o).values);
+        }
+
+        @Override
+        public int hashCode() {
+            return values.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return values.toString();
+        }
+    }
+}

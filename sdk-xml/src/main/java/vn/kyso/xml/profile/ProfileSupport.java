@@ -1,0 +1,62 @@
+package vn.kyso.xml.profile;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.xml.XmlVerification;
+import vn.kyso.xml.internal.Dom;
+import vn.kyso.xml.internal.Profiles;
+
+/** What the profile APIs share: reading the document to sign, the Id of the element a profile signs. */
+final class ProfileSupport {
+    private ProfileSupport() {
+    }
+
+    /** The document's root, parsed with the hardened parser; INVALID_ARGUMENT when its name is none of {@code roots}. */
+    static Element root(byte[] xml, String profile, String... roots) {
+        Document d = Dom.parse(xml);
+        Element root = d.getDocumentElement();
+        for (String r : roots) {
+            if (r.equals(root.getLocalName())) {
+                return root;
+            }
+        }
+        throw new KysoException(ErrorCode.INVALID_ARGUMENT, profile + ": the root element is " + root.getLocalName()
+                + ", expected " + String.join(" or ", roots));
+    }
+
+    /** The only child {@code name} of {@code parent}, which must exist once. */
+    static Element only(Element parent, String name, String profile) {
+        Element e = Profiles.onlyChild(parent, name);
+        if (e == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, profile + ": " + parent.getLocalName() + " must hold exactly one " + name);
+        }
+        return e;
+    }
+
+    /** The Id of the element the profile signs, which must have one. */
+    static String idOf(Element e, String profile) {
+        String id = Profiles.idOf(e);
+        if (id == null || id.isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, profile + ": " + e.getLocalName() + " has no Id attribute");
+        }
+        return id;
+    }
+
+    /** Refuses to sign a slot that already holds a signature (each party signs once). */
+    static void unsigned(Element parent, String child, String profile) {
+        Element slot = parent == null ? null : Profiles.onlyChild(parent, child);
+        if (slot != null && !Dom.children(slot, "Signature").isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, profile + ": " + child + " is already signed");
+        }
+    }
+
+    /** The verification, which must hold the signature of the party the profile cannot do without. */
+    static XmlVerification requireParty(XmlVerification v, String party, String where) {
+        if (v.party(party) == null) {
+            throw new KysoException(ErrorCode.NO_SIGNATURE, v.report().documentName() + ": no " + party + " signature in " + where);
+        }
+        return v;
+    }
+}
