@@ -213,6 +213,7 @@ class CliTest {
 
     @Test
     void tokenListShowsTheDriversFound() {
+        TestHsm.prepare(); // SoftHSM2 is loaded by the listing: its configuration must exist first
         Run list = kyso("token", "list", "--lang", "en");
         assertEquals(0, list.code, list.err);
         assertTrue(list.out.startsWith("Drivers found: "), list.out);
