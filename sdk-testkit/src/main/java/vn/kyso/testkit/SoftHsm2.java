@@ -45,6 +45,8 @@ public final class SoftHsm2 {
             Path.of("/usr/local/lib/softhsm/libsofthsm2.so"),                 // built from source
             Path.of("/opt/homebrew/lib/softhsm/libsofthsm2.so"));             // macOS (Homebrew)
 
+    private static final String MARKER = "# throw-away SoftHSM2 of vn.kyso.testkit.SoftHsm2: its tokens are deleted at will";
+
     private final Path conf;
     private final Path tokens;
 
@@ -85,17 +87,28 @@ public final class SoftHsm2 {
     /**
      * Writes {@code conf} (file objects, errors-only logging, tokens in a directory {@code tokens} beside
      * it) and empties that token directory: every token made by an earlier run at this place is gone.
+     * To protect a real SoftHSM2 installation it refuses a configuration file whose token directory is
+     * not that {@code tokens} directory, and a non-empty {@code tokens} directory beside a configuration
+     * that does not exist yet.
      *
+     * @throws IllegalStateException if {@code conf} or its token directory belongs to someone else
      * @throws UncheckedIOException if the files cannot be written
      */
     public static SoftHsm2 create(Path conf) {
         Path c = conf.toAbsolutePath();
         Path tokens = c.resolveSibling("tokens");
         try {
+            // ours: a configuration whose token directory is the one beside it (this class's layout)
+            boolean ours = Files.isRegularFile(c)
+                    && Files.readAllLines(c, StandardCharsets.UTF_8).contains("directories.tokendir = " + tokens);
+            if (Files.exists(c) ? !ours : Files.isDirectory(tokens) && !isEmpty(tokens)) {
+                throw new IllegalStateException(c + " or " + tokens + " was not made by " + SoftHsm2.class.getName()
+                        + ": refusing to wipe it (choose an empty directory of your own)");
+            }
             deleteTree(tokens);
             Files.createDirectories(tokens);
-            Files.writeString(c, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n"
-                    + "slots.removable = false\n", StandardCharsets.UTF_8);
+            Files.writeString(c, MARKER + "\ndirectories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
+                    + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SoftHSM2 configuration " + c, e);
         }
@@ -190,6 +203,12 @@ public final class SoftHsm2 {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
         }
     }
 
