@@ -91,7 +91,9 @@ public class Pkcs11Benchmark {
             }
             Path module = SoftHsm2.findModule().orElseThrow(() -> new IllegalStateException("SoftHSM2 is not installed"));
             SoftHsm2 hsm = SoftHsm2.create(Path.of(conf));
-            Sandbox pki = Sandbox.create(Files.createTempDirectory(hsm.configuration().getParent(), "pki"), 0);
+            Path pkiDir = Files.createTempDirectory(hsm.configuration().getParent(), "pki");
+            Sandbox pki = Sandbox.create(pkiDir, 0); // keys and certificates only, not served
+            BenchmarkFixture.deleteFlatDirectory(pkiDir);
             hsm.initToken(LABEL);
             hsm.importIdentity(LABEL, pki.person1(), "01");
             hsm.importIdentity(LABEL, pki.person3(), "03");
