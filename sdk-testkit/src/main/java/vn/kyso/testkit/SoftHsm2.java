@@ -178,22 +178,24 @@ public final class SoftHsm2 {
     }
 
     /**
-     * Runs a command with {@link #environment()} and returns its standard output and error.
+     * Runs a command with {@link #environment()} and returns its standard output and error (through a
+     * temporary file beside the configuration, so that a hung tool is stopped after a minute).
      *
      * @throws IllegalStateException if it exits with a non-zero code or runs longer than a minute
      */
     public String run(String... command) {
         List<String> cmd = List.of(command);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(environment());
+        Path log = null;
         try {
+            log = Files.createTempFile(conf.getParent(), "run", ".log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(environment());
             Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timeout: " + cmd);
             }
-            String text = new String(out, StandardCharsets.UTF_8);
+            String text = Files.readString(log, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(cmd.get(0) + " exited with " + p.exitValue() + ":\n" + text);
             }
@@ -203,6 +205,14 @@ public final class SoftHsm2 {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a log file under our own configuration directory
+                }
+            }
         }
     }
 

@@ -21,10 +21,12 @@ import vn.kyso.core.batch.FileSigner;
  * {@code kyso batch sign cms|pdf|xml}: every file of a directory signed with one login, with the same
  * format options as {@code kyso sign}; progress on standard error, the summary on standard output.
  */
-@Command(name = "batch", description = "Ký hàng loạt / batch signing", subcommands = BatchCommand.Sign.class)
+@Command(name = "batch", description = "Ký hàng loạt / batch signing", subcommands = BatchCommand.Sign.class,
+        mixinStandardHelpOptions = true)
 final class BatchCommand {
 
-    @Command(name = "sign", description = "Ký mọi tệp của một thư mục, đăng nhập một lần / sign every file of a directory with one login",
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = "Ký mọi tệp của một thư mục, đăng nhập một lần / sign every file of a directory with one login",
             subcommands = {BatchCommand.Cms.class, BatchCommand.Pdf.class, BatchCommand.Xml.class})
     static final class Sign {
     }
@@ -65,7 +67,7 @@ final class BatchCommand {
         private static void print(PrintWriter w, Language lang, BatchSummary s) {
             boolean en = lang == Language.EN;
             double seconds = s.elapsed().toMillis() / 1000.0;
-            w.println(String.format(en ? Locale.ROOT : Locale.forLanguageTag("vi"),
+            w.println(String.format(Locale.ROOT,
                     en ? "Signed: %d, skipped (already done): %d, failed: %d, not attempted: %d (%.1f s)"
                        : "Đã ký: %d, bỏ qua (đã có): %d, lỗi: %d, chưa thử: %d (%.1f giây)",
                     s.signed(), s.skipped(), s.failed(), s.notAttempted(), seconds));
@@ -77,7 +79,8 @@ final class BatchCommand {
     }
 
     /** {@code kyso batch sign cms}: detached outputs are named {@code F.p7s}, enveloping ones {@code F.p7m}. */
-    @Command(name = "cms", description = "Ký CAdES hàng loạt / CAdES-sign every file", modelTransformer = WithoutSingleFile.class)
+    @Command(name = "cms", description = "Ký CAdES hàng loạt / CAdES-sign every file", modelTransformer = WithoutSingleFile.class,
+            mixinStandardHelpOptions = true)
     static final class Cms extends SignCommand.Cms {
         @Mixin
         Options batch;
@@ -90,7 +93,8 @@ final class BatchCommand {
     }
 
     /** {@code kyso batch sign pdf}: outputs keep the input's name. */
-    @Command(name = "pdf", description = "Ký PAdES hàng loạt / PAdES-sign every PDF", modelTransformer = WithoutSingleFile.class)
+    @Command(name = "pdf", description = "Ký PAdES hàng loạt / PAdES-sign every PDF", modelTransformer = WithoutSingleFile.class,
+            mixinStandardHelpOptions = true)
     static final class Pdf extends SignCommand.Pdf {
         @Mixin
         Options batch;
@@ -102,7 +106,8 @@ final class BatchCommand {
     }
 
     /** {@code kyso batch sign xml}: outputs keep the input's name. */
-    @Command(name = "xml", description = "Ký XAdES hàng loạt / XAdES-sign every XML file", modelTransformer = WithoutSingleFile.class)
+    @Command(name = "xml", description = "Ký XAdES hàng loạt / XAdES-sign every XML file", modelTransformer = WithoutSingleFile.class,
+            mixinStandardHelpOptions = true)
     static final class Xml extends SignCommand.Xml {
         @Mixin
         Options batch;

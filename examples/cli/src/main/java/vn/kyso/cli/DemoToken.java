@@ -59,15 +59,16 @@ final class DemoToken {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), KysoCli.class.getName()));
             cmd.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            Path log = hsm.configuration().resolveSibling("kyso-sign.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(hsm.environment());
             pb.environment().put(PIN_ENV, SoftHsm2.PIN);
             Process p = pb.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new KysoException(ErrorCode.SIGNING_FAILED, "kyso sign cms --pkcs11: timed out");
             }
+            String output = Files.readString(log, StandardCharsets.UTF_8).trim();
             if (p.exitValue() != 0 || !Files.isRegularFile(signature)) {
                 String[] lines = output.split("\\R");
                 throw new KysoException(ErrorCode.SIGNING_FAILED, "kyso sign cms --pkcs11: " + lines[lines.length - 1]);

@@ -84,7 +84,7 @@ class CliTokenTest {
         Path pdf = DemoCommand.samplePdf(dir.resolve("quyet-dinh-token.pdf"));
         Path signed = dir.resolve("quyet-dinh-token.signed.pdf");
         CliTest.Run run = kyso(List.of("sign", "pdf", "--in", pdf.toString(), "--out", signed.toString(),
-                "--field", "lanh_dao", "--visible", "1,300,600,200,60"), token());
+                "--field", "lanh_dao", "--visible", "1,300,600,200,60"), token("--key-id", "01"));
         assertEquals(0, run.code, run.err);
         Tools.Result pdfsig = Tools.run(List.of("pdfsig", "-nocert", signed.toString()));
         assertTrue(pdfsig.output.contains("Signature is Valid."), pdfsig.toString());
@@ -99,7 +99,8 @@ class CliTokenTest {
                 + "<THDon>Hóa đơn giá trị gia tăng</THDon><TgTTTBSo>1100000</TgTTTBSo></DLHDon></HDon>");
         Path signed = dir.resolve("hoa-don-token.signed.xml");
         // xmlsec1 knows no RSASSA-PSS in XMLDSig: the receiver-compatible PKCS#1 v1.5
-        CliTest.Run run = kyso(List.of("sign", "xml", "--in", xml.toString(), "--out", signed.toString(), "--pkcs1"), token());
+        CliTest.Run run = kyso(List.of("sign", "xml", "--in", xml.toString(), "--out", signed.toString(), "--pkcs1"),
+                token("--key-id", "01")); // SoftHSM2 lists keys in no fixed order: name the RSA key
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("RSA with SHA-256 (PKCS#1 v1.5)"), run.out);
         Tools.Result xmlsec = Tools.run(List.of("xmlsec1", "--verify", "--trusted-pem", dir.resolve("root.pem").toString(),
@@ -134,7 +135,7 @@ class CliTokenTest {
         }
         Files.writeString(pdfIn.resolve("hong.pdf"), "không phải PDF");
         CliTest.Run pdf = kyso(List.of("batch", "sign", "pdf", "--lang", "en", "--in-dir", pdfIn.toString(),
-                "--out-dir", pdfOut.toString()), token());
+                "--out-dir", pdfOut.toString()), token("--key-id", "01"));
         assertEquals(1, pdf.code, "one file failed: " + pdf.out + pdf.err);
         assertTrue(pdf.out.contains("failed: 1"), pdf.out);
         assertTrue(pdf.out.contains("✗ hong.pdf: [KYSO-104]"), pdf.out);

@@ -56,8 +56,11 @@ public final class BatchProgress {
         return ms <= 0 || worked == 0 ? 0 : worked * 1000.0 / ms;
     }
 
-    /** The time the remaining files should take at the current rate; empty until a rate is known. */
+    /** The time the remaining files should take at the current rate: zero when all are done, empty until a rate is known. */
     public Optional<Duration> eta() {
+        if (done() >= total) {
+            return Optional.of(Duration.ZERO);
+        }
         double rate = rate();
         if (rate <= 0) {
             return Optional.empty();

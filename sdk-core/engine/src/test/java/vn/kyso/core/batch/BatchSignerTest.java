@@ -267,5 +267,7 @@ class BatchSignerTest {
         BatchProgress start = new BatchProgress(10, 0, 4, 0, Duration.ofMillis(5));
         assertEquals(0, start.rate());
         assertTrue(start.eta().isEmpty());
+        BatchProgress allSkipped = new BatchProgress(4, 0, 4, 0, Duration.ofMillis(5));
+        assertEquals(Duration.ZERO, allSkipped.eta().orElseThrow(), "nothing left");
     }
 }
