@@ -14,6 +14,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.core.batch.BatchItem;
+import vn.kyso.core.batch.BatchListener;
+import vn.kyso.core.batch.BatchProgress;
+import vn.kyso.core.batch.BatchSigner;
+import vn.kyso.core.batch.BatchSummary;
+import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSigner;
+import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.Pkcs11Tokens;
 import vn.kyso.testkit.Sandbox;
 import vn.kyso.testkit.SoftHsm2;
 
@@ -165,5 +176,41 @@ class CliTokenTest {
                 "--pin", "000000");
         assertEquals(77, batch.code, batch.err);
         assertFalse(Files.exists(dir.resolve("sai-pin-out")), "no login, no output directory");
+    }
+
+    @Test
+    void aTokenRemovedDuringABatchStopsItAndWhatWasSignedStaysValid() throws Exception {
+        SoftHsm2 hsm = TestHsm.get();
+        String label = "kyso-rut-ra";
+        hsm.initToken(label);
+        hsm.importIdentity(label, sandbox.person1(), "01");
+        Path in = Files.createDirectories(dir.resolve("rut-in"));
+        Path out = dir.resolve("rut-out");
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(in.resolve("to-trinh-" + i + ".txt"), "Tờ trình " + i, StandardCharsets.UTF_8);
+        }
+        CadesSigner cades = CadesSigner.builder().build();
+        BatchSummary summary;
+        try (Pkcs11Token token = Pkcs11Tokens.open(TestHsm.module(), label).login(SoftHsm2.PIN.toCharArray())) {
+            summary = BatchSigner.builder().outputName(n -> n + ".p7s").listener(new BatchListener() {
+                @Override
+                public void fileDone(BatchItem item, BatchProgress p) {
+                    if (p.done() == 2) {
+                        hsm.deleteToken(label); // the user pulls the token out after the second file
+                    }
+                }
+            }).build().sign(in, out, token.key("01"), (i, o, k) -> cades.sign(i, o, k, CadesOptions.defaults()));
+        }
+        assertEquals(2, summary.signed(), summary::toString);
+        assertEquals(1, summary.failed());
+        assertEquals(2, summary.notAttempted());
+        KysoException why = summary.stoppedBy().orElseThrow();
+        assertTrue(why.errorCode() == ErrorCode.TOKEN_UNAVAILABLE || why.errorCode() == ErrorCode.KEY_NOT_FOUND, why::toString);
+        assertEquals(java.util.Set.of("to-trinh-0.txt.p7s", "to-trinh-1.txt.p7s"), Tools.names(out));
+        for (int i = 0; i < 2; i++) {
+            Tools.Result r = Tools.opensslVerify(out.resolve("to-trinh-" + i + ".txt.p7s"), in.resolve("to-trinh-" + i + ".txt"),
+                    dir.resolve("root.pem"));
+            assertEquals(0, r.exit, r.toString());
+        }
     }
 }
