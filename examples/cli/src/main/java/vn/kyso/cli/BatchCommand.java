@@ -49,13 +49,18 @@ final class BatchCommand {
         int run(CommandSpec spec, SignCommand.Common common, FileSigner signing, String defaultGlob,
                 UnaryOperator<String> outputName) {
             Language lang = ((KysoCli) spec.root().userObject()).language();
-            BatchSigner batch = BatchSigner.builder().threads(threads).glob(glob != null ? glob : defaultGlob)
+            String pattern = glob != null ? glob : defaultGlob;
+            BatchSigner batch = BatchSigner.builder().threads(threads).glob(pattern)
                     .outputName(outputName)
                     .listener(new BatchProgressPrinter(spec.commandLine().getErr(), lang, System.console() != null))
                     .build();
             BatchSummary summary;
             try (Token token = common.key.open()) {
                 summary = batch.sign(inDir, outDir, common.key.select(token), signing);
+            }
+            if (summary.items().isEmpty()) {
+                spec.commandLine().getErr().println(lang == Language.EN ? "No file in " + inDir + " matches " + pattern
+                        : "Không có tệp nào trong " + inDir + " khớp mẫu " + pattern);
             }
             print(spec.commandLine().getOut(), lang, summary);
             if (summary.stoppedBy().isPresent()) {

@@ -132,6 +132,10 @@ class CliTokenTest {
         assertEquals(0, run.code, run.out + run.err);
         assertTrue(run.out.startsWith("Signed: 6, skipped (already done): 0, failed: 0"), run.out);
         assertEquals(6, Tools.names(out).size(), Tools.names(out)::toString);
+        CliTest.Run none = kyso(List.of("batch", "sign", "xml", "--lang", "en", "--in-dir", in.toString(),
+                "--out-dir", dir.resolve("batch-none").toString()), token());
+        assertEquals(0, none.code, none.err);
+        assertTrue(none.err.contains("No file in " + in + " matches *.{xml,XML}"), none.err);
         for (int i = 0; i < 6; i++) {
             Tools.Result r = Tools.opensslVerify(out.resolve("giay-moi-" + i + ".txt.p7s"), in.resolve("giay-moi-" + i + ".txt"),
                     dir.resolve("root.pem"));
