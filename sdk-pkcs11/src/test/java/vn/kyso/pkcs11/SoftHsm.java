@@ -7,29 +7,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
+import vn.kyso.testkit.SoftHsm2;
 
 /**
- * A SoftHSM2 under target/softhsm2 for the tests, driven by softhsm2-util and pkcs11-tool. As a JUnit
- * extension it writes the configuration (once per JVM, before anything loads the module) or skips the
- * tests when the SoftHSM2 module is not installed.
+ * The tests' SoftHSM2 (the testkit's {@link SoftHsm2} at the path surefire puts in SOFTHSM2_CONF). As a
+ * JUnit extension it writes the configuration (once per JVM, before anything loads the module) or skips
+ * the tests when SoftHSM2 or its tools are not installed.
  */
 final class SoftHsm implements BeforeAllCallback {
     static final Path MODULE = Path.of("/usr/lib/softhsm/libsofthsm2.so");
-    static final String SO_PIN = "12345678";
-    static final String PIN = "123456";
+    static final String PIN = SoftHsm2.PIN;
 
-    private static Path conf;
+    private static SoftHsm2 hsm;
     private static Path work;
     private static Sandbox sandbox;
 
@@ -40,21 +34,16 @@ final class SoftHsm implements BeforeAllCallback {
 
     static synchronized void setUp() {
         assumeTrue(Files.isRegularFile(MODULE), "SoftHSM2 module not installed at " + MODULE);
-        if (conf != null) {
+        assumeTrue(SoftHsm2.missingTools().isEmpty(), "not installed: " + SoftHsm2.missingTools());
+        if (hsm != null) {
             return;
         }
-        String env = System.getenv("SOFTHSM2_CONF");
+        String env = System.getenv(SoftHsm2.ENV);
         assumeTrue(env != null, "SOFTHSM2_CONF is not set: run the tests through Maven (surefire sets it)");
         try {
-            Path c = Path.of(env).toAbsolutePath();
-            Path base = c.getParent();
-            Path tokens = base.resolve("tokens");
-            deleteTree(tokens);
-            Files.createDirectories(tokens);
-            Files.writeString(c, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n"
-                    + "slots.removable = false\n", StandardCharsets.UTF_8);
-            work = Files.createDirectories(base.resolve("work"));
-            conf = c;
+            SoftHsm2 h = SoftHsm2.create(Path.of(env));
+            work = Files.createDirectories(h.configuration().resolveSibling("work"));
+            hsm = h;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +58,7 @@ final class SoftHsm implements BeforeAllCallback {
     static synchronized Sandbox sandbox() {
         if (sandbox == null) {
             try {
-                sandbox = Sandbox.create(Files.createTempDirectory(work, "pki"), 0);
+                sandbox = Sandbox.create(Files.createTempDirectory(work(), "pki"), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -83,35 +72,19 @@ final class SoftHsm implements BeforeAllCallback {
     }
 
     static void initToken(String label) {
-        run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SO_PIN, "--pin", PIN);
+        setUp();
+        hsm.initToken(label);
     }
 
     static void deleteToken(String label) {
-        run("softhsm2-util", "--delete-token", "--token", label);
+        setUp();
+        hsm.deleteToken(label);
     }
 
-    /** Writes the identity's key (PKCS#8 DER) and certificate under CKA_ID {@code id}, and its CA certificates. */
+    /** Writes the identity's key and certificate under CKA_ID {@code id}, and its CA certificates. */
     static void importIdentity(String label, Identity identity, String id) {
-        try {
-            Path dir = Files.createTempDirectory(work, "import");
-            Path key = Files.write(dir.resolve("key.der"), identity.privateKey().getEncoded());
-            write(label, key, "privkey", id, identity.name());
-            Files.delete(key);
-            List<X509Certificate> chain = identity.chain();
-            for (int i = 0; i < chain.size(); i++) {
-                Path cert = Files.write(dir.resolve("cert" + i + ".der"), chain.get(i).getEncoded());
-                write(label, cert, "cert", i == 0 ? id : "ca" + id + "0" + i, i == 0 ? identity.name() : "ca" + i);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void write(String label, Path file, String type, String id, String objectLabel) {
-        run("pkcs11-tool", "--module", MODULE.toString(), "--login", "--pin", PIN, "--token-label", label,
-                "--write-object", file.toString(), "--type", type, "--id", id, "--label", objectLabel);
+        setUp();
+        hsm.importIdentity(label, identity, id);
     }
 
     /**
@@ -122,7 +95,7 @@ final class SoftHsm implements BeforeAllCallback {
     static void markPinLocked(String label) {
         byte[] padded = String.format("%-32s", label).getBytes(StandardCharsets.US_ASCII);
         byte[] marker = {0, 0, 0, 0, (byte) 0x80, 0, 0x53, 0x4B, 0, 0, 0, 0, 0, 0, 0, 2};
-        try (Stream<Path> dirs = Files.list(Path.of(conf.getParent().toString(), "tokens"))) {
+        try (Stream<Path> dirs = Files.list(hsm.tokenDirectory())) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 Path object = dir.resolve("token.object");
                 byte[] b = Files.readAllBytes(object);
@@ -159,37 +132,6 @@ final class SoftHsm implements BeforeAllCallback {
 
     static String run(String... command) {
         setUp();
-        List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("SOFTHSM2_CONF", conf.toString());
-        try {
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timeout: " + cmd);
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(cmd + " exited with " + p.exitValue() + ":\n" + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
+        return hsm.run(command);
     }
 }

@@ -30,6 +30,11 @@ final class BenchmarkFixture implements AutoCloseable {
     public void close() throws IOException {
         token.close();
         sandbox.close();
+        deleteFlatDirectory(dir);
+    }
+
+    /** Deletes a directory holding only files (what the benchmarks and {@code Sandbox.writeTo} make). */
+    static void deleteFlatDirectory(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(p);

@@ -56,8 +56,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * {@code kyso demo}: the end-to-end run on the built-in sandbox. Starts a sandbox PKI with its servers,
  * signs sample documents at every level, in one and two phases, verifies them, checks that a revoked
- * signer, an expired signer and a changed document are caught, prints a table and exits 0 only if
- * every step ended as expected.
+ * signer, an expired signer and a changed document are caught, signs through a throw-away SoftHSM2 token
+ * when SoftHSM2 is installed ({@link DemoToken}; otherwise says that it uses the PKCS#12 key instead),
+ * prints a table and exits 0 only if every step ended as expected.
  */
 @Command(name = "demo", description = "Chạy thử toàn bộ trên PKI thử nghiệm / end-to-end demo on the sandbox")
 final class DemoCommand implements Callable<Integer> {
@@ -108,6 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                         t("Chứng thư đã bị thu hồi", "Revoked certificate"));
                 tampered(verifier, firstSignature, dir);
                 expiredSigner(signer, doc, dir, expired.firstKey());
+                usbToken(signer, verifier, doc, dir, sandbox, person1.firstKey(), w);
                 PdfSigner pdfSigner = PdfSigner.builder().timestamps(tsa).trust(trust)
                         .revocation(RevocationOptions.online()).build();
                 pdfApprovals(pdfSigner, verifier, dir, new Token[] {person1, person2, person3}, org);
@@ -185,6 +187,38 @@ final class DemoCommand implements Callable<Integer> {
         }
         row(t("Chứng thư đã hết hạn: từ chối ký", "Expired certificate: refused"), key.info().commonName(),
                 "B-B", "-", outcome, ErrorCode.CERTIFICATE_EXPIRED.code(), ok);
+    }
+
+    /**
+     * A B-T signature through a throw-away SoftHSM2 token ({@link DemoToken}) when SoftHSM2 and its tools are
+     * installed; otherwise the same signature with the PKCS#12 key, and a line saying so.
+     */
+    private void usbToken(CadesSigner signer, Verifier verifier, Path doc, Path dir, Sandbox sandbox,
+                          SigningKey p12Key, PrintWriter w) {
+        Path sig = dir.resolve("usb-token-B-T.p7s");
+        String missing = DemoToken.missing();
+        String step;
+        if (missing == null) {
+            step = "USB token SoftHSM2 (PKCS#11)";
+            try {
+                String command = DemoToken.sign(dir, sandbox.person1(), doc, sig, sandbox.tsaUrl());
+                w.println(t("Bước USB token: ", "USB token step: ") + command);
+            } catch (KysoException e) {
+                row(step, p12Key.info().commonName(), "B-T", "-", e.message(lang), Verdict.VALID.name(), false);
+                return;
+            }
+        } else {
+            w.println(t("Chưa cài " + missing + ": bước USB token (SoftHSM2) dùng tệp PKCS#12 thay thế.",
+                    missing + " not installed: the USB token step (SoftHSM2) uses the PKCS#12 file instead."));
+            step = t("PKCS#12 (thay cho USB token)", "PKCS#12 (instead of a USB token)");
+            signer.sign(doc, sig, p12Key, CadesOptions.builder().level(SignatureLevel.B_T).build());
+        }
+        VerificationReport report = verifier.verify(sig, doc);
+        writeReport(dir, sig.getFileName().toString(), report);
+        vn.kyso.api.report.SignatureResult s = report.signatures().isEmpty() ? null : report.signatures().get(0);
+        row(step, s == null || s.signer() == null ? "-" : s.signer().commonName(), s == null ? "-" : s.level().label(),
+                s == null || s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), report.verdict().name(),
+                Verdict.VALID.name(), report.verdict() == Verdict.VALID);
     }
 
     /**

@@ -17,7 +17,7 @@ import vn.kyso.api.Language;
 @Command(name = "kyso", mixinStandardHelpOptions = true, version = "kyso 0.1.0",
         description = "Ký số và kiểm tra chữ ký số / Sign and verify documents (CAdES, PAdES, XAdES/XMLDSig: edXML, e-invoice, e-tax).",
         subcommands = {DemoCommand.class, SandboxCommand.class, SignCommand.class, VerifyCommand.class, EdxmlCommand.class,
-                CertCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                CertCommand.class, TokenCommand.class, BatchCommand.class, CommandLine.HelpCommand.class})
 public final class KysoCli {
 
     @Option(names = "--lang", scope = ScopeType.INHERIT, defaultValue = "vi",

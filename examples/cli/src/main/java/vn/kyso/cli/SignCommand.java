@@ -23,6 +23,7 @@ import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
+import vn.kyso.core.batch.FileSigner;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.format.SignerSettings;
@@ -84,11 +85,11 @@ final class SignCommand {
             return builder;
         }
 
-        /** Opens the key, signs with it, prints one line saying what was done. */
-        int sign(CommandSpec spec, Signing signing) {
+        /** Opens the key, signs {@code --in} into {@code --out} with it, prints one line saying what was done. */
+        int sign(CommandSpec spec, FileSigner signing) {
             try (Token token = key.open()) {
                 SigningKey signingKey = key.select(token);
-                SigningResult result = signing.sign(signingKey);
+                SigningResult result = signing.sign(in, out, signingKey);
                 Language lang = ((KysoCli) spec.root().userObject()).language();
                 PrintWriter w = spec.commandLine().getOut();
                 w.println((lang == Language.EN ? "Signed: " : "Đã ký: ") + out
@@ -99,15 +100,9 @@ final class SignCommand {
         }
     }
 
-    /** One signing act with an opened key. */
-    @FunctionalInterface
-    interface Signing {
-        SigningResult sign(SigningKey key);
-    }
-
     /** {@code kyso sign cms}: CAdES signature of any file, detached (.p7s) or enveloping. */
     @Command(name = "cms", description = "Ký CAdES cho tệp bất kỳ / CAdES-sign any file")
-    static final class Cms implements Callable<Integer> {
+    static class Cms implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -119,19 +114,24 @@ final class SignCommand {
 
         @Override
         public Integer call() {
+            return common.sign(spec, signing());
+        }
+
+        /** What signs one file with these options (also used by {@code kyso batch sign cms}). */
+        FileSigner signing() {
             CadesSigner signer = common.configure(CadesSigner.builder()).build();
             CadesOptions options = CadesOptions.builder()
                     .level(common.level())
                     .digest(DigestAlgorithm.parse(common.digest))
                     .packaging(enveloping ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED)
                     .build();
-            return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+            return (in, out, key) -> signer.sign(in, out, key, options);
         }
     }
 
     /** {@code kyso sign pdf}: PAdES signature as an incremental update. */
     @Command(name = "pdf", description = "Ký PAdES tệp PDF / PAdES-sign a PDF")
-    static final class Pdf implements Callable<Integer> {
+    static class Pdf implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -175,6 +175,11 @@ final class SignCommand {
 
         @Override
         public Integer call() {
+            return common.sign(spec, signing());
+        }
+
+        /** What signs one file with these options (also used by {@code kyso batch sign pdf}). */
+        FileSigner signing() {
             PdfSigner signer = common.configure(PdfSigner.builder()).build();
             PdfSignatureOptions.Builder b = PdfSignatureOptions.builder()
                     .level(common.level())
@@ -202,22 +207,24 @@ final class SignCommand {
                     throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role issue needs --doc-number");
                 }
                 OffsetDateTime date = issuedDate == null ? OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")) : parseDate(issuedDate);
-                return common.sign(spec, key -> EOffice.issue(signer, common.in, common.out, key, docNumber, date, options));
+                return (in, out, key) -> EOffice.issue(signer, in, out, key, docNumber, date, options);
             }
             if (!reserveFields) {
-                return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+                return (in, out, key) -> signer.sign(in, out, key, options);
             }
-            Path reserved = common.out.toAbsolutePath().resolveSibling("." + common.out.getFileName() + ".template.pdf");
-            try {
-                EOffice.reserveIssuanceFields(common.in, reserved);
-                return common.sign(spec, key -> signer.sign(reserved, common.out, key, options));
-            } finally {
+            return (in, out, key) -> {
+                Path reserved = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".template.pdf");
                 try {
-                    java.nio.file.Files.deleteIfExists(reserved);
-                } catch (java.io.IOException ignored) {
-                    // leftover temporary file; the output is complete either way
+                    EOffice.reserveIssuanceFields(in, reserved);
+                    return signer.sign(reserved, out, key, options);
+                } finally {
+                    try {
+                        java.nio.file.Files.deleteIfExists(reserved);
+                    } catch (java.io.IOException ignored) {
+                        // leftover temporary file; the output is complete either way
+                    }
                 }
-            }
+            };
         }
 
         private static OffsetDateTime parseDate(String text) {
@@ -244,7 +251,7 @@ final class SignCommand {
      * (edXML message, e-invoice party, e-tax declaration).
      */
     @Command(name = "xml", description = "Ký tệp XML: XAdES, XMLDSig, edXML, hóa đơn điện tử, tờ khai thuế / sign an XML file")
-    static final class Xml implements Callable<Integer> {
+    static class Xml implements Callable<Integer> {
         /** The kinds of XML signature. */
         enum Profile { xades, xmldsig, edxml, einvoice, etax }
 
@@ -274,6 +281,11 @@ final class SignCommand {
 
         @Override
         public Integer call() {
+            return common.sign(spec, signing());
+        }
+
+        /** What signs one file with these options (also used by {@code kyso batch sign xml}). */
+        FileSigner signing() {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
             SignatureLevel level = common.level();
@@ -295,14 +307,14 @@ final class SignCommand {
                     b.algorithm(SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest));
                 }
                 XmlSignatureOptions options = b.build();
-                return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
+                return (in, out, key) -> signer.sign(in, out, key, options);
             }
             if (packaging != null || element != null || placeIn != null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");
             }
             EInvoice.Party invoiceParty = party(party);
-            byte[] xml = readInput(common.in);
-            return common.sign(spec, key -> {
+            return (in, out, key) -> {
+                byte[] xml = readInput(in);
                 SignatureAlgorithm alg = pkcs1 ? SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest)
                         : digest == DigestAlgorithm.SHA256 ? null : key.preferredAlgorithm(digest);
                 XmlSignatureOptions options;
@@ -312,9 +324,9 @@ final class SignCommand {
                     default: options = EdXml.options(xml, alg); break;
                 }
                 SigningResult r = signer.sign(xml, key, options);
-                vn.kyso.api.io.AtomicFiles.write(common.out, r.signed());
+                vn.kyso.api.io.AtomicFiles.write(out, r.signed());
                 return r;
-            });
+            };
         }
 
         private static XmlSignatureOptions.Packaging packaging(String text) {

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,7 @@ class CliTest {
 
     @Test
     void tokenListShowsTheDriversFound() {
+        TestHsm.prepare(); // SoftHSM2 is loaded by the listing: its configuration must exist first
         Run list = kyso("token", "list", "--lang", "en");
         assertEquals(0, list.code, list.err);
         assertTrue(list.out.startsWith("Drivers found: "), list.out);
@@ -328,5 +330,14 @@ class CliTest {
         assertEquals(0, demo.code, demo.out + demo.err);
         assertTrue(demo.out.contains("✓"), demo.out);
         assertFalse(demo.out.contains("✗"), demo.out);
+        if (DemoToken.missing() == null) { // CI installs SoftHSM2: the token path must run there
+            assertTrue(demo.out.contains("Bước USB token: SOFTHSM2_CONF=" + out.resolve("softhsm2")), demo.out);
+            String row = demo.out.lines().filter(l -> l.contains("| USB token SoftHSM2 (PKCS#11) ")).findFirst().orElse("");
+            assertEquals(List.of("USB token SoftHSM2 (PKCS#11)", "Nguyễn Văn An", "B-T", "RSASSA-PSS with SHA-256", "VALID",
+                    "VALID", "✓"), java.util.Arrays.stream(row.split("\\|")).skip(2).map(String::trim)
+                    .collect(java.util.stream.Collectors.toList()), demo.out);
+        } else {
+            assertTrue(demo.out.contains("bước USB token (SoftHSM2) dùng tệp PKCS#12 thay thế"), demo.out);
+        }
     }
 }

@@ -1,0 +1,443 @@
+package vn.kyso.core.batch;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SigningResult;
+import vn.kyso.api.token.SigningKey;
+
+/**
+ * Signs every file of a directory with one key (one token login for the whole batch), in any format: the
+ * per-file work is a {@link FileSigner}, e.g. {@code (in, out, key) -> pdfSigner.sign(in, out, key, options)}.
+ *
+ * <p>Guarantees:
+ * <ul>
+ * <li>An output appears in the output directory only complete: the signer writes it into the work
+ *     directory {@value #WORK_DIRECTORY} inside the output directory, and it is renamed into place when
+ *     the signer has finished. So an output that exists is done, and a re-run <em>skips</em> it.</li>
+ * <li>A run killed half-way leaves nothing partial among the outputs: unfinished files stay in the work
+ *     directory, which the next run empties before it starts and every run removes when it ends. The work
+ *     directory is locked while a batch runs: a second batch into the same directory is refused.</li>
+ * <li>A file that cannot be signed is recorded with its error (stable code, Vietnamese and English
+ *     message) and the batch goes on, except for the errors that make going on pointless (token removed,
+ *     PIN locked or wrong, certificate expired or revoked, ...: {@link Builder#stopOn}); then the batch
+ *     stops, the files not tried are {@link BatchItem.Status#NOT_ATTEMPTED} and
+ *     {@link BatchSummary#stoppedBy()} says why. An interrupted calling thread stops it the same way.</li>
+ * <li>Files are taken in name order; with {@link Builder#threads(int) threads} above 1 several are signed at
+ *     once with the same key (the SDK's keys are thread-safe; a USB token signs one at a time anyway).</li>
+ * <li>Progress goes to the {@link BatchListener listeners}; failures to act on the directories themselves
+ *     are a {@link KysoException} from {@code sign}.</li>
+ * </ul>
+ * Only regular files directly in the input directory are inputs (no sub-directories), hidden files
+ * (names starting with a dot) excepted. Immutable and thread-safe.
+ */
+public final class BatchSigner {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchSigner.class);
+
+    /** The name of the batch's work directory inside the output directory. */
+    public static final String WORK_DIRECTORY = ".kyso-batch";
+
+    /** The errors after which the batch stops by default: nothing else could be signed with that key. */
+    public static final Set<ErrorCode> DEFAULT_STOP_ON = Collections.unmodifiableSet(EnumSet.of(
+            ErrorCode.TOKEN_UNAVAILABLE, ErrorCode.PIN_INCORRECT, ErrorCode.PIN_LOCKED, ErrorCode.KEY_NOT_FOUND,
+            ErrorCode.UNSUPPORTED_ALGORITHM, ErrorCode.SIGNING_REJECTED, ErrorCode.CERTIFICATE_EXPIRED,
+            ErrorCode.CERTIFICATE_NOT_YET_VALID, ErrorCode.CERTIFICATE_REVOKED, ErrorCode.KEY_USAGE_NOT_ALLOWED));
+
+    private final int threads;
+    private final String glob;
+    private final UnaryOperator<String> outputName;
+    private final List<BatchListener> listeners;
+    private final Set<ErrorCode> stopOn;
+    private final Clock clock;
+
+    private BatchSigner(Builder b) {
+        threads = b.threads;
+        glob = b.glob;
+        outputName = b.outputName;
+        listeners = List.copyOf(b.listeners);
+        stopOn = Collections.unmodifiableSet(b.stopOn.isEmpty() ? EnumSet.noneOf(ErrorCode.class) : EnumSet.copyOf(b.stopOn));
+        clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Signs the files of {@code inDir} that match the glob into {@code outDir} (created if needed).
+     *
+     * @throws KysoException {@code INPUT_UNREADABLE} if {@code inDir} is not a readable directory,
+     *     {@code INVALID_ARGUMENT} if both directories are the same or two inputs would have the same
+     *     output, {@code OUTPUT_FAILED} if the output directory cannot be prepared or another batch is using it
+     */
+    public BatchSummary sign(Path inDir, Path outDir, SigningKey key, FileSigner signer) {
+        return sign(list(inDir), outDir, key, signer);
+    }
+
+    /**
+     * Signs the given files into {@code outDir}; the glob is not applied. None of them may be in
+     * {@code outDir} itself.
+     *
+     * @throws KysoException as {@link #sign(Path, Path, SigningKey, FileSigner)}
+     */
+    public BatchSummary sign(List<Path> inputs, Path outDir, SigningKey key, FileSigner signer) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(signer, "signer");
+        Path out = absolute(Objects.requireNonNull(outDir, "outDir"));
+        Map<String, Path> plan = plan(inputs, out);
+        try (WorkDirectory work = WorkDirectory.open(out)) {
+            return new Run(plan, out, work, key, signer).execute();
+        }
+    }
+
+    /** The inputs of a directory: regular, not hidden, matching the glob, by name. */
+    private List<Path> list(Path inDir) {
+        Objects.requireNonNull(inDir, "inDir");
+        if (!Files.isDirectory(inDir)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, inDir + " (not a directory)");
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inDir)) {
+            for (Path p : entries) {
+                Path name = p.getFileName();
+                if (!name.toString().startsWith(".") && matcher.matches(name) && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, inDir.toString());
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return files;
+    }
+
+    /** Output name to input, in input order; refuses collisions, odd names and inputs in the output directory. */
+    private Map<String, Path> plan(List<Path> inputs, Path out) {
+        Map<String, Path> plan = new LinkedHashMap<>();
+        for (Path input : inputs) {
+            Path in = absolute(input);
+            if (out.equals(in.getParent())) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the output directory " + out
+                        + " holds the input " + input.getFileName() + ": choose another output directory");
+            }
+            String name = outputName.apply(in.getFileName().toString());
+            if (name == null || name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\")) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output name '" + name + "' for " + input.getFileName());
+            }
+            Path earlier = plan.putIfAbsent(name, in);
+            if (earlier != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, earlier.getFileName() + " and " + input.getFileName()
+                        + " would both be signed into " + name);
+            }
+        }
+        return plan;
+    }
+
+    private static Path absolute(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /** One execution of the batch. */
+    private final class Run {
+        private final List<String> names;
+        private final List<Path> inputs;
+        private final Path out;
+        private final WorkDirectory work;
+        private final SigningKey key;
+        private final FileSigner signer;
+        private final BatchItem[] items;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<KysoException> stop = new AtomicReference<>();
+        private final Object reportLock = new Object();
+        private final Instant start = clock.instant();
+        private int signed;
+        private int skipped;
+        private int failed;
+
+        Run(Map<String, Path> plan, Path out, WorkDirectory work, SigningKey key, FileSigner signer) {
+            this.names = new ArrayList<>(plan.keySet());
+            this.inputs = new ArrayList<>(plan.values());
+            this.out = out;
+            this.work = work;
+            this.key = key;
+            this.signer = signer;
+            this.items = new BatchItem[names.size()];
+        }
+
+        BatchSummary execute() {
+            int n = Math.max(1, Math.min(threads, names.size()));
+            LOG.info("Batch: {} file(s) into {}, {} thread(s)", names.size(), out, n);
+            BatchProgress first = progress();
+            for (BatchListener l : listeners) {
+                notify(() -> l.started(first));
+            }
+            if (n == 1) {
+                work();
+            } else {
+                parallel(n);
+            }
+            List<BatchItem> all = new ArrayList<>(items.length);
+            for (int i = 0; i < items.length; i++) {
+                all.add(items[i] != null ? items[i]
+                        : new BatchItem(inputs.get(i), out.resolve(names.get(i)), BatchItem.Status.NOT_ATTEMPTED, null, null));
+            }
+            BatchSummary summary = new BatchSummary(all, stop.get(), elapsed());
+            LOG.info("Batch finished: {}", summary);
+            for (BatchListener l : listeners) {
+                notify(() -> l.finished(summary));
+            }
+            return summary;
+        }
+
+        private void parallel(int n) {
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "kyso-batch");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                workers.add(pool.submit(this::work));
+            }
+            pool.shutdown();
+            boolean interrupted = false;
+            for (Future<?> f : workers) {
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // let the workers finish the file in hand, then stop
+                        stop.compareAndSet(null, interruptedError());
+                    } catch (ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof Error) {
+                            throw (Error) cause;
+                        }
+                        throw new KysoException(ErrorCode.INTERNAL, cause, "batch worker");
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Takes the next file until none is left or the batch must stop. */
+        private void work() {
+            for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    stop.compareAndSet(null, interruptedError());
+                }
+                if (stop.get() != null) {
+                    return;
+                }
+                BatchItem item = one(inputs.get(i), names.get(i));
+                items[i] = item;
+                if (item.status() == BatchItem.Status.FAILED && stopOn.contains(item.error().errorCode())
+                        && stop.compareAndSet(null, item.error())) {
+                    LOG.warn("Batch stopped: {}", item.error().getMessage());
+                }
+                report(item);
+            }
+        }
+
+        private BatchItem one(Path input, String name) {
+            Path target = out.resolve(name);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new BatchItem(input, target, BatchItem.Status.SKIPPED, null, null);
+            }
+            Path staged = work.staging(name);
+            try {
+                SigningResult result = signer.sign(input, staged, key);
+                if (!Files.isRegularFile(staged)) {
+                    throw new KysoException(ErrorCode.INTERNAL, "the signer wrote no output for " + input.getFileName());
+                }
+                moveIntoPlace(staged, target);
+                return new BatchItem(input, target, BatchItem.Status.SIGNED, result, null);
+            } catch (KysoException e) {
+                return failed(input, target, staged, e);
+            } catch (RuntimeException e) {
+                return failed(input, target, staged, new KysoException(ErrorCode.INTERNAL, e, input.getFileName() + ": " + e));
+            }
+        }
+
+        private BatchItem failed(Path input, Path target, Path staged, KysoException e) {
+            LOG.warn("{}: {}", input.getFileName(), e.getMessage());
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ex) {
+                LOG.debug("Removing {}: {}", staged, ex.toString());
+            }
+            return new BatchItem(input, target, BatchItem.Status.FAILED, null, e);
+        }
+
+        private void moveIntoPlace(Path staged, Path target) {
+            try {
+                try {
+                    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new KysoException(ErrorCode.OUTPUT_FAILED, e, target.toString());
+            }
+        }
+
+        private void report(BatchItem item) {
+            synchronized (reportLock) {
+                switch (item.status()) {
+                    case SIGNED: signed++; break;
+                    case SKIPPED: skipped++; break;
+                    default: failed++; break;
+                }
+                BatchProgress p = progress();
+                for (BatchListener l : listeners) {
+                    notify(() -> l.fileDone(item, p));
+                }
+            }
+        }
+
+        private BatchProgress progress() {
+            return new BatchProgress(names.size(), signed, skipped, failed, elapsed());
+        }
+
+        private Duration elapsed() {
+            Duration d = Duration.between(start, clock.instant());
+            return d.isNegative() ? Duration.ZERO : d;
+        }
+
+        private void notify(Runnable call) {
+            synchronized (reportLock) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A batch listener failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private static KysoException interruptedError() {
+        return new KysoException(ErrorCode.SIGNING_FAILED, "batch interrupted");
+    }
+
+    /** Builder for {@link BatchSigner}. */
+    public static final class Builder {
+        private int threads = 1;
+        private String glob = "*";
+        private UnaryOperator<String> outputName = UnaryOperator.identity();
+        private final List<BatchListener> listeners = new ArrayList<>();
+        private Set<ErrorCode> stopOn = DEFAULT_STOP_ON;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * How many files are signed at once (default 1, at most 64). More than one helps with HSMs, remote
+         * services and soft keys; a USB token signs one at a time whatever this says.
+         *
+         * @throws KysoException {@code INVALID_ARGUMENT} outside 1..64
+         */
+        public Builder threads(int v) {
+            if (v < 1 || v > 64) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "threads=" + v + " (1..64)");
+            }
+            threads = v;
+            return this;
+        }
+
+        /**
+         * Which file names of the input directory are signed, as a glob ({@code *.pdf}, {@code *.{xml,XML}});
+         * default {@code *}.
+         *
+         * @throws KysoException {@code INVALID_ARGUMENT} for a malformed glob
+         */
+        public Builder glob(String v) {
+            Objects.requireNonNull(v, "glob");
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + v);
+            } catch (IllegalArgumentException e) { // PatternSyntaxException included
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, e, "glob " + v);
+            }
+            glob = v;
+            return this;
+        }
+
+        /**
+         * The output file name for an input file name (default: the same name), e.g.
+         * {@code n -> n + ".p7s"} for detached CAdES. It must give a plain file name not starting with a dot.
+         */
+        public Builder outputName(UnaryOperator<String> v) {
+            outputName = Objects.requireNonNull(v, "outputName");
+            return this;
+        }
+
+        /** Adds a listener (several allowed). */
+        public Builder listener(BatchListener v) {
+            listeners.add(Objects.requireNonNull(v, "listener"));
+            return this;
+        }
+
+        /**
+         * The error codes after which the batch stops instead of going on with the next file (default
+         * {@link #DEFAULT_STOP_ON}); an empty set tries every file whatever happens.
+         */
+        public Builder stopOn(Set<ErrorCode> v) {
+            stopOn = Set.copyOf(Objects.requireNonNull(v, "stopOn"));
+            return this;
+        }
+
+        /** Same as {@link #stopOn(Set)}. */
+        public Builder stopOn(ErrorCode... v) {
+            return stopOn(Set.copyOf(Arrays.asList(v)));
+        }
+
+        /** The clock for progress times (default: system UTC). */
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v, "clock");
+            return this;
+        }
+
+        public BatchSigner build() {
+            return new BatchSigner(this);
+        }
+    }
+}

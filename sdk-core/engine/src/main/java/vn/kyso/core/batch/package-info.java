@@ -1,0 +1,8 @@
+/**
+ * Batch signing in any format: {@link vn.kyso.core.batch.BatchSigner} signs every file of a directory
+ * with one key through a per-file {@link vn.kyso.core.batch.FileSigner} (CAdES, PAdES and XAdES signers
+ * plug in with a lambda), reports progress to {@link vn.kyso.core.batch.BatchListener}s, writes each
+ * output so that it appears only complete, skips outputs already done when re-run, and ends with a
+ * {@link vn.kyso.core.batch.BatchSummary}.
+ */
+package vn.kyso.core.batch;
