@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import org.slf4j.event.Level;
@@ -92,8 +93,17 @@ public final class DssValidation {
      */
     public static Reports validate(DSSDocument document, List<DSSDocument> detached, ValidationContext ctx,
                                    Instant validationTime, String name) {
+        return validate(() -> SignedDocumentValidator.fromDocument(document), detached, ctx, validationTime, name);
+    }
+
+    /**
+     * As {@link #validate(DSSDocument, List, ValidationContext, Instant, String)} with a validator the
+     * format module built and configured itself (PAdES: a file-backed PDF back end).
+     */
+    public static Reports validate(Supplier<? extends SignedDocumentValidator> validator, List<DSSDocument> detached,
+                                   ValidationContext ctx, Instant validationTime, String name) {
         try {
-            SignedDocumentValidator v = SignedDocumentValidator.fromDocument(document);
+            SignedDocumentValidator v = validator.get();
             v.setCertificateVerifier(certificateVerifier(ctx));
             if (!detached.isEmpty()) {
                 v.setDetachedContents(detached);
