@@ -3,7 +3,10 @@ package vn.kyso.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -25,8 +29,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import vn.kyso.api.ErrorCode;
@@ -49,8 +53,8 @@ import vn.kyso.pdf.PdfSigner;
  * java -Xmx512m -cp examples/benchmarks/target/benchmarks.jar vn.kyso.benchmarks.PdfLargeVerify [MiB] [dir] [pdfsigner]
  * </pre>
  *
- * The set-up signs the PDF the streaming way: PDFBox's incremental external signing with a temp-file
- * cache and the SDK's detached CMS (CAdES B-B) over the byte range; with {@code pdfsigner} it tries
+ * The set-up signs the PDF the streaming way (see {@link #streamingSign}): PDFBox writes a signature
+ * dictionary with placeholders and the SDK's detached CMS (CAdES B-B) over the byte range fills it; with {@code pdfsigner} it tries
  * {@link PdfSigner} first (which today buffers the document in memory and runs out of a 512 MB heap
  * for files of about 128 MB and more). All files are written under {@code dir} (default the system
  * temp directory) and deleted at the end.
@@ -86,7 +90,7 @@ public final class PdfLargeVerify {
         System.out.printf("built %s: %,d bytes in %.1f s%n", input.getFileName(), Files.size(input), secs(t0));
         TrustAnchors trust = TrustAnchors.of(List.of(fixture.sandbox.root()));
         t0 = System.nanoTime();
-        String how = "PDFBox incremental external signing + CadesSigner";
+        String how = "PDFBox placeholders + CadesSigner over the byte range";
         boolean done = false;
         if (tryPdfSigner) {
             try {
@@ -108,13 +112,31 @@ public final class PdfLargeVerify {
         Files.delete(input);
 
         Verifier verifier = Verifier.builder().trust(trust).build();
+        verify(verifier, signed, "the signed file");
+        // a comment added afterwards: the signed revision is now a prefix of the file, compared object by object
+        Path commented = work.resolve("large.commented.pdf");
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(signed), "", null, null,
+                IOUtils.createTempFileOnlyStreamCache());
+             OutputStream os = Files.newOutputStream(commented)) {
+            PDAnnotationText note = new PDAnnotationText();
+            note.setRectangle(new PDRectangle(500, 780, 20, 20));
+            note.setContents("Đã xem");
+            doc.getPage(0).getAnnotations().add(note);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(os);
+        }
+        Files.delete(signed);
+        verify(verifier, commented, "the signed file with a comment added");
+    }
+
+    private static void verify(Verifier verifier, Path file, String what) {
         System.gc();
         resetPeaks();
-        t0 = System.nanoTime();
-        VerificationReport report = verifier.verify(signed);
+        long t0 = System.nanoTime();
+        VerificationReport report = verifier.verify(file);
         double seconds = secs(t0);
-        System.out.printf("verified in %.1f s, peak heap %,d MiB (max heap %,d MiB), peak RSS %s%n", seconds,
-                peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRss());
+        System.out.printf("%s: verified in %.1f s, peak heap %,d MiB (max heap %,d MiB), peak RSS so far %s%n", what,
+                seconds, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRss());
         System.out.println(ReportWriter.text(report, vn.kyso.api.Language.EN));
     }
 
@@ -145,12 +167,17 @@ public final class PdfLargeVerify {
         }
     }
 
-    /** The streaming signature: PDFBox writes the incremental update, the CMS is made over a file of the byte range. */
+    /**
+     * The streaming signature, built by hand because PDFBox 3.0.6 cannot sign a file of more than 10^9
+     * bytes incrementally (it recognises the signature to fill by a /ByteRange placeholder of 10^9
+     * pointing past the input, and refuses another placeholder): PDFBox writes the document once with a
+     * signature dictionary holding placeholders, the /ByteRange and then the CMS (CAdES B-B, over a file
+     * of the two ranges) are written into the reserved space in place.
+     */
     private static void streamingSign(BenchmarkFixture fixture, Path in, Path out, Path work) throws IOException {
-        Path content = work.resolve("byte-range.bin");
+        String placeholder = "0 1000000000 1000000000 1000000000";
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache());
-             OutputStream os = Files.newOutputStream(out);
              SignatureOptions options = new SignatureOptions()) {
             PDSignature sig = new PDSignature();
             sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -159,19 +186,63 @@ public final class PdfLargeVerify {
             sig.setSignDate(Calendar.getInstance());
             options.setPreferredSignatureSize(32 * 1024);
             doc.addSignature(sig, options);
-            // PDFBox 3.0.6 finds the signature to fill by a /ByteRange placeholder pointing past the input;
-            // its default (10^9) is inside a file of more than 10^9 bytes, so reserve larger numbers
-            sig.setByteRange(new int[] {0, 2_000_000_000, 2_000_000_000, 2_000_000_000});
-            ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(os);
-            try (InputStream range = external.getContent()) {
-                Files.copy(range, content);
+            doc.save(out.toFile(), CompressParameters.NO_COMPRESSION);
+        }
+        long length = Files.size(out);
+        long range = find(out, ("/ByteRange [" + placeholder + "]").getBytes(StandardCharsets.US_ASCII), 0);
+        long contents = find(out, "/Contents <".getBytes(StandardCharsets.US_ASCII), Math.max(0, range - (1 << 17)));
+        long a = contents + "/Contents ".length();
+        long b;
+        try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
+            f.seek(a);
+            b = a;
+            while (f.read() != '>') {
+                b++;
             }
+            b += 1;
+            String numbers = "0 " + a + " " + b + " " + (length - b);
+            f.seek(range + "/ByteRange [".length());
+            f.write((numbers + " ".repeat(placeholder.length() - numbers.length())).getBytes(StandardCharsets.US_ASCII));
+        }
+        Path content = work.resolve("byte-range.bin");
+        try (FileChannel src = FileChannel.open(out, StandardOpenOption.READ);
+             FileChannel dst = FileChannel.open(content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            copy(src, 0, a, dst);
+            copy(src, b, length - b, dst);
+        }
+        try {
             byte[] cms = CadesSigner.builder().build().sign(content, fixture.key,
                     CadesOptions.builder().packaging(CadesOptions.Packaging.DETACHED).build()).signed();
-            external.setSignature(cms);
+            try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
+                f.seek(a + 1);
+                f.write(java.util.HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII));
+            }
         } finally {
             Files.deleteIfExists(content);
         }
+    }
+
+    private static void copy(FileChannel src, long from, long count, FileChannel dst) throws IOException {
+        long done = 0;
+        while (done < count) {
+            done += src.transferTo(from + done, count - done, dst);
+        }
+    }
+
+    /** The offset of the first {@code pattern} at or after {@code from} (a streaming scan). */
+    private static long find(Path file, byte[] pattern, long from) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            in.skipNBytes(from);
+            long pos = from;
+            int matched = 0;
+            for (int c = in.read(); c >= 0; c = in.read(), pos++) {
+                matched = c == (pattern[matched] & 0xff) ? matched + 1 : (c == (pattern[0] & 0xff) ? 1 : 0);
+                if (matched == pattern.length) {
+                    return pos - pattern.length + 1;
+                }
+            }
+        }
+        throw new IOException("not found: " + new String(pattern, StandardCharsets.US_ASCII));
     }
 
     private static void resetPeaks() {

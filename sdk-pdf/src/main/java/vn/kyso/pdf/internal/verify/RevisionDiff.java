@@ -494,7 +494,10 @@ public final class RevisionDiff implements Closeable {
                 own.forEach(k -> explain(k, Modification.OTHER));
                 return;
             }
-            signaturesAdded |= signedNow;
+            COSDictionary v = f.getCOSObject().getCOSDictionary(COSName.V);
+            boolean timestamp = v != null && (COSName.DOC_TIME_STAMP.equals(v.getCOSName(COSName.TYPE))
+                    || COSName.getPDFName("ETSI.RFC3161").equals(v.getCOSName(COSName.SUB_FILTER)));
+            signaturesAdded |= signedNow && !timestamp; // a document time-stamp is validation data
             own.forEach(k -> explain(k, Modification.SIGNATURES));
             Set<COSObjectKey> allowed = new HashSet<>(own);
             allowed.addAll(formResources);
