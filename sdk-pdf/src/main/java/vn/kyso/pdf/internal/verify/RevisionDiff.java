@@ -106,7 +106,11 @@ public final class RevisionDiff implements Closeable {
 
     /** Parses the final revision of {@code file} (PDFBox errors, a wrong password: IOException). */
     public static RevisionDiff open(Path file, String password) throws IOException {
-        return new RevisionDiff(file, password);
+        try {
+            return new RevisionDiff(file, password);
+        } catch (StackOverflowError e) {
+            throw new IOException("objects nested too deeply", e);
+        }
     }
 
     /** The final revision, parsed (owned by this object). */
@@ -164,7 +168,8 @@ public final class RevisionDiff implements Closeable {
         }
         try (PDDocument signed = Loader.loadPDF(new PrefixRead(file, end), password)) {
             return new Judge(signed).run();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // a revision we cannot compare is never accepted as unchanged
             return new Outcome(Modification.OTHER, List.of(new Finding(Modification.OTHER, UNREADABLE,
                     String.valueOf(e.getMessage()))), List.of(), false);
         }
