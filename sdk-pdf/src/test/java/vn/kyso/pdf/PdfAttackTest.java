@@ -506,6 +506,20 @@ class PdfAttackTest {
         });
     }
 
+    /** Draws {@code text} into the field's appearance stream, leaving its value alone. */
+    private static void redraw(PDDocument doc, String text) throws Exception {
+        PDTextField field = (PDTextField) doc.getDocumentCatalog().getAcroForm().getField("so_tien");
+        PDAppearanceStream ap = field.getWidgets().get(0).getAppearance().getNormalAppearance().getAppearanceStream();
+        try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
+            cs.beginText();
+            cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+            cs.newLineAtOffset(2, 5);
+            cs.showText(text);
+            cs.endText();
+        }
+        ap.getCOSObject().setNeedToBeUpdated(true);
+    }
+
     @Test
     void shadowReplaceChangesAFieldValueTheSignerSaw() throws Exception {
         Path attacked = fill(withField("shadow-value", "Số tiền: 100.000.000 đồng"), "shadow-value.attacked.pdf",
@@ -516,18 +530,8 @@ class PdfAttackTest {
 
     @Test
     void shadowReplaceChangesAFieldAppearanceButNotItsValue() throws Exception {
-        Path attacked = update(withField("shadow-appearance", "Đồng ý"), "shadow-appearance.attacked.pdf", doc -> {
-            PDTextField field = (PDTextField) doc.getDocumentCatalog().getAcroForm().getField("so_tien");
-            PDAppearanceStream ap = field.getWidgets().get(0).getAppearance().getNormalAppearance().getAppearanceStream();
-            try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(2, 5);
-                cs.showText("Khong dong y");
-                cs.endText();
-            }
-            ap.getCOSObject().setNeedToBeUpdated(true);
-        });
+        Path attacked = update(withField("shadow-appearance", "Đồng ý"), "shadow-appearance.attacked.pdf",
+                doc -> redraw(doc, "Khong dong y"));
         assertRejected(attacked, "PDF_APPEARANCE_MISMATCH");
     }
 
@@ -535,18 +539,7 @@ class PdfAttackTest {
     void shadowFillShowsSomethingOtherThanTheValue() throws Exception {
         // an empty field filled after signing, with an appearance that does not show the value
         Path filled = fill(withField("shadow-fill", ""), "shadow-fill.filled.pdf", "Đồng ý");
-        Path attacked = update(filled, "shadow-fill.attacked.pdf", doc -> {
-            PDTextField field = (PDTextField) doc.getDocumentCatalog().getAcroForm().getField("so_tien");
-            PDAppearanceStream ap = field.getWidgets().get(0).getAppearance().getNormalAppearance().getAppearanceStream();
-            try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(2, 5);
-                cs.showText("Khong dong y");
-                cs.endText();
-            }
-            ap.getCOSObject().setNeedToBeUpdated(true);
-        });
+        Path attacked = update(filled, "shadow-fill.attacked.pdf", doc -> redraw(doc, "Khong dong y"));
         // for the signature, field and appearance both changed after it, and they disagree
         assertRejected(attacked, "PDF_APPEARANCE_MISMATCH");
     }

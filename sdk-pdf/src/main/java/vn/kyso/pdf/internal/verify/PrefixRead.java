@@ -15,7 +15,6 @@ final class PrefixRead implements RandomAccessRead {
     private final Path file;
     private final long length;
     private final RandomAccessReadBufferedFile source;
-    private final RandomAccessReadView view;
     private RandomAccessReadBufferedFile viewSource;
 
     PrefixRead(Path file, long length) throws IOException {
@@ -26,28 +25,31 @@ final class PrefixRead implements RandomAccessRead {
             throw new IOException("revision length " + length + " outside the file");
         }
         this.length = length;
-        this.view = new RandomAccessReadView(source, 0, length);
     }
 
     @Override
     public int read() throws IOException {
-        return view.read();
+        return isEOF() ? -1 : source.read();
     }
 
     @Override
     public int read(byte[] b, int offset, int len) throws IOException {
-        return view.read(b, offset, len);
+        long left = length - source.getPosition();
+        if (left <= 0) {
+            return -1;
+        }
+        return source.read(b, offset, (int) Math.min(len, left));
     }
 
     @Override
     public long getPosition() throws IOException {
-        return view.getPosition();
+        return source.getPosition();
     }
 
     @Override
     public void seek(long position) throws IOException {
         // PDFBox seeks past the end while looking for the trailer; stop at the end like a file does
-        view.seek(Math.min(position, length));
+        source.seek(Math.min(position, length));
     }
 
     @Override
@@ -57,12 +59,12 @@ final class PrefixRead implements RandomAccessRead {
 
     @Override
     public boolean isClosed() {
-        return view.isClosed();
+        return source.isClosed();
     }
 
     @Override
     public boolean isEOF() throws IOException {
-        return view.isEOF();
+        return source.getPosition() >= length;
     }
 
     @Override
@@ -79,7 +81,6 @@ final class PrefixRead implements RandomAccessRead {
     @Override
     public void close() throws IOException {
         try {
-            view.close();
             source.close();
         } finally {
             if (viewSource != null) {

@@ -200,7 +200,7 @@ public final class RevisionDiff implements Closeable {
         Outcome run() throws IOException {
             for (Map.Entry<COSObjectKey, Long> e : lastXref.entrySet()) {
                 COSObjectKey k = e.getKey();
-                if (!sameEntry(k) && !sameObject(object(signed, k), object(last, k))) {
+                if (!sameEntry(k) && !sameObject(signedObject(k), object(last, k))) {
                     changed.add(k);
                 }
             }
@@ -244,6 +244,14 @@ public final class RevisionDiff implements Closeable {
                 kind = Modification.SIGNATURES; // an update with no object change: bookkeeping only
             }
             return new Outcome(kind, findings, new ArrayList<>(fields), signaturesAdded);
+        }
+
+        /**
+         * The signed version of an object, or null if the signed revision has none (not asked of PDFBox,
+         * which would search the whole revision for it).
+         */
+        private COSBase signedObject(COSObjectKey k) {
+            return k != null && signedXref.containsKey(k) ? object(signed, k) : null;
         }
 
         private boolean sameEntry(COSObjectKey k) {
@@ -536,7 +544,7 @@ public final class RevisionDiff implements Closeable {
             f.getWidgets().forEach(w -> now.add(w.getCOSObject()));
             for (COSDictionary d : now) {
                 COSObjectKey k = d.getKey();
-                COSDictionary before = k == null ? null : dict(object(signed, k));
+                COSDictionary before = dict(signedObject(k));
                 if (before == null) {
                     if (k != null && !signedXref.containsKey(k)) {
                         other(CONTENT, "form field " + name + " got a new widget after signing");
@@ -663,7 +671,7 @@ public final class RevisionDiff implements Closeable {
                 if (d == null || COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
                     continue; // widgets are judged with their fields
                 }
-                annotation(number, ak == null ? null : dict(object(signed, ak)), d, ak, contains(before, a));
+                annotation(number, dict(signedObject(ak)), d, ak, contains(before, a));
             }
         }
 
