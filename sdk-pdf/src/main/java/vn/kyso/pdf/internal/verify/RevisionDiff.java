@@ -188,7 +188,6 @@ public final class RevisionDiff implements Closeable {
         private final Map<COSObjectKey, Modification> explained = new HashMap<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Set<String> fields = new LinkedHashSet<>();
-        private final Set<COSObjectKey> signatureWidgets = new HashSet<>();
         private final Set<COSObjectKey> formResources = new HashSet<>();
         private boolean signaturesAdded;
 
@@ -490,11 +489,6 @@ public final class RevisionDiff implements Closeable {
         private void signatureField(PDSignatureField f, PDField was) {
             Set<COSObjectKey> own = own(f);
             Set<COSObjectKey> ap = appearances(f);
-            for (PDAnnotationWidget w : f.getWidgets()) {
-                if (w.getCOSObject().getKey() != null) {
-                    signatureWidgets.add(w.getCOSObject().getKey());
-                }
-            }
             COSBase value = f.getCOSObject().getItem(COSName.V);
             Set<COSObjectKey> valueKeys = subtree(value);
             boolean signedNow = was == null ? value != null
