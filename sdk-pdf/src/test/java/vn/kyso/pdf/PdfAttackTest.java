@@ -406,6 +406,26 @@ class PdfAttackTest {
     }
 
     @Test
+    void shadowHideHidesAnAnnotationTheSignerSaw() throws Exception {
+        // the other direction: a visible stamp ("CANCELLED") when signed, hidden afterwards
+        Path signed = prepared("shadow-unhide", doc -> {
+            PDAnnotationSquare stamp = new PDAnnotationSquare();
+            stamp.setRectangle(new PDRectangle(60, 400, 300, 60));
+            stamp.setContents("CANCELLED");
+            stamp.setPrinted(true);
+            stamp.constructAppearances(doc);
+            doc.getPage(0).getAnnotations().add(stamp);
+        });
+        Path attacked = update(signed, "shadow-unhide.attacked.pdf", doc -> {
+            PDAnnotation stamp = doc.getPage(0).getAnnotations().get(0);
+            stamp.setHidden(true);
+            stamp.getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_VISIBILITY_CHANGED");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("was hidden"), ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
     void shadowHideSwitchesOnAContentLayerPreparedOff() throws Exception {
         // content drawn in an optional content group that is off when signed, switched on afterwards
         Path signed = prepared("shadow-layer", doc -> {
