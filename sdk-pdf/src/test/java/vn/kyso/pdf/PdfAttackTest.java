@@ -32,7 +32,9 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -583,6 +585,78 @@ class PdfAttackTest {
         assertRejected(attacked, "PDF_CONTENT_CHANGED");
     }
 
+    @Test
+    void shadowReplaceLaysACommentOverTheVisibleSignature() throws Exception {
+        Path signed = dir.resolve("overlay.signed.pdf");
+        PdfSigner.builder().build().sign(PdfTestDocuments.decision(dir.resolve("overlay.pdf")), signed,
+                PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao")
+                        .visible(1, 320, 600, 220, 70).build());
+        Path attacked = update(signed, "overlay.attacked.pdf", doc -> {
+            PDRectangle sig = doc.getDocumentCatalog().getAcroForm().getField("lanh_dao").getWidgets().get(0).getRectangle();
+            PDAnnotationSquare box = new PDAnnotationSquare();
+            box.setRectangle(new PDRectangle(sig.getLowerLeftX() + 10, sig.getLowerLeftY() + 10, 150, 40));
+            box.constructAppearances(doc);
+            doc.getPage(0).getAnnotations().add(box);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_ANNOTATION_OVERLAP");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("covers field lanh_dao"), ReportWriter.text(r, Language.EN));
+    }
+
+    /** A decision with a check box ("dong_y"), checked or not, added before signing. */
+    private static Path withCheckBox(String name, boolean checked) throws Exception {
+        return prepared(name, doc -> {
+            PDAcroForm form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            PDCheckBox box = new PDCheckBox(form);
+            box.setPartialName("dong_y");
+            PDAnnotationWidget w = box.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(72, 520, 14, 14));
+            w.setPage(doc.getPage(0));
+            w.setPrinted(true);
+            COSDictionary states = new COSDictionary();
+            for (String state : new String[] {"Yes", "Off"}) {
+                PDAppearanceStream s = new PDAppearanceStream(doc);
+                s.setBBox(new PDRectangle(14, 14));
+                try (PDPageContentStream cs = new PDPageContentStream(doc, s)) {
+                    cs.addRect(1, 1, 12, 12);
+                    if (state.equals("Yes")) {
+                        cs.fill();
+                    } else {
+                        cs.stroke();
+                    }
+                }
+                states.setItem(COSName.getPDFName(state), s);
+            }
+            PDAppearanceDictionary ap = new PDAppearanceDictionary();
+            ap.getCOSObject().setItem(COSName.N, states);
+            w.setAppearance(ap);
+            doc.getPage(0).getAnnotations().add(w);
+            form.getFields().add(box);
+            box.getCOSObject().setItem(COSName.V, checked ? COSName.getPDFName("Yes") : COSName.Off);
+            w.getCOSObject().setItem(COSName.AS, checked ? COSName.getPDFName("Yes") : COSName.Off);
+        });
+    }
+
+    private static Path tick(Path signed, String name, boolean on) throws Exception {
+        return update(signed, name, doc -> {
+            PDCheckBox box = (PDCheckBox) doc.getDocumentCatalog().getAcroForm().getField("dong_y");
+            if (on) {
+                box.check();
+            } else {
+                box.unCheck();
+            }
+            box.getCOSObject().setNeedToBeUpdated(true);
+            box.getWidgets().forEach(w -> w.getCOSObject().setNeedToBeUpdated(true));
+        });
+    }
+
+    @Test
+    void shadowReplaceUnticksABoxTheSignerSawTicked() throws Exception {
+        Path attacked = tick(withCheckBox("untick", true), "untick.attacked.pdf", false);
+        assertRejected(attacked, "PDF_FIELD_VALUE_REPLACED");
+    }
+
     // ---------------------------------------------------------------- the control: permitted changes
 
     @Test
@@ -596,6 +670,15 @@ class PdfAttackTest {
         assertEquals(Boolean.FALSE, s.coversWholeDocument());
         assertTrue(s.warnings().stream().anyMatch(w -> w.code().equals("KYSO-V-PDF_FORM_FILLED")
                 && w.message(Language.EN).contains("so_tien")), text);
+    }
+
+    @Test
+    void tickingAnEmptyCheckBoxIsFormFilling() throws Exception {
+        Path ticked = tick(withCheckBox("tick", false), "tick.pdf", true);
+        VerificationReport r = verifier.verify(ticked);
+        String text = ReportWriter.text(r, Language.EN);
+        assertEquals(Verdict.VALID, r.verdict(), text);
+        assertEquals(Modification.FORM_FILL, r.signatures().get(0).modificationsAfter(), text);
     }
 
     @Test

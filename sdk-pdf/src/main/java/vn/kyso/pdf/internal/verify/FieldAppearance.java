@@ -11,7 +11,9 @@ import org.apache.pdfbox.contentstream.PDContentStream;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -73,8 +75,16 @@ final class FieldAppearance {
             COSName state = w.getCOSObject().getCOSName(COSName.AS);
             PDAppearanceDictionary ap = w.getAppearance();
             COSBase normal = ap == null ? null : ap.getCOSObject().getItem(COSName.N);
-            if (normal != null && normal.getKey() != null && changed.test(normal.getKey())) {
+            if (changedReference(normal, changed)) {
                 return false;
+            }
+            COSBase states = normal instanceof COSObject ? ((COSObject) normal).getObject() : normal;
+            if (states instanceof COSDictionary) {
+                for (COSBase stream : ((COSDictionary) states).getValues()) {
+                    if (changedReference(stream, changed)) {
+                        return false; // only the states drawn when signed may be switched between
+                    }
+                }
             }
             if (state != null && state.getName().equals(value)) {
                 on++;
@@ -83,6 +93,10 @@ final class FieldAppearance {
             }
         }
         return value.isEmpty() || on > 0;
+    }
+
+    private static boolean changedReference(COSBase b, Predicate<COSObjectKey> changed) {
+        return b instanceof COSObject && b.getKey() != null && changed.test(b.getKey());
     }
 
     private static PDAppearanceStream normalAppearance(PDAnnotationWidget w) {

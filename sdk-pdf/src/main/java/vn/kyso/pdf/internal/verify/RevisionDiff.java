@@ -55,12 +55,14 @@ import vn.kyso.api.report.Modification;
  * <li>FORM_FILL: a field that was empty when signed now has a value, and each of its widgets shows
  *     exactly that value (text and choice fields: the text drawn by the appearance stream; check boxes
  *     and radio buttons: the appearance state names the value).</li>
- * <li>ANNOTATIONS: markup annotations (comments) added, changed or removed, except their visibility.</li>
+ * <li>ANNOTATIONS: markup annotations (comments) added, changed or removed, except their visibility
+ *     and except laid over a signature or form field.</li>
  * <li>OTHER, always with the reason: pages added, removed or reordered; anything on a page other than
  *     its /Annots; a shared object (content, font, image, ...) rewritten; an object added after signing
  *     that the signed revision already referred to; a field value that the signer saw replaced; an
  *     appearance that does not show the field's value or changed without it; new non-signature form
- *     fields; an annotation or optional-content layer made visible or hidden; catalog entries such as
+ *     fields; an annotation or optional-content layer made visible or hidden; a comment laid over a
+ *     signature or form field; catalog entries such as
  *     /OpenAction or /Names changed; the catalog replaced.</li>
  * </ul>
  * One instance per file (the final revision is parsed once); not thread-safe.
@@ -73,6 +75,7 @@ public final class RevisionDiff implements Closeable {
     public static final String VALUE_REPLACED = "PDF_FIELD_VALUE_REPLACED";
     public static final String APPEARANCE = "PDF_APPEARANCE_MISMATCH";
     public static final String UNREADABLE = "PDF_REVISION_UNREADABLE";
+    public static final String OVERLAP = "PDF_ANNOTATION_OVERLAP";
 
     private static final COSName DSS = COSName.getPDFName("DSS");
     private static final COSName OC_PROPERTIES = COSName.getPDFName("OCProperties");
@@ -319,8 +322,8 @@ public final class RevisionDiff implements Closeable {
                     continue;
                 }
                 if (name.equals(DSS) || name.equals(COSName.EXTENSIONS) || name.equals(COSName.METADATA)
-                        || name.equals(COSName.ACRO_FORM)) {
-                    continue; // judged below (AcroForm, DSS) or harmless (Extensions, XMP metadata)
+                        || name.equals(COSName.ACRO_FORM) || name.equals(COSName.VERSION)) {
+                    continue; // judged below (AcroForm, DSS) or harmless (Extensions, XMP metadata, PDF version)
                 } else if (name.equals(OC_PROPERTIES)) {
                     other(VISIBILITY, "optional content (layer) settings changed");
                 } else if (name.equals(COSName.PAGES)) {
@@ -365,6 +368,8 @@ public final class RevisionDiff implements Closeable {
                 }
                 if (name.equals(COSName.FIELDS) || name.equals(COSName.SIG_FLAGS) || name.equals(NEED_APPEARANCES)) {
                     continue; // Fields: each field is judged by itself
+                } else if (name.equals(COSName.DA) && signedForm.getItem(COSName.DA) == null) {
+                    continue; // a default appearance where there was none (PDFBox adds one) changes no widget
                 } else if (name.equals(COSName.DR)) {
                     if (!onlyAdded(dict(signedForm.getDictionaryObject(COSName.DR)), dict(form.getDictionaryObject(COSName.DR)))) {
                         other(CONTENT, "the form's default resources were replaced");
@@ -659,21 +664,63 @@ public final class RevisionDiff implements Closeable {
                     }
                 }
             }
+            List<COSDictionary> widgets = new ArrayList<>();
+            for (COSBase a : items(after)) {
+                COSDictionary d = dict(a);
+                if (d != null && COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
+                    widgets.add(d); // judged with their fields
+                }
+            }
             for (COSBase a : items(after)) {
                 COSDictionary d = dict(a);
                 COSObjectKey ak = key(a);
-                if (d == null || COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
-                    continue; // widgets are judged with their fields
+                if (d == null || widgets.contains(d)) {
+                    continue;
                 }
-                annotation(number, dict(signedObject(ak)), d, ak, contains(before, a));
+                if (annotation(number, dict(signedObject(ak)), d, ak, contains(before, a))) {
+                    overlap(number, d, widgets);
+                }
             }
         }
 
-        private void annotation(int page, COSDictionary was, COSDictionary now, COSObjectKey k, boolean listed) {
+        /**
+         * A comment laid over a signature's or a form field's appearance after signing hides or replaces
+         * what the signer saw there: not an annotation change but a content change.
+         */
+        private void overlap(int page, COSDictionary annotation, List<COSDictionary> widgets) {
+            COSName type = annotation.getCOSName(COSName.SUBTYPE);
+            float[] r = rect(annotation);
+            if (r == null || COSName.POPUP.equals(type) || COSName.LINK.equals(type)) {
+                return;
+            }
+            for (COSDictionary w : widgets) {
+                float[] q = rect(w);
+                if (q != null && Math.min(r[2], q[2]) > Math.max(r[0], q[0]) && Math.min(r[3], q[3]) > Math.max(r[1], q[1])) {
+                    String field = w.getString(COSName.T) != null ? w.getString(COSName.T)
+                            : dict(w.getDictionaryObject(COSName.PARENT)) == null ? "?"
+                            : dict(w.getDictionaryObject(COSName.PARENT)).getString(COSName.T);
+                    other(OVERLAP, "an annotation on page " + page + " covers field " + field);
+                    explain(annotation.getKey(), Modification.OTHER);
+                }
+            }
+        }
+
+        private float[] rect(COSDictionary annotation) {
+            COSArray a = array(annotation.getDictionaryObject(COSName.RECT));
+            if (a == null || a.size() != 4) {
+                return null;
+            }
+            float[] v = a.toFloatArray();
+            float[] r = {Math.min(v[0], v[2]), Math.min(v[1], v[3]), Math.max(v[0], v[2]), Math.max(v[1], v[3])};
+            return r[2] > r[0] && r[3] > r[1] ? r : null;
+        }
+
+        /** Judges a non-widget annotation; true if it was added or changed after signing. */
+        private boolean annotation(int page, COSDictionary was, COSDictionary now, COSObjectKey k, boolean listed) {
             Set<COSObjectKey> ap = subtree(now.getItem(COSName.AP));
             boolean dictChanged = k == null ? !listed : changed.contains(k);
             if (!dictChanged && !anyChanged(ap)) {
-                return;
+                return false;
             }
             Modification m = Modification.ANNOTATIONS;
             if (was != null && listed) {
@@ -690,6 +737,7 @@ public final class RevisionDiff implements Closeable {
                 allowed.add(k);
             }
             explainSubtree(ap, allowed, m, "an annotation on page " + page);
+            return true;
         }
 
         private boolean isHidden(COSDictionary annotation) {
