@@ -24,6 +24,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
@@ -192,6 +193,7 @@ public final class RevisionDiff implements Closeable {
         private final List<Finding> findings = new ArrayList<>();
         private final Set<String> fields = new LinkedHashSet<>();
         private final Set<COSObjectKey> formResources = new HashSet<>();
+        private final Set<COSObjectKey> defaultResources = new HashSet<>();
         private boolean signaturesAdded;
 
         Judge(PDDocument signed) {
@@ -226,6 +228,7 @@ public final class RevisionDiff implements Closeable {
             acroForm(signedCat, cat);
             fieldTree(signedCat, cat);
             pages();
+            formResources();
             for (COSObjectKey k : new TreeSet<>(changed)) {
                 if (!explained.containsKey(k) && mayMatter(k)) {
                     other(CONTENT, describe(k) + " changed after signing");
@@ -352,9 +355,8 @@ public final class RevisionDiff implements Closeable {
             if (formKey != null) {
                 formResources.add(formKey);
             }
-            Set<COSObjectKey> dr = subtree(form.getItem(COSName.DR));
-            formResources.addAll(dr);
-            explainSubtree(dr, formResources, Modification.SIGNATURES, "the form's default resources");
+            defaultResources.addAll(subtree(form.getItem(COSName.DR)));
+            formResources.addAll(defaultResources);
             explain(key(form.getItem(COSName.FIELDS)), Modification.SIGNATURES);
             boolean formChanged = formKey == null ? !same(signedCat.getItem(COSName.ACRO_FORM), cat.getItem(COSName.ACRO_FORM))
                     : changed.contains(formKey);
@@ -385,6 +387,20 @@ public final class RevisionDiff implements Closeable {
                     other(CONTENT, "form field " + fieldName(f) + " removed");
                 }
             }
+        }
+
+        /**
+         * The fonts and other resources added to the form's /DR: used by the form itself and by the
+         * appearances judged above as permitted, nothing else (a page using one is a content change).
+         */
+        private void formResources() {
+            Set<COSObjectKey> allowed = new HashSet<>(formResources);
+            explained.forEach((k, m) -> {
+                if (m != Modification.OTHER) {
+                    allowed.add(k);
+                }
+            });
+            explainSubtree(defaultResources, allowed, Modification.SIGNATURES, "the form's default resources");
         }
 
         /** Whether {@code after} has every entry of {@code before} (one level of sub-dictionaries deep). */
@@ -927,6 +943,12 @@ public final class RevisionDiff implements Closeable {
         }
         if (a instanceof COSString && b instanceof COSString) {
             return java.util.Arrays.equals(((COSString) a).getBytes(), ((COSString) b).getBytes());
+        }
+        if (a instanceof COSNumber && b instanceof COSNumber) {
+            // writers print reals with different precision (595.27563 vs 595.276): far below a visible change
+            double x = ((COSNumber) a).floatValue();
+            double y = ((COSNumber) b).floatValue();
+            return Math.abs(x - y) <= 1e-3 + 1e-6 * Math.max(Math.abs(x), Math.abs(y));
         }
         return a.equals(b);
     }
