@@ -11,6 +11,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,35 @@ class PdfLongTermTest {
         assertEquals(Verdict.INVALID, refused.verdict(), why);
         assertEquals(Modification.ANNOTATIONS, refused.signatures().get(0).modificationsAfter(), why);
         assertTrue(refused.signatures().get(0).errors().stream()
+                .anyMatch(m -> m.code().equals("KYSO-V-PDF_CHANGE_NOT_PERMITTED") && m.message(Language.EN).contains("P=1")), why);
+    }
+
+    @Test
+    void aNewSignatureFieldAfterANoChangesCertificationIsRefused() throws Exception {
+        Path certified = dir.resolve("p1-field.pdf");
+        signer.sign(PdfTestDocuments.decision(dir.resolve("p1-field-in.pdf")), certified, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().certification(PdfSignatureOptions.Certification.NO_CHANGES).build());
+        // another tool adds an empty signature field for a second signer: P=1 forbids even that
+        Path withField = dir.resolve("p1-field-added.pdf");
+        try (PDDocument doc = Loader.loadPDF(certified.toFile()); OutputStream os = Files.newOutputStream(withField)) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDSignatureField field = new PDSignatureField(form);
+            field.setPartialName("nguoi_ky_2");
+            PDAnnotationWidget w = field.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(0, 0, 0, 0));
+            w.setPage(doc.getPage(0));
+            w.setPrinted(true);
+            doc.getPage(0).getAnnotations().add(w);
+            form.getFields().add(field);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(os);
+        }
+        VerificationReport r = verifier.verify(withField);
+        String why = ReportWriter.text(r, Language.EN);
+        assertEquals(Verdict.INVALID, r.verdict(), why);
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), why);
+        assertTrue(r.signatures().get(0).errors().stream()
                 .anyMatch(m -> m.code().equals("KYSO-V-PDF_CHANGE_NOT_PERMITTED") && m.message(Language.EN).contains("P=1")), why);
     }
 

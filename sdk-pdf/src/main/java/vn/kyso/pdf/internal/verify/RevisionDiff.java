@@ -147,7 +147,7 @@ public final class RevisionDiff implements Closeable {
         public final List<Finding> findings;
         /** Fully qualified names of the form fields whose value or appearance changed. */
         public final List<String> changedFields;
-        /** Whether a signature was added (not only validation data or document time-stamps). */
+        /** Whether a signature or a signature field was added (not only validation data or document time-stamps). */
         public final boolean signaturesAdded;
 
         Outcome(Modification kind, List<Finding> findings, List<String> changedFields, boolean signaturesAdded) {
@@ -525,7 +525,8 @@ public final class RevisionDiff implements Closeable {
             COSDictionary v = f.getCOSObject().getCOSDictionary(COSName.V);
             boolean timestamp = v != null && (COSName.DOC_TIME_STAMP.equals(v.getCOSName(COSName.TYPE))
                     || COSName.getPDFName("ETSI.RFC3161").equals(v.getCOSName(COSName.SUB_FILTER)));
-            signaturesAdded |= signedNow && !timestamp; // a document time-stamp is validation data
+            // a document time-stamp is validation data; a new signature or a new empty field is not
+            signaturesAdded |= (signedNow && !timestamp) || (was == null && value == null);
             own.forEach(k -> explain(k, Modification.SIGNATURES));
             Set<COSObjectKey> allowed = new HashSet<>(own);
             allowed.addAll(formResources);
