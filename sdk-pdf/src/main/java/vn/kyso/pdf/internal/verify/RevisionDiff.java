@@ -285,9 +285,7 @@ public final class RevisionDiff implements Closeable {
         }
 
         /** Explains the changed objects of a subtree, if nothing outside {@code allowed} refers to them. */
-        private boolean explainSubtree(Set<COSObjectKey> subtree, Set<COSObjectKey> allowed, Modification m,
-                                       String what) {
-            boolean ok = true;
+        private void explainSubtree(Set<COSObjectKey> subtree, Set<COSObjectKey> allowed, Modification m, String what) {
             for (COSObjectKey k : subtree) {
                 if (!changed.contains(k)) {
                     continue;
@@ -296,12 +294,10 @@ public final class RevisionDiff implements Closeable {
                     if (!allowed.contains(r) && !subtree.contains(r)) {
                         other(CONTENT, describe(k) + " of " + what + " is also used by " + describe(r));
                         explain(k, Modification.OTHER);
-                        ok = false;
                     }
                 }
                 explain(k, m);
             }
-            return ok;
         }
 
         // --- catalog, /DSS, /AcroForm ---
