@@ -81,11 +81,16 @@ class PdfLongTermTest {
             doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
             doc.saveIncremental(os);
         }
-        VerificationReport refused = verifier.verify(commented);
-        String why = ReportWriter.text(refused, Language.EN);
-        assertEquals(Verdict.INVALID, refused.verdict(), why);
-        assertEquals(Modification.ANNOTATIONS, refused.signatures().get(0).modificationsAfter(), why);
-        assertTrue(refused.signatures().get(0).errors().stream()
+        assertRefusedByP1(commented, Modification.ANNOTATIONS);
+    }
+
+    /** The certification signature of {@code file} fails because DocMDP P=1 forbids a change of {@code kind}. */
+    private static void assertRefusedByP1(Path file, Modification kind) {
+        VerificationReport r = verifier.verify(file);
+        String why = ReportWriter.text(r, Language.EN);
+        assertEquals(Verdict.INVALID, r.verdict(), why);
+        assertEquals(kind, r.signatures().get(0).modificationsAfter(), why);
+        assertTrue(r.signatures().get(0).errors().stream()
                 .anyMatch(m -> m.code().equals("KYSO-V-PDF_CHANGE_NOT_PERMITTED") && m.message(Language.EN).contains("P=1")), why);
     }
 
@@ -110,12 +115,7 @@ class PdfLongTermTest {
             doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
             doc.saveIncremental(os);
         }
-        VerificationReport r = verifier.verify(withField);
-        String why = ReportWriter.text(r, Language.EN);
-        assertEquals(Verdict.INVALID, r.verdict(), why);
-        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), why);
-        assertTrue(r.signatures().get(0).errors().stream()
-                .anyMatch(m -> m.code().equals("KYSO-V-PDF_CHANGE_NOT_PERMITTED") && m.message(Language.EN).contains("P=1")), why);
+        assertRefusedByP1(withField, Modification.SIGNATURES);
     }
 
     @Test
