@@ -86,4 +86,23 @@ class PopplerInteropTest {
         assertEquals(Indication.TOTAL_PASSED, report.signatures().get(0).indication());
         assertEquals(Boolean.TRUE, report.signatures().get(0).coversWholeDocument());
     }
+
+    @Test
+    void popplerSigningAfterUsIsOnlyASignatureForOurComparison() throws Exception {
+        // another writer's incremental update (poppler's) after our signature: classified as SIGNATURES
+        Path in = PdfTestDocuments.decision(dir.resolve("then-poppler-in.pdf"));
+        Path ours = dir.resolve("then-poppler-ours.pdf");
+        PdfSigner.builder().build().sign(in, ours, PdfTestDocuments.key(sandbox.person2()),
+                PdfSignatureOptions.builder().field("lanh_dao").visible(1, 60, 600, 200, 60).build());
+        Path out = dir.resolve("then-poppler.pdf");
+        String log = PdfTestDocuments.run("pdfsig", "-nssdir", "sql:" + nss, "-add-signature", "-nick", "person1",
+                "-new-signature-field-name", "poppler", ours.toString(), out.toString());
+        assertTrue(Files.exists(out), log);
+        VerificationReport report = verify(out);
+        String text = ReportWriter.text(report, Language.EN);
+        assertEquals(Verdict.VALID, report.verdict(), text);
+        assertEquals(2, report.signatures().size(), text);
+        assertTrue(report.signatures().stream().anyMatch(s -> s.modificationsAfter() == vn.kyso.api.report.Modification.SIGNATURES
+                && "Trần Thị Bình".equals(s.signer().commonName())), text);
+    }
 }

@@ -108,6 +108,43 @@ class CliTest {
     }
 
     @Test
+    void pdfReportsInHtmlAndPdfInBothLanguages() throws Exception {
+        Path pdf = DemoCommand.samplePdf(dir.resolve("quyet-dinh-bao-cao.pdf"));
+        Path signed = dir.resolve("quyet-dinh-bao-cao.signed.pdf");
+        assertEquals(0, kyso("sign", "pdf", "--in", pdf.toString(), "--out", signed.toString(), "--level", "B-T",
+                "--tsa", sandbox.tsaUrl(), "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        String[][] expected = {
+            {"vi", "Kết luận: HỢP LỆ", "Số hiệu chứng thư", "Hiệu lực chứng thư", "Dấu thời gian", "Bao phủ toàn bộ tài liệu",
+                "không có thay đổi nào sau khi ký"},
+            {"en", "Verdict: VALID", "Certificate serial", "Certificate validity", "Time-stamp", "Covers whole document",
+                "nothing was changed after this signature"}};
+        for (String[] e : expected) {
+            Path html = dir.resolve("bao-cao-" + e[0] + ".html");
+            Run run = kyso("--lang", e[0], "verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(),
+                    "--format", "html", "--out", html.toString());
+            assertEquals(0, run.code, run.out + run.err);
+            String page = new String(Files.readAllBytes(html), StandardCharsets.UTF_8);
+            Path report = dir.resolve("bao-cao-" + e[0] + ".pdf");
+            run = kyso("--lang", e[0], "verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(),
+                    "--format", "pdf", "--out", report.toString());
+            assertEquals(0, run.code, run.out + run.err);
+            Process p = new ProcessBuilder("pdftotext", "-raw", "-enc", "UTF-8", report.toString(), "-")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), text);
+            for (String rendered : new String[] {page, text}) {
+                assertTrue(rendered.indexOf(e[1]) >= 0 && rendered.indexOf(e[1]) < rendered.indexOf("Nguyễn Văn An"),
+                        "verdict first: " + rendered);
+                for (int i = 2; i < e.length; i++) {
+                    assertTrue(rendered.contains(e[i]), e[i] + " in " + rendered);
+                }
+                assertTrue(rendered.contains("CCCD:001085012345"), rendered);
+                assertTrue(rendered.contains("Kyso Sandbox TSA"), rendered);
+            }
+        }
+    }
+
+    @Test
     void approvalThenIssuanceFromTheCommandLine() throws Exception {
         Path draft = DemoCommand.samplePdf(dir.resolve("to-trinh.pdf"));
         Path approved = dir.resolve("to-trinh.1.pdf");

@@ -357,12 +357,16 @@ class CadesSignVerifyTest {
         assertEquals("json.p7s", vi.get("document").asText());
         assertTrue(vi.get("validationTime").asText().endsWith("+07:00"));
         JsonNode s = vi.get("signatures").get(0);
-        assertEquals(Set.of("id", "format", "level", "indication", "subIndication", "signer", "issuer", "signingTime",
-                "signatureAlgorithm", "timestamps", "integrity", "chainTrusted", "revocation", "coversWholeDocument",
+        assertEquals(Set.of("id", "format", "level", "indication", "subIndication", "signer", "issuer",
+                "certificateSerial", "certificateNotBefore", "certificateNotAfter", "signingTime", "signatureAlgorithm",
+                "timestamps", "integrity", "chainTrusted", "revocation", "coversWholeDocument",
                 "modificationsAfter", "party", "signedScope", "errors", "warnings"), names(s));
         assertEquals("CAdES", s.get("format").asText());
         assertEquals("B-T", s.get("level").asText());
         assertEquals("TOTAL_FAILED", s.get("indication").asText());
+        assertEquals(sandbox.person1().certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+                s.get("certificateSerial").asText());
+        assertTrue(s.get("certificateNotAfter").asText().endsWith("+07:00"));
         assertEquals("HASH_FAILURE", s.get("subIndication").asText());
         assertEquals(Set.of("commonName", "organization", "organizationalUnit", "province", "taxCode", "personalId", "kind"),
                 names(s.get("signer")));

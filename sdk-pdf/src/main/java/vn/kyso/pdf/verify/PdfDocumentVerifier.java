@@ -2,11 +2,12 @@ package vn.kyso.pdf.verify;
 
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlPDFLockDictionary;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.PdfLockAction;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -18,14 +19,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
-import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -41,23 +40,28 @@ import vn.kyso.core.format.ReportMapper;
 import vn.kyso.core.format.VerificationMessages;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
+import vn.kyso.pdf.internal.verify.RevisionDiff;
+import vn.kyso.pdf.internal.verify.ValidationObjFactory;
 
 /**
  * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached) into the common report:
  * integrity over each /ByteRange, chain, revocation and time-stamps (EU DSS, default ETSI policy), then
  * for each signature whether it covers the whole file and what changed in the revisions after it
- * ({@link Modification}: NONE, SIGNATURES, FORM_FILL, ANNOTATIONS, OTHER). A change its signer did not
- * permit (anything classified OTHER; form filling or annotations beyond its DocMDP level; a locked field
- * changed) makes the signature TOTAL_FAILED with the reason, so the document is never VALID.
+ * ({@link Modification}: NONE, SIGNATURES, FORM_FILL, ANNOTATIONS, OTHER), found by comparing the signed
+ * revision with the final file object by object (the rules are in docs/REPORT.md). A change its signer
+ * did not permit (anything classified OTHER, each with its reason; form filling or annotations beyond
+ * its DocMDP level; a locked field changed) makes the signature TOTAL_FAILED, so the document is never
+ * VALID. A signature field whose value DSS cannot read at all (no or broken /Contents or /ByteRange) is
+ * reported as a failed signature, never left out.
+ *
+ * <p>Large files: the PDF is read from disk, not loaded into memory; the signed byte ranges are
+ * digested as streams and unchanged objects are not read (a 1 GB PDF verifies with a 512 MB heap).
  *
  * <p>Registered with ServiceLoader; {@code vn.kyso.core.verify.Verifier} picks it for files starting
  * with {@code %PDF-}. A PDF without signature is {@code NO_SIGNATURE}; an encrypted one without its
  * password {@code DOCUMENT_PASSWORD}; anything unreadable {@code MALFORMED_INPUT}.
  */
 public final class PdfDocumentVerifier implements DocumentVerifier {
-    /** The widget annotation a change path goes through, e.g. {@code /Annots 16 0 R}. */
-    private static final Pattern WIDGET = Pattern.compile("/Annots (\\d+) \\d+ R");
-
     @Override
     public boolean accepts(byte[] head, String fileName) {
         return head != null && new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-");
@@ -69,56 +73,95 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file));
         }
         String name = file.getFileName() == null ? "document.pdf" : file.getFileName().toString();
-        long length;
-        try {
-            length = Files.size(file);
+        Instant validationTime = ctx.clock().instant();
+        try (RevisionDiff diff = open(file, name); ValidationObjFactory factory = new ValidationObjFactory(file)) {
+            long length = Files.size(file);
+            Reports reports = DssValidation.validate(() -> {
+                PDFDocumentValidator v = new PDFDocumentValidator(new FileDocument(file.toFile()));
+                v.setPdfObjFactory(factory);
+                return v;
+            }, List.of(), ctx, validationTime, name, DssValidation.Policy.ETSI);
+            Set<String> read = new HashSet<>();
+            for (TimestampWrapper ts : reports.getDiagnosticData().getTimestampList()) {
+                if (ts.getPDFRevision() != null) {
+                    read.addAll(ts.getPDFRevision().getSignatureFieldNames());
+                }
+            }
+            List<SignatureResult> results = new ArrayList<>();
+            for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
+                    (sw, builder) -> {
+                        if (sw.getPDFRevision() != null) {
+                            read.addAll(sw.getPDFRevision().getSignatureFieldNames());
+                        }
+                        decorate(sw, builder, length, diff);
+                    })) {
+                results.add(b.build());
+            }
+            results.addAll(unreadable(diff, read));
+            if (results.isEmpty()) {
+                throw new KysoException(ErrorCode.NO_SIGNATURE, name);
+            }
+            return new VerificationReport(name, validationTime, results);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
         }
-        Instant validationTime = ctx.clock().instant();
-        Reports reports = DssValidation.validate(new FileDocument(file.toFile()), List.of(), ctx, validationTime, name);
-        Set<Long> signatureWidgets = signatureWidgets(file, name);
-        List<SignatureResult> results = new ArrayList<>();
-        for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
-                (sw, builder) -> decorate(sw, builder, length, signatureWidgets))) {
-            results.add(b.build());
-        }
-        if (results.isEmpty()) {
-            throw new KysoException(ErrorCode.NO_SIGNATURE, name);
-        }
-        return new VerificationReport(name, validationTime, results);
     }
 
-    /**
-     * Object numbers of the widgets of signature fields in the final revision: DSS reports form-field
-     * changes by the widget object they touch, and only those outside this set are form filling.
-     */
-    private static Set<Long> signatureWidgets(Path file, String name) {
-        Set<Long> widgets = new HashSet<>();
-        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
-            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
-            if (form != null) {
-                for (PDField f : form.getFieldTree()) {
-                    if (f instanceof PDSignatureField) {
-                        for (PDAnnotationWidget w : f.getWidgets()) {
-                            COSObjectKey key = w.getCOSObject().getKey();
-                            if (key != null) {
-                                widgets.add(key.getNumber());
-                            }
-                        }
-                    }
-                }
-            }
+    private static RevisionDiff open(Path file, String name) {
+        try {
+            return RevisionDiff.open(file, null);
         } catch (InvalidPasswordException e) {
             throw new KysoException(ErrorCode.DOCUMENT_PASSWORD, e, name);
         } catch (IOException | RuntimeException e) {
             throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + name);
         }
-        return widgets;
     }
 
-    private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength,
-                                 Set<Long> signatureWidgets) {
+    /**
+     * A failed result for every signed signature field of the final revision that DSS did not report
+     * (it skips a signature whose /Contents or /ByteRange it cannot read): a forged or broken signature
+     * must show in the report, not vanish from it.
+     */
+    private static List<SignatureResult> unreadable(RevisionDiff diff, Set<String> read) {
+        List<SignatureResult> out = new ArrayList<>();
+        PDAcroForm form = diff.document().getDocumentCatalog().getAcroForm(null);
+        if (form == null) {
+            return out;
+        }
+        for (PDField f : form.getFieldTree()) {
+            if (!(f instanceof PDSignatureField)) {
+                continue;
+            }
+            COSDictionary v = f.getCOSObject().getCOSDictionary(COSName.V);
+            if (v == null || read.contains(f.getFullyQualifiedName()) || read.contains(f.getPartialName())) {
+                continue;
+            }
+            out.add(SignatureResult.builder().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
+                    .indication(Indication.TOTAL_FAILED).subIndication("FORMAT_FAILURE")
+                    .coversWholeDocument(false)
+                    .addError(VerificationMessages.of("PDF_SIGNATURE_UNREADABLE",
+                            f.getFullyQualifiedName() + ": " + whyUnreadable(v)))
+                    .build());
+        }
+        return out;
+    }
+
+    private static String whyUnreadable(COSDictionary v) {
+        COSBase contents = v.getDictionaryObject(COSName.CONTENTS);
+        COSBase range = v.getDictionaryObject(COSName.BYTERANGE);
+        if (!(contents instanceof COSString)) {
+            return contents == null ? "no /Contents" : "/Contents is not a string";
+        }
+        if (((COSString) contents).getBytes().length == 0) {
+            return "empty /Contents";
+        }
+        if (!(range instanceof COSArray) || ((COSArray) range).size() != 4) {
+            return range == null ? "no /ByteRange" : "/ByteRange is not four numbers";
+        }
+        return "/Contents is not a CMS signature over the /ByteRange";
+    }
+
+    private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength, RevisionDiff diff) {
         PDFRevisionWrapper rev = sw.getPDFRevision();
         if (rev == null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
@@ -126,115 +169,69 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         }
         boolean rangeValid = rev.isSignatureByteRangeValid();
         List<BigInteger> range = rev.getSignatureByteRange();
-        boolean whole = rangeValid && range != null && range.size() == 4
-                && range.get(2).add(range.get(3)).equals(BigInteger.valueOf(fileLength));
+        boolean fourNumbers = range != null && range.size() == 4;
+        long end = fourNumbers ? range.get(2).add(range.get(3)).longValue() : -1;
+        boolean whole = rangeValid && fourNumbers && end == fileLength;
         b.coversWholeDocument(whole);
         if (!rangeValid) {
-            b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
+            b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID",
+                    range == null ? null : range.toString()));
         }
         if (!rev.isPdfSignatureDictionaryConsistent()) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_SIGNATURE_DICTIONARY_INCONSISTENT"));
         }
-        Modification m = whole ? Modification.NONE : classify(rev, signatureWidgets);
+        if (!rangeValid || whole) {
+            b.modificationsAfter(rangeValid ? Modification.NONE : Modification.OTHER);
+            return;
+        }
+        b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
+        RevisionDiff.Outcome outcome = diff.compare(end);
+        Modification m = outcome.kind;
         b.modificationsAfter(m);
-        if (!whole) {
-            b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
+        for (RevisionDiff.Finding f : outcome.findings) {
+            b.addError(VerificationMessages.of(f.code, f.detail));
         }
         if (m == Modification.OTHER) {
-            b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_CONTENT_CHANGED",
-                    describe(rev)));
-        } else if (!permitted(rev, m)) {
-            b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_CHANGE_NOT_PERMITTED",
-                    "DocMDP " + rev.getDocMDPPermissions() + ", " + m));
+            b.indication(Indication.TOTAL_FAILED);
+            return;
+        }
+        if (m == Modification.FORM_FILL) {
+            b.addWarning(VerificationMessages.of("PDF_FORM_FILLED", String.join(", ", outcome.changedFields)));
+        } else if (m == Modification.ANNOTATIONS) {
+            b.addWarning(VerificationMessages.of("PDF_ANNOTATIONS_CHANGED"));
+        }
+        String refused = refusal(rev, m, outcome);
+        if (refused != null) {
+            b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_CHANGE_NOT_PERMITTED", refused));
         }
     }
 
-    /**
-     * The most serious kind of change in the revisions after the signature. Pages added or removed, any
-     * object change DSS cannot attribute to signatures, form fields or annotations, and annotations laid
-     * over content are OTHER. A visual difference on a page is accepted only as the visible result of
-     * filling form fields that existed when the signature was made.
-     */
-    static Modification classify(PDFRevisionWrapper rev, Set<Long> signatureWidgets) {
-        if (!rev.getPdfPageDifferenceConcernedPages().isEmpty() || !rev.getPdfUndefinedChanges().isEmpty()
-                || !rev.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-            return Modification.OTHER;
-        }
-        boolean formFill = false;
-        for (XmlObjectModification change : rev.getPdfSignatureOrFormFillChanges()) {
-            Matcher m = WIDGET.matcher(String.valueOf(change.getValue()));
-            formFill |= m.find() && !signatureWidgets.contains(Long.parseLong(m.group(1)));
-        }
-        boolean visual = !rev.getPdfVisualDifferenceConcernedPages().isEmpty();
-        if (visual && !formFill) {
-            return Modification.OTHER;
-        }
-        if (!rev.getPdfAnnotationChanges().isEmpty()) {
-            return Modification.ANNOTATIONS;
-        }
-        return formFill ? Modification.FORM_FILL : Modification.SIGNATURES;
-    }
-
-    /** Whether the signer's DocMDP and field locks allow a change of this kind (OTHER never is). */
-    private static boolean permitted(PDFRevisionWrapper rev, Modification m) {
-        if (m == Modification.NONE) {
-            return true;
-        }
+    /** Why the signer's DocMDP or field locks forbid a change of this kind, or null if they allow it. */
+    private static String refusal(PDFRevisionWrapper rev, Modification m, RevisionDiff.Outcome outcome) {
         CertificationPermission p = rev.getDocMDPPermissions();
-        if (p == CertificationPermission.NO_CHANGE_PERMITTED && m != Modification.SIGNATURES) {
-            return false;
-        }
-        if (p == CertificationPermission.NO_CHANGE_PERMITTED && !rev.getPdfSignatureOrFormFillChanges().isEmpty()) {
-            return false; // P=1 allows validation data and document time-stamps only
+        if (p == CertificationPermission.NO_CHANGE_PERMITTED && (m != Modification.SIGNATURES || outcome.signaturesAdded)) {
+            return "DocMDP P=1, " + (outcome.signaturesAdded ? "a new signature" : m.name());
         }
         if (p == CertificationPermission.MINIMAL_CHANGES_PERMITTED && m == Modification.ANNOTATIONS) {
-            return false;
+            return "DocMDP P=2, " + m;
         }
         for (XmlPDFLockDictionary lock : new XmlPDFLockDictionary[] {rev.getFieldMDP(), rev.getSigFieldLock()}) {
-            if (lock != null && m == Modification.FORM_FILL && locksAChangedField(lock, rev.getModifiedFieldNames())) {
-                return false;
+            String locked = lock == null ? null : lockedField(lock, outcome.changedFields);
+            if (locked != null) {
+                return "FieldMDP " + lock.getAction() + ", " + locked;
             }
         }
-        return true;
+        return null;
     }
 
-    private static boolean locksAChangedField(XmlPDFLockDictionary lock, List<String> changed) {
+    private static String lockedField(XmlPDFLockDictionary lock, List<String> changed) {
         for (String f : changed) {
             boolean listed = lock.getFields() != null && lock.getFields().contains(f);
             PdfLockAction a = lock.getAction();
             if (a == PdfLockAction.ALL || (a == PdfLockAction.INCLUDE && listed) || (a == PdfLockAction.EXCLUDE && !listed)) {
-                return true;
+                return f;
             }
         }
-        return false;
-    }
-
-    private static String describe(PDFRevisionWrapper rev) {
-        List<String> what = new ArrayList<>();
-        if (!rev.getPdfPageDifferenceConcernedPages().isEmpty()) {
-            what.add("pages " + rev.getPdfPageDifferenceConcernedPages());
-        }
-        if (!rev.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-            what.add("visual changes on pages " + rev.getPdfVisualDifferenceConcernedPages());
-        }
-        if (!rev.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-            what.add("overlapping annotations on pages " + rev.getPdfAnnotationsOverlapConcernedPages());
-        }
-        if (!rev.getModifiedFieldNames().isEmpty()) {
-            what.add("fields " + rev.getModifiedFieldNames());
-        }
-        for (XmlObjectModification c : rev.getPdfSignatureOrFormFillChanges()) {
-            if (what.size() >= 8) {
-                break;
-            }
-            what.add("form " + c.getAction() + " " + c.getFieldName() + " " + c.getType() + " " + c.getValue());
-        }
-        for (XmlObjectModification c : rev.getPdfUndefinedChanges()) {
-            if (what.size() >= 5) {
-                break;
-            }
-            what.add(c.getAction() + " " + c.getValue());
-        }
-        return String.join("; ", what);
+        return null;
     }
 }

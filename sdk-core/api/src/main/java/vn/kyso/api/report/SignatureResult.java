@@ -21,6 +21,9 @@ public final class SignatureResult {
     private final String subIndication;
     private final SignerSummary signer;
     private final String issuer;
+    private final String certificateSerial;
+    private final Instant certificateNotBefore;
+    private final Instant certificateNotAfter;
     private final Instant signingTime;
     private final String signatureAlgorithm;
     private final List<TimestampResult> timestamps;
@@ -42,6 +45,9 @@ public final class SignatureResult {
         subIndication = b.subIndication;
         signer = b.signer;
         issuer = b.issuer;
+        certificateSerial = b.certificateSerial;
+        certificateNotBefore = b.certificateNotBefore;
+        certificateNotAfter = b.certificateNotAfter;
         signingTime = b.signingTime;
         signatureAlgorithm = b.signatureAlgorithm;
         timestamps = Collections.unmodifiableList(new ArrayList<>(b.timestamps));
@@ -89,6 +95,21 @@ public final class SignatureResult {
     /** The issuer of the signer's certificate (its CN), or null. */
     public String issuer() {
         return issuer;
+    }
+
+    /** The serial number of the signer's certificate in upper-case hexadecimal, or null. */
+    public String certificateSerial() {
+        return certificateSerial;
+    }
+
+    /** The start of the signer's certificate validity, or null. */
+    public Instant certificateNotBefore() {
+        return certificateNotBefore;
+    }
+
+    /** The end of the signer's certificate validity, or null. */
+    public Instant certificateNotAfter() {
+        return certificateNotAfter;
     }
 
     /** The signing time claimed by the signer, or null. */
@@ -162,6 +183,9 @@ public final class SignatureResult {
         private String subIndication;
         private SignerSummary signer;
         private String issuer;
+        private String certificateSerial;
+        private Instant certificateNotBefore;
+        private Instant certificateNotAfter;
         private Instant signingTime;
         private String signatureAlgorithm;
         private final List<TimestampResult> timestamps = new ArrayList<>();
@@ -185,6 +209,12 @@ public final class SignatureResult {
         public Builder subIndication(String v) { subIndication = v; return this; }
         public Builder signer(SignerSummary v) { signer = v; return this; }
         public Builder issuer(String v) { issuer = v; return this; }
+        public Builder certificateSerial(String v) { certificateSerial = v; return this; }
+        public Builder certificateValidity(Instant notBefore, Instant notAfter) {
+            certificateNotBefore = notBefore;
+            certificateNotAfter = notAfter;
+            return this;
+        }
         public Builder signingTime(Instant v) { signingTime = v; return this; }
         public Builder signatureAlgorithm(String v) { signatureAlgorithm = v; return this; }
         public Builder addTimestamp(TimestampResult v) { timestamps.add(v); return this; }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import org.slf4j.event.Level;
@@ -155,8 +156,17 @@ public final class DssValidation {
      */
     public static Reports validate(DSSDocument document, List<DSSDocument> detached, ValidationContext ctx,
                                    Instant validationTime, String name, Policy policy) {
+        return validate(() -> SignedDocumentValidator.fromDocument(document), detached, ctx, validationTime, name, policy);
+    }
+
+    /**
+     * As {@link #validate(DSSDocument, List, ValidationContext, Instant, String, Policy)} with a validator the
+     * format module built and configured itself (PAdES: a file-backed PDF back end).
+     */
+    public static Reports validate(Supplier<? extends SignedDocumentValidator> validator, List<DSSDocument> detached,
+                                   ValidationContext ctx, Instant validationTime, String name, Policy policy) {
         try {
-            SignedDocumentValidator v = SignedDocumentValidator.fromDocument(document);
+            SignedDocumentValidator v = validator.get();
             v.setCertificateVerifier(certificateVerifier(ctx));
             if (!detached.isEmpty()) {
                 v.setDetachedContents(detached);

@@ -95,6 +95,8 @@ public final class ReportMapper {
         CertificateWrapper signingCert = sw.getSigningCertificate();
         X509Certificate cert = signingCert == null ? null : x509(signingCert.getBinaries());
         if (cert != null) {
+            b.certificateSerial(cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+            b.certificateValidity(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
             try {
                 CertificateInfo info = CertificateInfo.of(cert);
                 b.signer(SignerSummary.of(info));

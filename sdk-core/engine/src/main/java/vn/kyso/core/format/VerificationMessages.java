@@ -52,11 +52,20 @@ public final class VerificationMessages {
         put("SIGNING_TIME_AFTER_TIMESTAMP", "Thời điểm ký khai báo muộn hơn dấu thời gian", "The claimed signing time is later than the time-stamp");
         put("TIMESTAMP_INVALID", "Dấu thời gian không hợp lệ", "A time-stamp is invalid");
         // PDF
-        put("PDF_CONTENT_CHANGED", "Nội dung tài liệu PDF đã bị thay đổi sau khi ký (trang, nội dung hoặc đối tượng không được phép)", "The PDF's content was changed after signing (pages, content or objects no signer may change)");
+        put("PDF_CONTENT_CHANGED", "Nội dung tài liệu PDF đã bị thay đổi sau khi ký (nội dung trang, phông chữ, hình ảnh hoặc đối tượng khác)", "The PDF's content was changed after signing (page content, a font, an image or another object)");
+        put("PDF_PAGES_CHANGED", "Trang của tài liệu PDF đã bị thêm, xóa hoặc thay thế sau khi ký", "Pages of the PDF were added, removed or replaced after signing");
+        put("PDF_VISIBILITY_CHANGED", "Nội dung có sẵn khi ký đã bị ẩn đi hoặc hiện ra sau khi ký (chú thích, lớp nội dung)", "Content present when signed was hidden or made visible after signing (an annotation or a content layer)");
+        put("PDF_ANNOTATION_OVERLAP", "Chú thích được thêm hoặc sửa sau khi ký che lên chữ ký hoặc trường biểu mẫu", "An annotation added or changed after signing covers a signature or a form field");
+        put("PDF_FIELD_VALUE_REPLACED", "Giá trị trường biểu mẫu mà người ký đã thấy bị thay bằng giá trị khác sau khi ký", "A form field value the signer saw was replaced after signing");
+        put("PDF_APPEARANCE_MISMATCH", "Hình hiển thị của trường biểu mẫu không đúng với giá trị của trường hoặc bị thay mà giá trị không đổi", "A form field's appearance does not show its value, or changed without it");
+        put("PDF_REVISION_UNREADABLE", "Không đọc được phiên bản tài liệu mà chữ ký bao phủ để so sánh", "The revision the signature covers cannot be read to compare it with the final file");
+        put("PDF_SIGNATURE_UNREADABLE", "Trường chữ ký có giá trị chữ ký không đọc được (/Contents hoặc /ByteRange thiếu hay sai)", "A signature field holds a signature that cannot be read (/Contents or /ByteRange missing or malformed)");
         put("PDF_CHANGE_NOT_PERMITTED", "Tài liệu PDF bị thay đổi theo cách người ký không cho phép (DocMDP/khóa trường)", "The PDF was changed in a way its signer did not permit (DocMDP/field lock)");
         put("PDF_BYTERANGE_INVALID", "Vùng dữ liệu được ký (/ByteRange) không hợp lệ", "The signed byte range (/ByteRange) is invalid");
         put("PDF_SIGNATURE_DICTIONARY_INCONSISTENT", "Từ điển chữ ký PDF không nhất quán", "The PDF signature dictionary is inconsistent");
         put("PDF_NOT_WHOLE_FILE", "Chữ ký không bao trùm toàn bộ tệp: có phần được thêm sau khi ký", "The signature does not cover the whole file: something was added after it");
+        put("PDF_FORM_FILLED", "Các trường biểu mẫu được điền sau khi ký", "Form fields were filled in after signing");
+        put("PDF_ANNOTATIONS_CHANGED", "Chú thích (ghi chú, đánh dấu) được thêm, sửa hoặc xóa sau khi ký", "Annotations (comments, markup) were added, changed or removed after signing");
         put("DSS_ERROR", "Kiểm tra không đạt", "A validation check failed");
         put("DSS_WARNING", "Cảnh báo khi kiểm tra", "Validation warning");
     }

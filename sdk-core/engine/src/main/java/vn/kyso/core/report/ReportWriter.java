@@ -28,8 +28,9 @@ import vn.kyso.api.report.VerificationReport;
  * <pre>
  * {"verdict","validationTime","document","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
- *   "issuer","signingTime","signatureAlgorithm","timestamps":[{"time","tsa","valid"}],"integrity",
- *   "chainTrusted","revocation","coversWholeDocument","modificationsAfter","party","signedScope":[...],
+ *   "issuer","certificateSerial","certificateNotBefore","certificateNotAfter","signingTime","signatureAlgorithm",
+ *   "timestamps":[{"time","tsa","valid"}],"integrity","chainTrusted","revocation","coversWholeDocument",
+ *   "modificationsAfter","party","signedScope":[...],
  *   "errors":[{"code","message"}],"warnings":[{"code","message"}]}]}
  * </pre>
  * Stateless and thread-safe.
@@ -76,6 +77,9 @@ public final class ReportWriter {
                 w.put("kind", who.kind() == null ? null : who.kind().name());
             }
             o.put("issuer", s.issuer());
+            o.put("certificateSerial", s.certificateSerial());
+            o.put("certificateNotBefore", time(s.certificateNotBefore()));
+            o.put("certificateNotAfter", time(s.certificateNotAfter()));
             o.put("signingTime", time(s.signingTime()));
             o.put("signatureAlgorithm", s.signatureAlgorithm());
             ArrayNode ts = o.putArray("timestamps");
@@ -159,6 +163,10 @@ public final class ReportWriter {
             rows.add(new String[] {t.get("identifiers"), join(w.taxCode() == null ? null : "MST:" + w.taxCode(), w.personalId())});
         }
         rows.add(new String[] {t.get("issuer"), s.issuer()});
+        rows.add(new String[] {t.get("serial"), s.certificateSerial()});
+        if (s.certificateNotBefore() != null || s.certificateNotAfter() != null) {
+            rows.add(new String[] {t.get("validity"), time(s.certificateNotBefore()) + " – " + time(s.certificateNotAfter())});
+        }
         rows.add(new String[] {t.get("signingTime"), time(s.signingTime())});
         rows.add(new String[] {t.get("algorithm"), s.signatureAlgorithm()});
         for (TimestampResult ts : s.timestamps()) {
@@ -172,7 +180,8 @@ public final class ReportWriter {
             rows.add(new String[] {t.get("coversWholeDocument"), t.yesNo(s.coversWholeDocument())});
         }
         if (s.modificationsAfter() != null) {
-            rows.add(new String[] {t.get("modificationsAfter"), s.modificationsAfter().name()});
+            rows.add(new String[] {t.get("modificationsAfter"), s.modificationsAfter().name() + ": "
+                    + t.modification(s.modificationsAfter())});
         }
         if (!s.signedScope().isEmpty()) {
             rows.add(new String[] {t.get("signedScope"), String.join(", ", s.signedScope())});
@@ -265,6 +274,8 @@ public final class ReportWriter {
                 case "organization": return en ? "Organization" : "Cơ quan, đơn vị";
                 case "identifiers": return en ? "Identifiers" : "Mã số định danh";
                 case "issuer": return en ? "Certificate issuer" : "Tổ chức cấp chứng thư";
+                case "serial": return en ? "Certificate serial" : "Số hiệu chứng thư";
+                case "validity": return en ? "Certificate validity" : "Hiệu lực chứng thư";
                 case "signingTime": return en ? "Signing time" : "Thời điểm ký";
                 case "algorithm": return en ? "Algorithm" : "Thuật toán";
                 case "timestamp": return en ? "Time-stamp" : "Dấu thời gian";
@@ -287,6 +298,23 @@ public final class ReportWriter {
                 case VALID: return en ? "VALID" : "HỢP LỆ (VALID)";
                 case INVALID: return en ? "INVALID" : "KHÔNG HỢP LỆ (INVALID)";
                 default: return en ? "INDETERMINATE" : "CHƯA XÁC ĐỊNH (INDETERMINATE)";
+            }
+        }
+
+        /** What a kind of change after a PDF signature means, as a sentence. */
+        String modification(vn.kyso.api.report.Modification m) {
+            boolean en = lang == Language.EN;
+            switch (m) {
+                case NONE: return en ? "nothing was changed after this signature (it covers the whole file)"
+                        : "không có thay đổi nào sau khi ký (chữ ký bao trùm toàn bộ tệp)";
+                case SIGNATURES: return en ? "only further signatures, time-stamps or validation data were added after it"
+                        : "sau khi ký chỉ có thêm chữ ký, dấu thời gian hoặc dữ liệu kiểm tra chữ ký";
+                case FORM_FILL: return en ? "form fields were filled in after it"
+                        : "sau khi ký có điền thông tin vào các trường biểu mẫu";
+                case ANNOTATIONS: return en ? "comments or other annotations were added, changed or removed after it"
+                        : "sau khi ký có thêm, sửa hoặc xóa ghi chú (chú thích)";
+                default: return en ? "the document's content was changed after it: what is shown is not what was signed"
+                        : "nội dung tài liệu đã bị thay đổi sau khi ký: nội dung hiển thị không còn là nội dung đã ký";
             }
         }
 
