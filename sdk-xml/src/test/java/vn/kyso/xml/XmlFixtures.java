@@ -59,6 +59,17 @@ final class XmlFixtures {
                 + "<CTieuTKhaiChinh><ct21>1000000</ct21><!-- ghi chú --></CTieuTKhaiChinh></HSoKhaiThue><CKyDTu/></HSoThueDTu>";
     }
 
+    /** The Id attributes of the document's ds:Signature elements, in document order. */
+    static List<String> signatureIds(byte[] xml) {
+        org.w3c.dom.NodeList sigs = SecureXml.parse(new java.io.ByteArrayInputStream(xml))
+                .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < sigs.getLength(); i++) {
+            ids.add(((org.w3c.dom.Element) sigs.item(i)).getAttribute("Id"));
+        }
+        return ids;
+    }
+
     static Path writePem(Path file, List<X509Certificate> certs) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (X509Certificate c : certs) {
