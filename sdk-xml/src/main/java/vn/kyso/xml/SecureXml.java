@@ -13,10 +13,15 @@ import vn.kyso.api.KysoException;
 
 /**
  * The only way kyso-xml parses XML: namespace-aware DOM with DTDs refused, no external entities or
- * schemas, no XInclude and the JDK's secure-processing limits. A document that declares a DOCTYPE (the
- * carrier of XXE and entity-expansion bombs) is rejected before any entity is read.
+ * schemas, no XInclude and the JDK's secure-processing limits, elements nested at most
+ * {@value #MAX_DEPTH} deep (deeper documents would exhaust the stack of later recursive steps such as
+ * canonicalisation). A document that declares a DOCTYPE (the carrier of XXE and entity-expansion bombs)
+ * is rejected before any entity is read.
  */
 public final class SecureXml {
+    /** The deepest element nesting accepted (e-invoices, tax forms and edXML with signatures need about 15). */
+    public static final int MAX_DEPTH = 256;
+
     private SecureXml() {
     }
 
@@ -53,6 +58,7 @@ public final class SecureXml {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         return f;

@@ -51,6 +51,14 @@ final class XmlFixtures {
                 + "</HHDVu></DSHHDVu><TToan><TgTTTBSo>1100000</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS><NBan/></DSCKS></HDon>";
     }
 
+    /** The seller's XMLDSig signature over DLHDon (Id "data"), in DSCKS/NBan, with a SigningTime property. */
+    static String xmldsigInvoice(SigningKey key) {
+        byte[] signed = XmlSigner.builder().build().sign(invoice("data", "A").getBytes(StandardCharsets.UTF_8), key,
+                XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId("data")
+                        .signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true).build()).signed();
+        return new String(signed, StandardCharsets.UTF_8);
+    }
+
     static String declaration() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\">"
                 + "<HSoKhaiThue id=\"_NODE_TO_SIGN\"><TTinChung><TTinDVu><maDVu>HTKK</maDVu></TTinDVu><TTinTKhaiThue>"

@@ -17,8 +17,8 @@ import vn.kyso.api.report.ReportMessage;
  * document unless it names the detached data the caller supplied. Internal.
  */
 public final class XmlStructure {
-    static final int MAX_REFERENCES = 32;
-    static final int MAX_TRANSFORMS = 6;
+    public static final int MAX_REFERENCES = 32;
+    public static final int MAX_TRANSFORMS = 6;
     static final String FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
     static final Set<String> SAFE_TRANSFORMS = Set.of(
             Dsig.ENVELOPED,
