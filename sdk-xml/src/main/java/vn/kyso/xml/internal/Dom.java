@@ -153,21 +153,43 @@ public final class Dom {
     }
 
     public static void serialize(Document doc, OutputStream out) {
+        Transformer t = SERIALIZERS.take();
+        try {
+            if (doc.getXmlStandalone()) {
+                doc.setXmlStandalone(false);
+            }
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            SERIALIZERS.give(t);
+        } catch (TransformerException e) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "XML serialisation");
+        }
+    }
+
+    private static final TransformerFactory TRANSFORMERS = transformerFactory();
+    /** Identity transformers (UTF-8, no indentation), reused: creating one costs more than serialising an invoice. */
+    private static final Pool<Transformer> SERIALIZERS = new Pool<>(32, Dom::newSerializer);
+
+    private static TransformerFactory transformerFactory() {
         try {
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
+            return tf;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
+        }
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            Transformer t = TRANSFORMERS.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "no");
             t.setOutputProperty(OutputKeys.STANDALONE, "no");
-            if (doc.getXmlStandalone()) {
-                doc.setXmlStandalone(false);
-            }
-            t.transform(new DOMSource(doc), new StreamResult(out));
-        } catch (TransformerException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "XML serialisation");
+            return t;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
         }
     }
 

@@ -67,6 +67,8 @@ public final class XmlEngine {
     private static final String STATE_KIND = "xml";
     private static final long MAX_DOM_INPUT = 256L << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A signature parent given as a simple path of local names such as /HDon/DSCKS/NBan. */
+    private static final java.util.regex.Pattern SIMPLE_PATH = java.util.regex.Pattern.compile("(/[A-Za-z_][\\w.-]*)+");
 
     private final TimestampClient timestamps;
     private final RevocationOptions revocation;
@@ -478,7 +480,7 @@ public final class XmlEngine {
         if (p == null) {
             return d.getDocumentElement();
         }
-        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+        if (SIMPLE_PATH.matcher(p).matches()) {
             String[] names = p.substring(1).split("/");
             Element cur = d.getDocumentElement();
             if (!names[0].equals(cur.getLocalName())) {
@@ -614,7 +616,7 @@ public final class XmlEngine {
 
     /** A simple /A/B path in DSS's namespace-aware XPath: by local names. */
     static String dssXPath(String p) {
-        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+        if (SIMPLE_PATH.matcher(p).matches()) {
             StringBuilder sb = new StringBuilder();
             for (String n : p.substring(1).split("/")) {
                 sb.append("/*[local-name()='").append(n).append("']");

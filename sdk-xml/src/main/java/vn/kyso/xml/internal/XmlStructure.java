@@ -62,8 +62,11 @@ public final class XmlStructure {
 
     /** Every ds:Signature (including counter-signatures), in document order. */
     public static List<Sig> analyze(Document doc, String detachedName) {
-        Map<String, List<Element>> ids = Dom.ids(doc);
         NodeList sigs = doc.getElementsByTagNameNS(Dom.DS, "Signature");
+        if (sigs.getLength() == 0) {
+            return List.of();
+        }
+        Map<String, List<Element>> ids = Dom.ids(doc);
         List<Sig> out = new ArrayList<>();
         for (int i = 0; i < sigs.getLength(); i++) {
             Sig s = new Sig((Element) sigs.item(i));
