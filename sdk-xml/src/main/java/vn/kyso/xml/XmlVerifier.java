@@ -28,6 +28,9 @@ import vn.kyso.xml.internal.XmlValidation;
  * <li>A same-document reference must resolve to exactly one element: duplicate Ids (signature wrapping)
  *     give TOTAL_FAILED.</li>
  * <li>A profile signature that covers another element than the profile requires is TOTAL_FAILED.</li>
+ * <li>The document is verified in memory (DOM, EU DSS): it needs about 32 bytes of heap per byte of an
+ *     enveloped or enveloping file; a larger file is {@code INPUT_UNREADABLE} up front, never an
+ *     OutOfMemoryError. The data of detached signatures is streamed, whatever its size.</li>
  * <li>The report names the signed elements of each signature (warning {@code KYSO-V-XML_SIGNED_ELEMENTS}
  *     and {@link XmlVerification#signedPaths()}).</li>
  * </ul>
@@ -35,6 +38,8 @@ import vn.kyso.xml.internal.XmlValidation;
  */
 public final class XmlVerifier {
     private static final long MAX_SIZE = 256L << 20;
+    /** Heap used per byte of an enveloped document: our DOM, DSS's DOM and the XPath tables DSS builds over it. */
+    private static final long HEAP_PER_BYTE = 32;
     private final ValidationContext ctx;
 
     private XmlVerifier(Builder b) {
@@ -74,6 +79,14 @@ public final class XmlVerifier {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
                 throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
+            }
+            long size = Files.size(file);
+            long heap = Runtime.getRuntime().maxMemory();
+            if (size > heap / HEAP_PER_BYTE) {
+                // A typed error instead of an OutOfMemoryError half-way through DSS.
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name + ": " + (size >> 20) + " MB needs about "
+                        + (size * HEAP_PER_BYTE >> 20) + " MB of heap to verify, this JVM has " + (heap >> 20)
+                        + " MB (large data verifies in little memory when it is signed detached)");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {

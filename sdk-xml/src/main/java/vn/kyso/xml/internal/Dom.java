@@ -165,6 +165,22 @@ public final class Dom {
         }
     }
 
+    /** One element as UTF-8 XML without a declaration (the namespaces it uses declared on it). */
+    public static void serializeFragment(Element e, OutputStream out) {
+        try {
+            Transformer t;
+            synchronized (TRANSFORMERS) {
+                t = TRANSFORMERS.newTransformer();
+            }
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            t.transform(new DOMSource(e), new StreamResult(out));
+        } catch (TransformerException ex) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, ex, "XML serialisation");
+        }
+    }
+
     private static final TransformerFactory TRANSFORMERS = transformerFactory();
     /** Identity transformers (UTF-8, no indentation), reused: creating one costs more than serialising an invoice. */
     private static final Pool<Transformer> SERIALIZERS = new Pool<>(32, Dom::newSerializer);

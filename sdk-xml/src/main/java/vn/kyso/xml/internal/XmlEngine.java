@@ -141,7 +141,7 @@ public final class XmlEngine {
                 byte[] value = key.signDigest(alg.digest().digest(built.signedInfo), alg);
                 SignatureValues.check(built.signedInfo, value, cert, alg);
                 built.setValue(value, alg, cert);
-                out = write(built.document, output);
+                out = write(built, output);
             } else {
                 byte[] tbs = xadesDataToSign(plan, input, doc);
                 byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
@@ -331,7 +331,7 @@ public final class XmlEngine {
                 }
                 SignatureValues.check(built.signedInfo, signatureValue, cert, alg);
                 built.setValue(signatureValue, alg, cert);
-                out = write(built.document, output);
+                out = write(built, output);
             } else {
                 byte[] tbs = xadesDataToSign(plan, input, doc);
                 if (!MessageDigest.isEqual(alg.digest().digest(tbs), tbsDigest)) {
@@ -436,6 +436,9 @@ public final class XmlEngine {
             return input.bytes;
         }
         requireReadable(input.path);
+        if (StreamingXml.eligible(input.path, o)) {
+            return null; // streamed: see StreamingXml
+        }
         try {
             if (Files.size(input.path) > MAX_DOM_INPUT) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "XML larger than 256 MiB: sign it detached");
@@ -464,6 +467,9 @@ public final class XmlEngine {
     private static Dsig.Built buildDsig(XmlPlan plan, Input input, byte[] doc) {
         if (plan.options.packaging() == Packaging.DETACHED) {
             return Dsig.buildDetached(plan);
+        }
+        if (doc == null) {
+            return StreamingXml.build(input.path, plan);
         }
         Document d = Dom.parse(doc);
         Element parent = null;
@@ -524,6 +530,23 @@ public final class XmlEngine {
                 }
             }
         }
+    }
+
+    private static byte[] write(Dsig.Built built, Path output) {
+        if (built.source == null) {
+            return write(built.document, output);
+        }
+        if (output != null) {
+            AtomicFiles.write(output, out -> StreamingXml.write(built, out));
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            StreamingXml.write(built, bytes);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, built.source.getFileName().toString());
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] write(Document doc, Path output) {
