@@ -255,6 +255,10 @@ final class SignCommand {
         @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
         boolean pkcs1;
 
+        @Option(names = "--counter-sign", paramLabel = "ID", description = "Ký đối ứng (counter-signature XAdES) chữ ký có Id này "
+                + "(Id trong XML hoặc trong báo cáo kiểm tra) / XAdES counter-signature of the signature with this Id (XML Id or report id)")
+        String counterSign;
+
         @Override
         public Integer call() {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
@@ -271,6 +275,9 @@ final class SignCommand {
                 b.algorithm(vn.kyso.api.SignatureAlgorithm.of(vn.kyso.api.SignatureScheme.RSA_PKCS1_V15, digest));
             }
             XmlSignatureOptions options = b.build();
+            if (counterSign != null) {
+                return common.sign(spec, key -> signer.counterSign(common.in, common.out, key, counterSign, options));
+            }
             return common.sign(spec, key -> signer.sign(common.in, common.out, key, options));
         }
     }
