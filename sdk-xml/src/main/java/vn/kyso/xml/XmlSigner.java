@@ -26,7 +26,10 @@ import vn.kyso.xml.internal.XmlEngine;
  * <li>The input is parsed with {@link SecureXml}: no DTD, no external entity, no entity expansion; hostile
  *     XML is {@code MALFORMED_INPUT}. The Id of the signed element must be unique ({@code INVALID_ARGUMENT}).</li>
  * <li>The signer's certificate must be valid at the signing time.</li>
- * <li>Detached signing streams the data file once; it is never loaded into memory.</li>
+ * <li>Detached signing streams the data file once; it is never loaded into memory. An enveloped XMLDSig
+ *     signature of a whole file larger than 4 MiB is streamed too (one pass through a streaming
+ *     canonicaliser, the input copied byte for byte with the signature as the root's first child; UTF-8
+ *     input, not already signed); other enveloped and enveloping signatures work on a DOM.</li>
  * <li>Output files are written atomically; a failure never leaves a partial file.</li>
  * <li>Several signatures: a new enveloped signature never breaks an existing one. Parallel signatures
  *     are made over different elements (the e-invoice seller's and buyer's over {@code DLHDon}) or over the

@@ -59,6 +59,19 @@ final class XmlFixtures {
         return new String(signed, StandardCharsets.UTF_8);
     }
 
+    /** An entity-expansion bomb: {@code levels} entities, each ten references to the one before. */
+    static String billionLaughs(int levels) {
+        StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i <= levels; i++) {
+            lol.append("<!ENTITY l").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                lol.append("&l").append(i - 1).append(';');
+            }
+            lol.append("\">");
+        }
+        return lol.append("]><l>&l").append(levels).append(";</l>").toString();
+    }
+
     static String declaration() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\">"
                 + "<HSoKhaiThue id=\"_NODE_TO_SIGN\"><TTinChung><TTinDVu><maDVu>HTKK</maDVu></TTinDVu><TTinTKhaiThue>"
