@@ -52,6 +52,7 @@ public final class LargeXml {
             step("XMLDSig enveloped: sign", () -> signer.sign(doc, enveloped, f.key, dsig.packaging(XmlSignatureOptions.Packaging.ENVELOPED).build()));
             step("XMLDSig enveloped: verify", () -> summary(verifier.verify(enveloped, null, null)));
             step("xmlsec1 --verify enveloped", () -> xmlsec1(f, enveloped));
+            step("XAdES B-B enveloped: sign", () -> signer.sign(doc, f.dir.resolve("xades-enveloped.xml"), f.key, XmlSignatureOptions.defaults()));
         }
     }
 

@@ -433,6 +433,7 @@ public final class XmlEngine {
             return null;
         }
         if (input.bytes != null) {
+            requireHeapFor(input.bytes.length, o);
             return input.bytes;
         }
         requireReadable(input.path);
@@ -440,12 +441,29 @@ public final class XmlEngine {
             return null; // streamed: see StreamingXml
         }
         try {
-            if (Files.size(input.path) > MAX_DOM_INPUT) {
+            long size = Files.size(input.path);
+            if (size > MAX_DOM_INPUT) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "XML larger than 256 MiB: sign it detached");
             }
+            requireHeapFor(size, o);
             return Files.readAllBytes(input.path);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, input.name());
+        }
+    }
+
+    /**
+     * A typed error instead of an OutOfMemoryError: signing on a DOM takes about 10 bytes of heap per byte
+     * of XML (XMLDSig) and about 24 (XAdES, where DSS parses and copies the document again), as measured
+     * with -Xmx512m (docs/PERFORMANCE.md).
+     */
+    private static void requireHeapFor(long size, XmlSignatureOptions o) {
+        long perByte = o.format() == Format.XADES ? 24 : 10;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (size > heap / perByte) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, (size >> 20) + " MB of XML needs about " + (size * perByte >> 20)
+                    + " MB of heap to sign " + o.format() + " " + o.packaging() + ", this JVM has " + (heap >> 20)
+                    + " MB: sign it detached, or as XMLDSig over the whole document (streamed)");
         }
     }
 
