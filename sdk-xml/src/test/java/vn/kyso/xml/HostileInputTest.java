@@ -336,9 +336,7 @@ class HostileInputTest {
         String moved = signed.replace("<NoiDung Id=\"nd\">Quyết định</NoiDung>", "<NoiDung>Giả mạo</NoiDung><Cu><NoiDung Id=\"nd\">Quyết định</NoiDung></Cu>");
         assertNotEquals(signed, moved);
         XmlVerification v = XmlFixtures.verifier(sb).verify(utf8(moved));
-        assertEquals(List.of("/CongVan[1]/Cu[1]/NoiDung[1]"), v.signedPaths().values().iterator().next(), XmlVerifyTest.describe(v));
-        assertTrue(v.report().signatures().get(0).warnings().stream()
-                .anyMatch(m -> m.code().equals("KYSO-V-XML_SIGNED_ELEMENTS") && m.message(vn.kyso.api.Language.EN).contains("/CongVan[1]/Cu[1]/NoiDung[1]")), XmlVerifyTest.describe(v));
+        assertEquals(List.of("/CongVan[1]/Cu[1]/NoiDung[1]"), v.signedPaths().get(v.report().signatures().get(0).id()), XmlVerifyTest.describe(v));
     }
 
     /** The Id the second reference of the first signature points at (signed properties or SigningTime object). */
