@@ -194,6 +194,28 @@ class StreamingXmlTest {
         }
     }
 
+    @Test
+    void aLargeDocumentIsSignedInTwoPhasesByStreaming() throws Exception {
+        Path in = large(dir.resolve("two-phase.xml"));
+        XmlSigner signer = XmlSigner.builder().stateKey(vn.kyso.api.twophase.StateKey.generate()).build();
+        XmlSignatureOptions options = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
+                .algorithm(SignatureAlgorithm.RSA_SHA256).build();
+        vn.kyso.api.twophase.PreparedSignature p = signer.prepare(in, key.chain(), SignatureAlgorithm.RSA_SHA256, options);
+        byte[] value = key.signDigest(p.digest(), p.algorithm());
+        Path out = dir.resolve("two-phase.signed.xml");
+        signer.complete(p.state(), value, in, out);
+        assertEquals(Files.size(in), Files.size(out) - new String(Files.readAllBytes(out), 0, 1 << 16, StandardCharsets.UTF_8)
+                .replaceAll("(?s).*?(<Signature .*?</Signature>).*", "$1").getBytes(StandardCharsets.UTF_8).length);
+        if (XmlFixtures.hasXmlsec1()) {
+            XmlFixtures.Result x = XmlFixtures.xmlsecVerify(sb, out, dir);
+            assertEquals(0, x.exit, x.output);
+        }
+        // Another document than the prepared one is refused.
+        Path other = Files.writeString(dir.resolve("other.xml"), Files.readString(in).replace("Công ty số 7 ", "Công ty số 8 "));
+        assertEquals(ErrorCode.STATE_MISMATCH, assertThrows(KysoException.class,
+                () -> signer.complete(p.state(), value, other, dir.resolve("other.signed.xml"))).errorCode());
+    }
+
     /** Base64 of a digest, as DigestValue holds it. */
     static final class Base64Of {
         static String sha256(byte[] digest) {
