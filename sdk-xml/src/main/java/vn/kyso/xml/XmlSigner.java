@@ -26,8 +26,16 @@ import vn.kyso.xml.internal.XmlEngine;
  * <li>The input is parsed with {@link SecureXml}: no DTD, no external entity, no entity expansion; hostile
  *     XML is {@code MALFORMED_INPUT}. The Id of the signed element must be unique ({@code INVALID_ARGUMENT}).</li>
  * <li>The signer's certificate must be valid at the signing time.</li>
- * <li>Detached signing streams the data file once; it is never loaded into memory.</li>
+ * <li>Detached signing streams the data file once; it is never loaded into memory. An enveloped XMLDSig
+ *     signature of a whole file larger than 4 MiB is streamed too (one pass through a streaming
+ *     canonicaliser, the input copied byte for byte with the signature as the root's first child; UTF-8
+ *     input, not already signed); other enveloped and enveloping signatures work on a DOM.</li>
  * <li>Output files are written atomically; a failure never leaves a partial file.</li>
+ * <li>Several signatures: a new enveloped signature never breaks an existing one. Parallel signatures
+ *     are made over different elements (the e-invoice seller's and buyer's over {@code DLHDon}) or over the
+ *     whole document when the existing XAdES signatures exclude every ds:Signature (as DSS's are); a
+ *     signature placed inside content that an existing signature signs with later signatures included is
+ *     refused ({@code INVALID_ARGUMENT}). {@link #counterSign} adds XAdES counter-signatures.</li>
  * <li>Every signing act (success or failure) is reported to the listeners.</li>
  * <li>Every failure is a {@link KysoException}.</li>
  * </ul>
@@ -66,6 +74,28 @@ public final class XmlSigner {
     public SigningResult sign(Path input, Path output, SigningKey key, XmlSignatureOptions options) {
         Objects.requireNonNull(output, "output");
         return engine.sign(XmlEngine.Input.of(input), output, key, options);
+    }
+
+    /**
+     * Adds a XAdES counter-signature to an existing XAdES signature of the document: a signature over that
+     * signature's {@code SignatureValue}, placed in its {@code UnsignedSignatureProperties} (ETSI EN 319
+     * 132-1, 5.2.2), made with EU DSS. The other signatures and the signed content are untouched, so every
+     * existing signature stays valid; the verifier reports the counter-signature as a signature of its own,
+     * signing the path of the target's SignatureValue.
+     *
+     * @param signatureId the target's {@code Id} attribute, or its id in a verification report
+     * @param options the level, digest and algorithm (format XAdES; no packaging, element or parent)
+     * @throws KysoException {@code INVALID_ARGUMENT} when there is no such signature, it is plain XMLDSig,
+     *     or another signature signs the target's place including later signatures
+     */
+    public SigningResult counterSign(byte[] xml, SigningKey key, String signatureId, XmlSignatureOptions options) {
+        return engine.counterSign(XmlEngine.Input.of(xml), null, key, signatureId, options);
+    }
+
+    /** As {@link #counterSign(byte[], SigningKey, String, XmlSignatureOptions)}, writing {@code output} atomically. */
+    public SigningResult counterSign(Path input, Path output, SigningKey key, String signatureId, XmlSignatureOptions options) {
+        Objects.requireNonNull(output, "output");
+        return engine.counterSign(XmlEngine.Input.of(input), output, key, signatureId, options);
     }
 
     /**

@@ -34,11 +34,16 @@ import vn.kyso.xml.internal.XmlValidation;
  *     and must lie inside the certificate's validity.</li>
  * <li>The report names the signed elements and the profile party of each signature
  *     ({@link vn.kyso.api.report.SignatureResult#signedScope()}, {@link vn.kyso.api.report.SignatureResult#party()}).</li>
+ * <li>The document is verified in memory (DOM, EU DSS): it needs about 32 bytes of heap per byte of an
+ *     enveloped or enveloping file; a larger file is {@code INPUT_UNREADABLE} up front, never an
+ *     OutOfMemoryError. The data of detached signatures is streamed, whatever its size.</li>
  * </ul>
  * Immutable and thread-safe.
  */
 public final class XmlVerifier {
     private static final long MAX_SIZE = 256L << 20;
+    /** Heap used per byte of an enveloped document: our DOM, DSS's DOM and the XPath tables DSS builds over it. */
+    private static final long HEAP_PER_BYTE = 32;
     private final ValidationContext ctx;
 
     private XmlVerifier(Builder b) {
@@ -78,6 +83,14 @@ public final class XmlVerifier {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
                 throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
+            }
+            long size = Files.size(file);
+            long heap = Runtime.getRuntime().maxMemory();
+            if (size > heap / HEAP_PER_BYTE) {
+                // A typed error instead of an OutOfMemoryError half-way through DSS.
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name + ": " + (size >> 20) + " MB needs about "
+                        + (size * HEAP_PER_BYTE >> 20) + " MB of heap to verify, this JVM has " + (heap >> 20)
+                        + " MB (large data verifies in little memory when it is signed detached)");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {

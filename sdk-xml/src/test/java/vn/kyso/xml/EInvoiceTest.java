@@ -161,6 +161,21 @@ class EInvoiceTest {
     }
 
     @Test
+    void aSecondSlotForTheSameOrAnyPartyMakesTheInvoiceNotValid() {
+        String signed = new String(sellerSigned(), StandardCharsets.UTF_8);
+        for (String doubled : new String[] {signed.replace("</DSCKS>", "<NBan/></DSCKS>"),
+                                             signed.replace("</HDon>", "<DSCKS><NMua/></DSCKS></HDon>")}) {
+            XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), doubled.getBytes(StandardCharsets.UTF_8));
+            assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+            assertTrue(v.party("seller").integrity(), "the signature itself is intact: only its place is ambiguous");
+            assertTrue(v.party("seller").errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SLOT_AMBIGUOUS")),
+                    XmlVerifyTest.describe(v));
+        }
+        XmlVerification single = EInvoice.verify(XmlFixtures.verifier(sb), signed.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Verdict.VALID, single.report().verdict(), XmlVerifyTest.describe(single));
+    }
+
+    @Test
     void aSellerSignatureWithoutSigningTimeOrOverTheWholeInvoiceIsNotValid() {
         byte[] noTime = XmlSigner.builder().build().sign(invoice(), seller, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).elementId("inv-2025-123").signatureParent("/HDon/DSCKS/NBan")

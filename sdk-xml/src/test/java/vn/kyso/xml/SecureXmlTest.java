@@ -60,4 +60,38 @@ class SecureXmlTest {
     void malformedXmlIsATypedError() {
         assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class, () -> parse("<a><b></a>")).errorCode());
     }
+
+    @Test
+    void pooledParsersKeepTheirHardeningAndServeManyThreads() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    if (n % 3 == 0) {
+                        // a reused (reset) parser still refuses DTDs
+                        return assertThrows(KysoException.class, () -> parse(xxe)).errorCode().name();
+                    }
+                    return parse("<r><n>" + n + "</n></r>").getElementsByTagName("n").item(0).getTextContent();
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i % 3 == 0 ? "MALFORMED_INPUT" : String.valueOf(i), results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class, () -> parse(xxe)).errorCode());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefused() {
+        int ok = SecureXml.MAX_DEPTH - 1;
+        assertEquals("x", parse("<a>".repeat(ok) + "x" + "</a>".repeat(ok)).getDocumentElement().getTextContent());
+        int deep = SecureXml.MAX_DEPTH + 1;
+        assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class,
+                () -> parse("<a>".repeat(deep) + "</a>".repeat(deep))).errorCode());
+    }
 }

@@ -51,12 +51,44 @@ final class XmlFixtures {
                 + "</HHDVu></DSHHDVu><TToan><TgTTTBSo>1100000</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS><NBan/></DSCKS></HDon>";
     }
 
+    /** The seller's XMLDSig signature over DLHDon (Id "data"), in DSCKS/NBan, with a SigningTime property. */
+    static String xmldsigInvoice(SigningKey key) {
+        byte[] signed = XmlSigner.builder().build().sign(invoice("data", "A").getBytes(StandardCharsets.UTF_8), key,
+                XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId("data")
+                        .signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true).build()).signed();
+        return new String(signed, StandardCharsets.UTF_8);
+    }
+
+    /** An entity-expansion bomb: {@code levels} entities, each ten references to the one before. */
+    static String billionLaughs(int levels) {
+        StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i <= levels; i++) {
+            lol.append("<!ENTITY l").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                lol.append("&l").append(i - 1).append(';');
+            }
+            lol.append("\">");
+        }
+        return lol.append("]><l>&l").append(levels).append(";</l>").toString();
+    }
+
     static String declaration() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\">"
                 + "<HSoKhaiThue id=\"_NODE_TO_SIGN\"><TTinChung><TTinDVu><maDVu>HTKK</maDVu></TTinDVu><TTinTKhaiThue>"
                 + "<TKhaiThue><maTKhai>842</maTKhai><tenTKhai>Tờ khai thuế GTGT (01/GTGT)</tenTKhai><kyKKhai>08/2025</kyKKhai>"
                 + "</TKhaiThue><NNT><mst>0101234567</mst><tenNNT>Công ty TNHH Kỳ Số</tenNNT></NNT></TTinTKhaiThue></TTinChung>"
                 + "<CTieuTKhaiChinh><ct21>1000000</ct21><!-- ghi chú --></CTieuTKhaiChinh></HSoKhaiThue><CKyDTu/></HSoThueDTu>";
+    }
+
+    /** The Id attributes of the document's ds:Signature elements, in document order. */
+    static List<String> signatureIds(byte[] xml) {
+        org.w3c.dom.NodeList sigs = SecureXml.parse(new java.io.ByteArrayInputStream(xml))
+                .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < sigs.getLength(); i++) {
+            ids.add(((org.w3c.dom.Element) sigs.item(i)).getAttribute("Id"));
+        }
+        return ids;
     }
 
     static Path writePem(Path file, List<X509Certificate> certs) throws IOException {

@@ -49,10 +49,7 @@ class XmlVerifyTest {
     }
 
     static String signedInvoice() {
-        byte[] signed = XmlSigner.builder().build().sign(XmlFixtures.invoice("data", "A").getBytes(StandardCharsets.UTF_8), key,
-                XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId("data")
-                        .signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true).build()).signed();
-        return new String(signed, StandardCharsets.UTF_8);
+        return XmlFixtures.xmldsigInvoice(key);
     }
 
     /** Anything but VALID, or a typed error, quickly. */
@@ -124,6 +121,25 @@ class XmlVerifyTest {
     }
 
     @Test
+    void aSecondQualifyingPropertiesOrSignedInfoIsNotValid() {
+        // XAdES allows one QualifyingProperties: a reader could take a forged, unsigned signing time from a second.
+        String signed = new String(XmlSigner.builder().build().sign("<doc><a>1</a></doc>".getBytes(StandardCharsets.UTF_8), key,
+                XmlSignatureOptions.defaults()).signed(), StandardCharsets.UTF_8);
+        assertEquals(Verdict.VALID, XmlFixtures.verifier(sb).verify(signed.getBytes(StandardCharsets.UTF_8)).report().verdict());
+        String qp = "<xades:QualifyingProperties xmlns:xades=\"http://uri.etsi.org/01903/v1.3.2#\"><xades:SignedProperties>"
+                + "<xades:SignedSignatureProperties><xades:SigningTime>2020-01-01T00:00:00Z</xades:SigningTime>"
+                + "</xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties>";
+        int si = signed.indexOf("<ds:SignedInfo");
+        String secondSignedInfo = signed.substring(0, si)
+                + signed.substring(si, signed.indexOf("</ds:SignedInfo>") + "</ds:SignedInfo>".length()) + signed.substring(si);
+        for (String forged : new String[] {signed.replace("</ds:Object>", qp + "</ds:Object>"), secondSignedInfo}) {
+            XmlVerification v = XmlFixtures.verifier(sb).verify(forged.getBytes(StandardCharsets.UTF_8));
+            assertNotEquals(Verdict.VALID, v.report().verdict(), describe(v));
+            assertTrue(v.report().signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_STRUCTURE")), describe(v));
+        }
+    }
+
+    @Test
     void changedAmountIsInvalid() {
         notValid(signedInvoice().replace("1100000", "9100000"));
     }
@@ -175,15 +191,7 @@ class XmlVerifyTest {
     void xxeBillionLaughsAndDoctypeAreRefused(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "BI-MAT");
         notValid("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]><r>&x;</r>");
-        StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
-        for (int i = 1; i < 10; i++) {
-            lol.append("<!ENTITY l").append(i).append(" \"");
-            for (int j = 0; j < 10; j++) {
-                lol.append("&l").append(i - 1).append(';');
-            }
-            lol.append("\">");
-        }
-        notValid(lol.append("]><l>&l9;</l>").toString());
+        notValid(XmlFixtures.billionLaughs(9));
     }
 
     @Test

@@ -279,6 +279,10 @@ final class SignCommand {
         @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
         boolean pkcs1;
 
+        @Option(names = "--counter-sign", paramLabel = "ID", description = "Ký đối ứng (counter-signature XAdES) chữ ký có Id này "
+                + "(Id trong XML hoặc trong báo cáo kiểm tra) / XAdES counter-signature of the signature with this Id (XML Id or report id)")
+        String counterSign;
+
         @Override
         public Integer call() {
             return common.sign(spec, signing());
@@ -307,7 +311,13 @@ final class SignCommand {
                     b.algorithm(SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest));
                 }
                 XmlSignatureOptions options = b.build();
+                if (counterSign != null) {
+                    return (in, out, key) -> signer.counterSign(in, out, key, counterSign, options);
+                }
                 return (in, out, key) -> signer.sign(in, out, key, options);
+            }
+            if (counterSign != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--counter-sign is for --profile xades");
             }
             if (packaging != null || element != null || placeIn != null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");

@@ -269,6 +269,27 @@ class CliTest {
     }
 
     @Test
+    void counterSignAnXmlSignature() throws Exception {
+        Path xml = document("to-trinh.xml", "<ToTrinh><NoiDung>Đề nghị phê duyệt</NoiDung></ToTrinh>");
+        Path signed = dir.resolve("to-trinh.signed.xml");
+        assertEquals(0, kyso("sign", "xml", "--in", xml.toString(), "--out", signed.toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        Run first = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        String id = new ObjectMapper().readTree(first.out).get("signatures").get(0).get("id").asText();
+        Path counter = dir.resolve("to-trinh.counter.xml");
+        Run sign = kyso("sign", "xml", "--in", signed.toString(), "--out", counter.toString(), "--counter-sign", id,
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", counter.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        assertEquals(2, new ObjectMapper().readTree(verify.out).get("signatures").size(), verify.out);
+        Run unknown = kyso("sign", "xml", "--in", signed.toString(), "--out", dir.resolve("x.xml").toString(), "--counter-sign", "khong-co",
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertTrue(unknown.err.contains("KYSO-100"), unknown.err);
+        assertFalse(Files.exists(dir.resolve("x.xml")));
+    }
+
+    @Test
     void withoutTrustAnchorTheVerdictIsIndeterminateAndTheHtmlReportIsWritten() throws Exception {
         Path doc = document("bao-cao.txt", "Báo cáo tổng kết");
         Path sig = dir.resolve("bao-cao.p7s");

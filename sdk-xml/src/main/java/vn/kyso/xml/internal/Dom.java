@@ -179,21 +179,59 @@ public final class Dom {
     }
 
     public static void serialize(Document doc, OutputStream out) {
+        Transformer t = SERIALIZERS.take();
+        try {
+            if (doc.getXmlStandalone()) {
+                doc.setXmlStandalone(false);
+            }
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            SERIALIZERS.give(t);
+        } catch (TransformerException e) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "XML serialisation");
+        }
+    }
+
+    /** One element as UTF-8 XML without a declaration (the namespaces it uses declared on it). */
+    public static void serializeFragment(Element e, OutputStream out) {
+        try {
+            Transformer t;
+            synchronized (TRANSFORMERS) {
+                t = TRANSFORMERS.newTransformer();
+            }
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            t.transform(new DOMSource(e), new StreamResult(out));
+        } catch (TransformerException ex) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, ex, "XML serialisation");
+        }
+    }
+
+    private static final TransformerFactory TRANSFORMERS = transformerFactory();
+    /** Identity transformers (UTF-8, no indentation), reused: creating one costs more than serialising an invoice. */
+    private static final Pool<Transformer> SERIALIZERS = new Pool<>(32, Dom::newSerializer);
+
+    private static TransformerFactory transformerFactory() {
         try {
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
+            return tf;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
+        }
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            Transformer t = TRANSFORMERS.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "no");
             t.setOutputProperty(OutputKeys.STANDALONE, "no");
-            if (doc.getXmlStandalone()) {
-                doc.setXmlStandalone(false);
-            }
-            t.transform(new DOMSource(doc), new StreamResult(out));
-        } catch (TransformerException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "XML serialisation");
+            return t;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
         }
     }
 

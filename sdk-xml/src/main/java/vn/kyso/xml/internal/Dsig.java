@@ -51,11 +51,24 @@ public final class Dsig {
         public final Document document;
         public final Element signatureValue;
         public final byte[] signedInfo;
+        /** For a streamed document: the file the signature goes into, at byte offset {@link #insertAt}; else null. */
+        final Path source;
+        final long insertAt;
 
         Built(Document document, Element signatureValue, byte[] signedInfo) {
+            this(document, signatureValue, signedInfo, null, -1);
+        }
+
+        private Built(Document document, Element signatureValue, byte[] signedInfo, Path source, long insertAt) {
             this.document = document;
             this.signatureValue = signatureValue;
             this.signedInfo = signedInfo;
+            this.source = source;
+            this.insertAt = insertAt;
+        }
+
+        Built insertedInto(Path file, long offset) {
+            return new Built(document, signatureValue, signedInfo, file, offset);
         }
 
         /** Inserts the value (DER for ECDSA from the key; stored raw r||s as XMLDSig requires). */
@@ -99,6 +112,14 @@ public final class Dsig {
      * signature is inserted under {@code parent} (enveloped) or becomes the root of a new document.
      */
     public static Built build(Document doc, Element parent, XmlPlan plan) {
+        return build(doc, parent, plan, null);
+    }
+
+    /**
+     * As {@link #build(Document, Element, XmlPlan)}; {@code wholeDocumentDigest}, when not null, is the
+     * digest of the canonical document computed elsewhere (streaming), used instead of digesting {@code doc}.
+     */
+    static Built build(Document doc, Element parent, XmlPlan plan, byte[] wholeDocumentDigest) {
         XmlSignatureOptions o = plan.options;
         DigestAlgorithm d = plan.algorithm.digest();
         String refC14n = o.c14nWithComments() ? C14N_COMMENTS : C14N;
@@ -113,7 +134,7 @@ public final class Dsig {
                 dataDigest = c14nDigest(signed, d);
                 dataUri = "#" + o.elementId();
             } else {
-                dataDigest = c14nDigest(doc, d);
+                dataDigest = wholeDocumentDigest != null ? wholeDocumentDigest : c14nDigest(doc, d);
                 dataUri = "";
             }
         } else {

@@ -16,6 +16,8 @@ public final class Messages {
         put("XML_REFERENCE_NOT_FOUND", "Không tìm thấy phần tử được ký", "The signed element was not found");
         put("XML_DUPLICATE_ID", "Có nhiều phần tử cùng Id được ký (tấn công bọc chữ ký)", "Several elements carry the signed Id (signature wrapping)");
         put("XML_PROFILE_SCOPE", "Chữ ký không bao phủ đúng phần tử mà quy định yêu cầu", "The signature does not cover the element the profile requires");
+        put("XML_PROFILE_SLOT_AMBIGUOUS", "Vị trí chứa chữ ký của bên ký xuất hiện nhiều lần trong tài liệu (không xác định được bản nào được đọc)",
+                "The place of this party's signature occurs more than once in the document (which one a reader uses is uncertain)");
         put("XML_SIGNING_TIME_MISSING", "Chữ ký của người bán không có thuộc tính thời điểm ký (SigningTime) được ký",
                 "The seller's signature has no signed SigningTime property");
         put("XML_PARTY_TAX_CODE", "Mã số thuế trong chứng thư số khác mã số thuế của bên ký trên hóa đơn (chứng thư / hóa đơn)",

@@ -57,6 +57,10 @@ public final class Profiles {
                 continue; // counter-signatures and other places: the generic checks only
             }
             roles.put(s, role);
+            if (!slotIsUnique(p, root, s.element)) {
+                // Two places a consumer could read the same party from: which one it reads is not certain.
+                XmlStructure.problem(s, "XML_PROFILE_SLOT_AMBIGUOUS", role + ": " + Dom.path(parentElement(s.element)), false);
+            }
             String missing = scopeProblem(p, role, root, s);
             if (missing != null) {
                 XmlStructure.problem(s, "XML_PROFILE_SCOPE", role + ": " + missing, false);
@@ -92,6 +96,20 @@ public final class Profiles {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Whether the element holding the signature is the only one of its name on its path from the root
+     * (one {@code DSCKS} with one {@code NBan}, one {@code CKyDTu}, one {@code edXMLEnvelope/edXMLHeader}).
+     */
+    private static boolean slotIsUnique(XmlProfile p, Element root, Element signature) {
+        for (Element e = parentElement(signature); e != null && e != root; e = parentElement(e)) {
+            Element parent = parentElement(e);
+            if (parent == null || Dom.children(parent, e.getLocalName()).size() != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What is wrong with the signature's scope for its role, or null when it covers exactly what it must. */

@@ -11,7 +11,10 @@ import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
 import eu.europa.esig.dss.xades.reference.DSSReference;
 import eu.europa.esig.dss.xades.reference.DSSTransform;
 import eu.europa.esig.dss.xades.reference.EnvelopedSignatureTransform;
+import eu.europa.esig.dss.xades.signature.XAdESCounterSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
+import eu.europa.esig.dss.spi.signature.AdvancedSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Objects;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
@@ -63,6 +67,8 @@ public final class XmlEngine {
     private static final String STATE_KIND = "xml";
     private static final long MAX_DOM_INPUT = 256L << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A signature parent given as a simple path of local names such as /HDon/DSCKS/NBan. */
+    private static final java.util.regex.Pattern SIMPLE_PATH = java.util.regex.Pattern.compile("(/[A-Za-z_][\\w.-]*)+");
 
     private final TimestampClient timestamps;
     private final RevocationOptions revocation;
@@ -123,10 +129,7 @@ public final class XmlEngine {
         try {
             List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
             cert = chain.get(0);
-            alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
-            if (!key.schemes().contains(alg.scheme())) {
-                throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
-            }
+            alg = algorithm(key, options);
             checkSetup(options);
             SigningSupport.checkValidity(cert, time);
             byte[] doc = documentBytes(input, options);
@@ -138,7 +141,7 @@ public final class XmlEngine {
                 byte[] value = key.signDigest(alg.digest().digest(built.signedInfo), alg);
                 SignatureValues.check(built.signedInfo, value, cert, alg);
                 built.setValue(value, alg, cert);
-                out = write(built.document, output);
+                out = write(built, output);
             } else {
                 byte[] tbs = xadesDataToSign(plan, input, doc);
                 byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
@@ -155,6 +158,95 @@ public final class XmlEngine {
             SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, k.errorCode());
             throw k;
         }
+    }
+
+    private static SignatureAlgorithm algorithm(SigningKey key, XmlSignatureOptions options) {
+        SignatureAlgorithm alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+        if (!key.schemes().contains(alg.scheme())) {
+            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
+        }
+        return alg;
+    }
+
+    /**
+     * Adds a XAdES counter-signature (made with EU DSS) to the signature {@code signatureId} (its XML Id
+     * attribute or its id in the verification report), inside that signature's
+     * UnsignedSignatureProperties. The counter-signature signs the target's SignatureValue.
+     */
+    public SigningResult counterSign(Input input, Path output, SigningKey key, String signatureId, XmlSignatureOptions options) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(options, "options");
+        Instant time = now();
+        SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.XADES, time);
+        return act.run(() -> {
+            if (signatureId == null || signatureId.isBlank()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the Id of the signature to counter-sign");
+            }
+            if (options.format() != Format.XADES || options.packaging() != Packaging.ENVELOPED
+                    || options.elementId() != null || options.signatureParent() != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT,
+                        "a counter-signature is XAdES and sits inside the signature it counter-signs (no packaging, element or parent)");
+            }
+            List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
+            SignatureAlgorithm alg = algorithm(key, options);
+            act.signer(chain.get(0), alg);
+            checkSetup(options);
+            SigningSupport.checkValidity(chain.get(0), time);
+            byte[] doc = documentBytes(input, options);
+            byte[] digest = alg.digest().digest(doc);
+            act.documentDigest(digest);
+            DSSDocument document = new InMemoryDocument(doc, input.name());
+            Document d = Dom.parse(doc);
+            Element target = counterSignTarget(d, document, signatureId);
+            keepExistingSignatures(d, target);
+            XmlPlan plan = new XmlPlan(chain, alg, options, time, signatureId(options), digest, input.name());
+            XAdESCounterSignatureParameters p = common(new XAdESCounterSignatureParameters(), plan);
+            p.setSignatureIdToCounterSign(target.getAttribute("Id"));
+            byte[] tbs = SigningSupport.dss(() -> service().getDataToBeCounterSigned(document, p)).getBytes();
+            byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
+            SignatureValues.check(tbs, value, chain.get(0), alg);
+            SignatureValue sv = new SignatureValue(Dss.signature(alg), value);
+            DSSDocument signed = SigningSupport.dss(() -> service().counterSignSignature(document, p, sv));
+            return new SigningResult(write(signed, output), alg, options.level(), time);
+        });
+    }
+
+    /** The XAdES ds:Signature to counter-sign, by XML Id or by the id DSS (and so the report) gives it. */
+    private static Element counterSignTarget(Document d, DSSDocument document, String id) {
+        String xmlId = id;
+        if (!hasSignatureWithId(d, id)) {
+            xmlId = null;
+            List<AdvancedSignature> all = new ArrayList<>(SigningSupport.dss(() -> new XMLDocumentValidator(document).getSignatures()));
+            for (int i = 0; i < all.size() && xmlId == null; i++) {
+                AdvancedSignature a = all.get(i);
+                if (id.equals(a.getId())) {
+                    xmlId = a.getDAIdentifier();
+                }
+                all.addAll(a.getCounterSignatures());
+            }
+        }
+        NodeList sigs = d.getElementsByTagNameNS(Dom.DS, "Signature");
+        for (int i = 0; xmlId != null && i < sigs.getLength(); i++) {
+            Element e = (Element) sigs.item(i);
+            if (xmlId.equals(e.getAttribute("Id"))) {
+                if (e.getElementsByTagNameNS(Dom.XADES, "QualifyingProperties").getLength() == 0) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signature " + id
+                            + " is plain XMLDSig: only XAdES signatures carry counter-signatures");
+                }
+                return e;
+            }
+        }
+        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no signature with Id '" + id + "'");
+    }
+
+    private static boolean hasSignatureWithId(Document d, String id) {
+        NodeList sigs = d.getElementsByTagNameNS(Dom.DS, "Signature");
+        for (int i = 0; i < sigs.getLength(); i++) {
+            if (id.equals(((Element) sigs.item(i)).getAttribute("Id"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public PreparedSignature prepare(Input input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
@@ -239,7 +331,7 @@ public final class XmlEngine {
                 }
                 SignatureValues.check(built.signedInfo, signatureValue, cert, alg);
                 built.setValue(signatureValue, alg, cert);
-                out = write(built.document, output);
+                out = write(built, output);
             } else {
                 byte[] tbs = xadesDataToSign(plan, input, doc);
                 if (!MessageDigest.isEqual(alg.digest().digest(tbs), tbsDigest)) {
@@ -341,16 +433,37 @@ public final class XmlEngine {
             return null;
         }
         if (input.bytes != null) {
+            requireHeapFor(input.bytes.length, o);
             return input.bytes;
         }
         requireReadable(input.path);
+        if (StreamingXml.eligible(input.path, o)) {
+            return null; // streamed: see StreamingXml
+        }
         try {
-            if (Files.size(input.path) > MAX_DOM_INPUT) {
+            long size = Files.size(input.path);
+            if (size > MAX_DOM_INPUT) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "XML larger than 256 MiB: sign it detached");
             }
+            requireHeapFor(size, o);
             return Files.readAllBytes(input.path);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, input.name());
+        }
+    }
+
+    /**
+     * A typed error instead of an OutOfMemoryError: signing on a DOM takes about 10 bytes of heap per byte
+     * of XML (XMLDSig) and about 24 (XAdES, where DSS parses and copies the document again), as measured
+     * with -Xmx512m (docs/PERFORMANCE.md).
+     */
+    private static void requireHeapFor(long size, XmlSignatureOptions o) {
+        long perByte = o.format() == Format.XADES ? 24 : 10;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (size > heap / perByte) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, (size >> 20) + " MB of XML needs about " + (size * perByte >> 20)
+                    + " MB of heap to sign " + o.format() + " " + o.packaging() + ", this JVM has " + (heap >> 20)
+                    + " MB: sign it detached, or as XMLDSig over the whole document (streamed)");
         }
     }
 
@@ -373,8 +486,15 @@ public final class XmlEngine {
         if (plan.options.packaging() == Packaging.DETACHED) {
             return Dsig.buildDetached(plan);
         }
+        if (doc == null) {
+            return StreamingXml.build(input.path, plan);
+        }
         Document d = Dom.parse(doc);
-        Element parent = plan.options.packaging() == Packaging.ENVELOPED ? parent(d, plan.options) : null;
+        Element parent = null;
+        if (plan.options.packaging() == Packaging.ENVELOPED) {
+            parent = parent(d, plan.options);
+            keepExistingSignatures(d, parent);
+        }
         return Dsig.build(d, parent, plan);
     }
 
@@ -384,7 +504,7 @@ public final class XmlEngine {
         if (p == null) {
             return d.getDocumentElement();
         }
-        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+        if (SIMPLE_PATH.matcher(p).matches()) {
             String[] names = p.substring(1).split("/");
             Element cur = d.getDocumentElement();
             if (!names[0].equals(cur.getLocalName())) {
@@ -407,6 +527,44 @@ public final class XmlEngine {
             return cur;
         }
         return Dom.selectOne(d, p);
+    }
+
+    /**
+     * Refuses to put a new signature (or counter-signature) inside an element that an existing signature
+     * signs without excluding other signatures: the new one would break it. Parallel signatures are
+     * possible over different elements (the e-invoice seller and buyer both sign DLHDon from DSCKS), over
+     * the whole document when the existing ones exclude every ds:Signature (DSS's XPath Filter 2.0
+     * transform), and as XAdES counter-signatures.
+     */
+    static void keepExistingSignatures(Document d, Element parent) {
+        for (XmlStructure.Sig s : XmlStructure.analyze(d, null)) {
+            for (Element covered : s.coversNewSignatures) {
+                for (org.w3c.dom.Node n = parent; n != null; n = n.getParentNode()) {
+                    if (n == covered) {
+                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signature " + (s.id == null ? "" : s.id + " ")
+                                + "covers " + Dom.path(covered) + " (signatures included): a new signature in "
+                                + Dom.path(parent) + " would invalidate it; sign another element or counter-sign it");
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] write(Dsig.Built built, Path output) {
+        if (built.source == null) {
+            return write(built.document, output);
+        }
+        if (output != null) {
+            AtomicFiles.write(output, out -> StreamingXml.write(built, out));
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            StreamingXml.write(built, bytes);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, built.source.getFileName().toString());
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] write(Document doc, Path output) {
@@ -445,9 +603,11 @@ public final class XmlEngine {
         // Hostile input is refused by the hardened parser before DSS sees it; the signature parent is
         // created when it is a simple path that does not exist yet.
         Document d = Dom.parse(doc);
-        if (plan.options.packaging() == Packaging.ENVELOPED && plan.options.signatureParent() != null) {
-            parent(d, plan.options);
-            return new InMemoryDocument(Dom.serialize(d), plan.dataName);
+        if (plan.options.packaging() == Packaging.ENVELOPED) {
+            keepExistingSignatures(d, parent(d, plan.options));
+            if (plan.options.signatureParent() != null) {
+                return new InMemoryDocument(Dom.serialize(d), plan.dataName);
+            }
         }
         if (plan.options.elementId() != null) {
             Dom.uniqueById(d, plan.options.elementId());
@@ -455,13 +615,10 @@ public final class XmlEngine {
         return new InMemoryDocument(doc, plan.dataName);
     }
 
-    private static XAdESSignatureParameters parameters(XmlPlan plan, DSSDocument document) {
-        XAdESSignatureParameters p = new XAdESSignatureParameters();
-        XmlSignatureOptions o = plan.options;
-        p.setSignatureLevel(xadesLevel(o.level()));
-        p.setSignaturePackaging(o.packaging() == Packaging.ENVELOPED ? SignaturePackaging.ENVELOPED
-                : o.packaging() == Packaging.ENVELOPING ? SignaturePackaging.ENVELOPING : SignaturePackaging.DETACHED);
+    /** What every XAdES signature of a plan shares: level, signer, algorithm, signing time. */
+    private static <P extends XAdESSignatureParameters> P common(P p, XmlPlan plan) {
         eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
+        p.setSignatureLevel(xadesLevel(plan.options.level()));
         p.setSigningCertificate(Dss.token(plan.chain.get(0)));
         p.setCertificateChain(Dss.tokens(plan.chain));
         p.setDigestAlgorithm(d);
@@ -469,6 +626,15 @@ public final class XmlEngine {
         p.bLevel().setSigningDate(Date.from(plan.signingTime));
         p.getSignatureTimestampParameters().setDigestAlgorithm(d);
         p.getArchiveTimestampParameters().setDigestAlgorithm(d);
+        return p;
+    }
+
+    private static XAdESSignatureParameters parameters(XmlPlan plan, DSSDocument document) {
+        XAdESSignatureParameters p = common(new XAdESSignatureParameters(), plan);
+        XmlSignatureOptions o = plan.options;
+        p.setSignaturePackaging(o.packaging() == Packaging.ENVELOPED ? SignaturePackaging.ENVELOPED
+                : o.packaging() == Packaging.ENVELOPING ? SignaturePackaging.ENVELOPING : SignaturePackaging.DETACHED);
+        eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
         if (o.packaging() == Packaging.ENVELOPED) {
             if (o.signatureParent() != null) {
                 p.setXPathLocationString(dssXPath(o.signatureParent()));
@@ -491,7 +657,7 @@ public final class XmlEngine {
 
     /** A simple /A/B path in DSS's namespace-aware XPath: by local names. */
     static String dssXPath(String p) {
-        if (p.matches("(/[A-Za-z_][\\w.-]*)+")) {
+        if (SIMPLE_PATH.matcher(p).matches()) {
             StringBuilder sb = new StringBuilder();
             for (String n : p.substring(1).split("/")) {
                 sb.append("/*[local-name()='").append(n).append("']");
@@ -510,6 +676,11 @@ public final class XmlEngine {
         DSSDocument document = dssDocument(plan, input, doc);
         SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
         DSSDocument signed = SigningSupport.dss(() -> service().signDocument(document, parameters(plan, document), sv));
+        return write(signed, output);
+    }
+
+    /** A document DSS made, written atomically to {@code output} (null returned) or returned in memory. */
+    private static byte[] write(DSSDocument signed, Path output) {
         if (output != null) {
             AtomicFiles.write(output, signed::writeTo);
             return null;

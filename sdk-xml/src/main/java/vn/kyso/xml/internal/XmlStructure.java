@@ -23,14 +23,15 @@ import vn.kyso.api.report.ReportMessage;
  * document unless it names the detached data the caller supplied. Internal.
  */
 public final class XmlStructure {
-    static final int MAX_REFERENCES = 32;
-    static final int MAX_TRANSFORMS = 6;
+    public static final int MAX_REFERENCES = 32;
+    public static final int MAX_TRANSFORMS = 6;
+    static final String FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
     static final Set<String> SAFE_TRANSFORMS = Set.of(
             Dsig.ENVELOPED,
             Dsig.C14N, Dsig.C14N_COMMENTS,
             "http://www.w3.org/2001/10/xml-exc-c14n#", "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
             "http://www.w3.org/2006/12/xml-c14n11", "http://www.w3.org/2006/12/xml-c14n11#WithComments",
-            "http://www.w3.org/2002/06/xmldsig-filter2");
+            FILTER2);
 
     /** One signature's references. */
     public static final class Sig {
@@ -49,6 +50,11 @@ public final class XmlStructure {
         public boolean wholeDocumentEnveloped;
         /** XMLDSig: the time of a signed {@code Object/SignatureProperties/SignatureProperty/SigningTime}, or null. */
         public Instant signingTime;
+        /**
+         * Referenced elements whose digest includes any other signature placed inside them (no transform
+         * removes every ds:Signature): a new signature there would break this one.
+         */
+        public final List<Element> coversNewSignatures = new ArrayList<>();
 
         Sig(Element element) {
             this.element = element;
@@ -64,8 +70,11 @@ public final class XmlStructure {
 
     /** Every ds:Signature (including counter-signatures), in document order. */
     public static List<Sig> analyze(Document doc, String detachedName) {
-        Map<String, List<Element>> ids = Dom.ids(doc);
         NodeList sigs = doc.getElementsByTagNameNS(Dom.DS, "Signature");
+        if (sigs.getLength() == 0) {
+            return List.of();
+        }
+        Map<String, List<Element>> ids = Dom.ids(doc);
         List<Sig> out = new ArrayList<>();
         for (int i = 0; i < sigs.getLength(); i++) {
             Sig s = new Sig((Element) sigs.item(i));
@@ -84,6 +93,19 @@ public final class XmlStructure {
             problem(s, "XML_STRUCTURE", "no SignedInfo", true);
             return;
         }
+        // The schema allows one of each; a second copy is what a reader might take instead of the checked one.
+        for (String once : new String[] {"SignedInfo", "SignatureValue", "KeyInfo"}) {
+            if (Dom.children(s.element, once).size() > 1) {
+                problem(s, "XML_STRUCTURE", "several " + once, true);
+            }
+        }
+        int qualifying = 0;
+        for (Element object : Dom.children(s.element, "Object")) {
+            qualifying += Dom.children(object, "QualifyingProperties").size();
+        }
+        if (qualifying > 1) {
+            problem(s, "XML_STRUCTURE", qualifying + " QualifyingProperties", true);
+        }
         List<Element> refs = Dom.children(si, "Reference");
         if (refs.isEmpty() || refs.size() > MAX_REFERENCES) {
             problem(s, "XML_STRUCTURE", refs.size() + " references", true);
@@ -95,6 +117,7 @@ public final class XmlStructure {
                 continue;
             }
             boolean enveloped = false;
+            boolean withoutSignatures = false;
             Element transforms = Dom.child(ref, "Transforms");
             if (transforms != null) {
                 List<Element> ts = Dom.children(transforms, "Transform");
@@ -105,6 +128,12 @@ public final class XmlStructure {
                     String alg = t.getAttribute("Algorithm");
                     if (!SAFE_TRANSFORMS.contains(alg)) {
                         problem(s, "XML_UNSAFE_TRANSFORM", alg, true);
+                    } else if (FILTER2.equals(alg)) {
+                        if (!subtractsSignatures(t)) {
+                            // Any other XPath Filter 2.0 program could leave signed-looking content unsigned.
+                            problem(s, "XML_UNSAFE_TRANSFORM", alg + " (only subtract /descendant::ds:Signature)", true);
+                        }
+                        withoutSignatures = true;
                     }
                     enveloped |= Dsig.ENVELOPED.equals(alg);
                 }
@@ -118,7 +147,10 @@ public final class XmlStructure {
             if (uri.isEmpty() || "#xpointer(/)".equals(uri)) {
                 s.signedPaths.add("/");
                 s.signedElements.add(doc.getDocumentElement());
-                s.wholeDocumentEnveloped |= enveloped;
+                s.wholeDocumentEnveloped |= enveloped || withoutSignatures;
+                if (!withoutSignatures) {
+                    s.coversNewSignatures.add(doc.getDocumentElement());
+                }
             } else if (uri.startsWith("#")) {
                 String id = uri.substring(1);
                 if (id.startsWith("xpointer(id('") && id.endsWith("'))")) {
@@ -133,6 +165,9 @@ public final class XmlStructure {
                     // XAdES signed properties are the signature's own; everything else is signed content.
                     s.signedPaths.add(Dom.path(found.get(0)));
                     s.signedElements.add(found.get(0));
+                    if (!withoutSignatures) {
+                        s.coversNewSignatures.add(found.get(0));
+                    }
                 }
             } else if (detachedName == null || !isRelativeName(uri)) {
                 // Never dereferenced: only the detached data the caller gave, by its name.
@@ -185,6 +220,43 @@ public final class XmlStructure {
                 return null;
             }
         }
+    }
+
+    /**
+     * Whether an XPath Filter 2.0 transform is exactly "subtract every ds:Signature" (what DSS writes for
+     * enveloped signatures that allow parallel ones): one XPath, Filter="subtract", the expression
+     * {@code /descendant::P:Signature} or {@code //P:Signature} with P bound to the XMLDSig namespace.
+     */
+    static boolean subtractsSignatures(Element transform) {
+        List<Element> xpaths = new ArrayList<>();
+        for (org.w3c.dom.Node c = transform.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                xpaths.add((Element) c);
+            } else if (c.getNodeType() != org.w3c.dom.Node.TEXT_NODE || !c.getNodeValue().isBlank()) {
+                return false;
+            }
+        }
+        if (xpaths.size() != 1) {
+            return false;
+        }
+        Element x = xpaths.get(0);
+        if (!FILTER2.equals(x.getNamespaceURI()) || !"XPath".equals(x.getLocalName()) || !"subtract".equals(x.getAttribute("Filter"))) {
+            return false;
+        }
+        String expr = x.getTextContent().trim();
+        String prefix;
+        if (expr.startsWith("/descendant::")) {
+            prefix = expr.substring("/descendant::".length());
+        } else if (expr.startsWith("//")) {
+            prefix = expr.substring(2);
+        } else {
+            return false;
+        }
+        if (!prefix.endsWith(":Signature")) {
+            return false;
+        }
+        prefix = prefix.substring(0, prefix.length() - ":Signature".length());
+        return Dom.DS.equals(x.lookupNamespaceURI(prefix));
     }
 
     private static boolean isRelativeName(String uri) {

@@ -1,0 +1,174 @@
+package vn.kyso.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.SignatureResult;
+import vn.kyso.api.report.Verdict;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.testkit.Sandbox;
+
+/** Parallel signatures and XAdES counter-signatures on one document, verified by our verifier. */
+class MultipleSignaturesTest {
+    static Sandbox sb;
+    static SigningKey first;
+    static SigningKey second;
+    static XmlSigner signer;
+
+    @BeforeAll
+    static void start() {
+        sb = Sandbox.start();
+        first = XmlFixtures.key(sb.person1());
+        second = XmlFixtures.key(sb.person2());
+        signer = XmlSigner.builder().build();
+    }
+
+    @AfterAll
+    static void stop() {
+        sb.close();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Set<String> signers(XmlVerification v) {
+        return v.report().signatures().stream().map(r -> r.signer().commonName()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void twoParallelXadesSignaturesOverTheWholeDocumentAreBothValid() {
+        byte[] one = signer.sign(utf8("<CongVan><NoiDung>Quyết định số 45</NoiDung></CongVan>"), first, XmlSignatureOptions.defaults()).signed();
+        byte[] two = signer.sign(one, second, XmlSignatureOptions.defaults()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(two);
+        String d = XmlVerifyTest.describe(v);
+        assertEquals(Verdict.VALID, v.report().verdict(), d);
+        assertEquals(2, v.report().signatures().size(), d);
+        for (SignatureResult r : v.report().signatures()) {
+            assertEquals(Indication.TOTAL_PASSED, r.indication(), d);
+            assertEquals(List.of("/"), v.signedPaths().get(r.id()), d);
+        }
+        assertEquals(Set.of(sb.person1().certificate(), sb.person2().certificate()).size(), signers(v).size(), d);
+        // Changing the content breaks both.
+        XmlVerification changed = XmlFixtures.verifier(sb).verify(utf8(new String(two, StandardCharsets.UTF_8).replace("số 45", "số 46")));
+        assertTrue(changed.report().signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_FAILED && !r.integrity()),
+                XmlVerifyTest.describe(changed));
+    }
+
+    @Test
+    void sellerAndBuyerSignTheInvoiceDataInParallel() {
+        byte[] invoice = utf8(XmlFixtures.invoice("data", "Công ty Mua").replace("<NBan/>", "<NBan/><NMua/>"));
+        byte[] seller = signer.sign(invoice, first, XmlSignatureOptions.builder().elementId("data").signatureParent("/HDon/DSCKS/NBan").build()).signed();
+        byte[] both = signer.sign(seller, second, XmlSignatureOptions.builder().elementId("data").signatureParent("/HDon/DSCKS/NMua").build()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(both);
+        String d = XmlVerifyTest.describe(v);
+        assertEquals(Verdict.VALID, v.report().verdict(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.party("seller").indication(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.party("buyer").indication(), d);
+        assertNotEquals(v.party("seller").signer().commonName(), v.party("buyer").signer().commonName(), d);
+        for (List<String> paths : v.signedPaths().values()) {
+            assertEquals(List.of("/HDon[1]/DLHDon[1]"), paths, d);
+        }
+    }
+
+    @Test
+    void parallelXmldsigInvoiceSignaturesKeepTheirIntegrity() {
+        XmlSignatureOptions.Builder dsig = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
+                .elementId("data").signingTimeProperty(true);
+        byte[] invoice = utf8(XmlFixtures.invoice("data", "Công ty Mua").replace("<NBan/>", "<NBan/><NMua/>"));
+        byte[] seller = signer.sign(invoice, first, dsig.signatureParent("/HDon/DSCKS/NBan").build()).signed();
+        byte[] both = signer.sign(seller, second, dsig.signatureParent("/HDon/DSCKS/NMua").build()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(both);
+        String d = XmlVerifyTest.describe(v);
+        assertEquals(2, v.report().signatures().size(), d);
+        assertTrue(v.party("seller").integrity(), d);
+        assertTrue(v.party("buyer").integrity(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.party("seller").indication(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.party("buyer").indication(), d);
+        assertEquals(Verdict.VALID, v.report().verdict(), d);
+        XmlVerification changed = XmlFixtures.verifier(sb).verify(utf8(new String(both, StandardCharsets.UTF_8).replace("1100000", "1200000")));
+        assertFalse(changed.party("seller").integrity(), XmlVerifyTest.describe(changed));
+        assertFalse(changed.party("buyer").integrity(), XmlVerifyTest.describe(changed));
+        assertEquals(Verdict.INVALID, changed.report().verdict(), XmlVerifyTest.describe(changed));
+    }
+
+    @Test
+    void aSignatureThatWouldBreakAnExistingOneIsRefused(@TempDir Path dir) throws Exception {
+        // Plain XMLDSig over the whole document (enveloped-signature transform): a second signature in the
+        // document would change what the first one signed.
+        XmlSignatureOptions whole = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).build();
+        Path one = Files.write(dir.resolve("one.xml"), signer.sign(utf8("<ToKhai><ct21>1000</ct21></ToKhai>"), first, whole).signed());
+        Path out = dir.resolve("two.xml");
+        for (XmlSignatureOptions o : List.of(whole, XmlSignatureOptions.defaults())) {
+            KysoException e = assertThrows(KysoException.class, () -> signer.sign(one, out, second, o));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+            assertTrue(e.getMessage().contains("/ToKhai[1]"), e.getMessage());
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
+    void aCounterSignatureIsValidAndSignsTheTargetsSignatureValue() {
+        byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Tờ trình</NoiDung></CongVan>"), first, XmlSignatureOptions.defaults()).signed();
+        String targetId = XmlFixtures.signatureIds(signed).get(0);
+        byte[] counter = signer.counterSign(signed, second, targetId, XmlSignatureOptions.defaults()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
+        String d = XmlVerifyTest.describe(v);
+        assertEquals(2, v.report().signatures().size(), d);
+        assertEquals(Verdict.VALID, v.report().verdict(), d);
+        assertTrue(v.report().signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_PASSED), d);
+        assertTrue(v.signedPaths().values().stream().anyMatch(p -> p.size() == 1 && p.get(0).endsWith("/Signature[1]/SignatureValue[1]")), d);
+        assertEquals(2, signers(v).size(), d);
+        assertTrue(new String(counter, StandardCharsets.UTF_8).contains("CounterSignature"), d);
+
+        // The counter-signature no longer matches once the target's value changes.
+        String text = new String(counter, StandardCharsets.UTF_8);
+        int a = text.indexOf("<ds:SignatureValue");
+        int b = text.indexOf('>', a) + 1;
+        String forged = text.substring(0, b) + (text.charAt(b) == 'A' ? 'B' : 'A') + text.substring(b + 1);
+        XmlVerification bad = XmlFixtures.verifier(sb).verify(utf8(forged));
+        assertTrue(bad.report().signatures().stream().allMatch(r -> r.indication() != Indication.TOTAL_PASSED), XmlVerifyTest.describe(bad));
+    }
+
+    @Test
+    void aCounterSignatureCanNameItsTargetByTheReportId() {
+        byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Báo cáo</NoiDung></CongVan>"), first,
+                XmlSignatureOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA256).build()).signed();
+        String reportId = XmlFixtures.verifier(sb).verify(signed).report().signatures().get(0).id();
+        byte[] counter = signer.counterSign(signed, second, reportId, XmlSignatureOptions.defaults()).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
+        assertEquals(2, v.report().signatures().size(), XmlVerifyTest.describe(v));
+        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+    }
+
+    @Test
+    void counterSigningPlainXmldsigOrAnUnknownIdIsATypedError() {
+        byte[] dsig = signer.sign(utf8("<r><a>1</a></r>"), first, XmlSignatureOptions.builder()
+                .format(XmlSignatureOptions.Format.XMLDSIG).signatureId("sig-1").build()).signed();
+        KysoException e = assertThrows(KysoException.class, () -> signer.counterSign(dsig, second, "sig-1", XmlSignatureOptions.defaults()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertTrue(e.getMessage().contains("XMLDSig"), e.getMessage());
+        byte[] xades = signer.sign(utf8("<r><a>1</a></r>"), first, XmlSignatureOptions.defaults()).signed();
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> signer.counterSign(xades, second, "no-such-id", XmlSignatureOptions.defaults())).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.counterSign(xades, second,
+                XmlFixtures.signatureIds(xades).get(0), XmlSignatureOptions.builder().elementId("x").build())).errorCode());
+    }
+}
