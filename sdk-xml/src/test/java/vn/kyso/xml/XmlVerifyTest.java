@@ -121,7 +121,7 @@ class XmlVerifyTest {
     }
 
     @Test
-    void aSecondQualifyingPropertiesOrSignedInfoIsNotValid() {
+    void aSecondQualifyingPropertiesSignedPropertiesOrSignedInfoIsNotValid() {
         // XAdES allows one QualifyingProperties: a reader could take a forged, unsigned signing time from a second.
         String signed = new String(XmlSigner.builder().build().sign("<doc><a>1</a></doc>".getBytes(StandardCharsets.UTF_8), key,
                 XmlSignatureOptions.defaults()).signed(), StandardCharsets.UTF_8);
@@ -132,7 +132,8 @@ class XmlVerifyTest {
         int si = signed.indexOf("<ds:SignedInfo");
         String secondSignedInfo = signed.substring(0, si)
                 + signed.substring(si, signed.indexOf("</ds:SignedInfo>") + "</ds:SignedInfo>".length()) + signed.substring(si);
-        for (String forged : new String[] {signed.replace("</ds:Object>", qp + "</ds:Object>"), secondSignedInfo}) {
+        String secondSignedProperties = signed.replace("</xades:QualifyingProperties>", "<xades:SignedProperties/></xades:QualifyingProperties>");
+        for (String forged : new String[] {signed.replace("</ds:Object>", qp + "</ds:Object>"), secondSignedInfo, secondSignedProperties}) {
             XmlVerification v = XmlFixtures.verifier(sb).verify(forged.getBytes(StandardCharsets.UTF_8));
             assertNotEquals(Verdict.VALID, v.report().verdict(), describe(v));
             assertTrue(v.report().signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_STRUCTURE")), describe(v));

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,18 +94,23 @@ public final class XmlStructure {
             problem(s, "XML_STRUCTURE", "no SignedInfo", true);
             return;
         }
-        // The schema allows one of each; a second copy is what a reader might take instead of the checked one.
-        for (String once : new String[] {"SignedInfo", "SignatureValue", "KeyInfo"}) {
-            if (Dom.children(s.element, once).size() > 1) {
-                problem(s, "XML_STRUCTURE", "several " + once, true);
-            }
+        // The schemas allow one of each; a second copy is what a reader might take instead of the checked one.
+        String repeated = repeated(s.element, SIGNATURE_ONCE);
+        if (repeated == null) {
+            repeated = repeated(si, SIGNED_INFO_ONCE);
         }
-        int qualifying = 0;
+        List<Element> qualifying = new ArrayList<>();
         for (Element object : Dom.children(s.element, "Object")) {
-            qualifying += Dom.children(object, "QualifyingProperties").size();
+            qualifying.addAll(Dom.children(object, "QualifyingProperties"));
         }
-        if (qualifying > 1) {
-            problem(s, "XML_STRUCTURE", qualifying + " QualifyingProperties", true);
+        if (qualifying.size() > 1) {
+            repeated = "QualifyingProperties";
+        }
+        for (int i = 0; repeated == null && i < qualifying.size(); i++) {
+            repeated = repeatedBelow(qualifying.get(i));
+        }
+        if (repeated != null) {
+            problem(s, "XML_STRUCTURE", "several " + repeated, true);
         }
         List<Element> refs = Dom.children(si, "Reference");
         if (refs.isEmpty() || refs.size() > MAX_REFERENCES) {
@@ -261,6 +267,36 @@ public final class XmlStructure {
 
     private static boolean isRelativeName(String uri) {
         return !uri.contains(":") && !uri.startsWith("/") && !uri.contains("..") && !uri.contains("\\");
+    }
+
+    /** Children a ds:Signature, its SignedInfo, and the XAdES containers below QualifyingProperties may hold once. */
+    private static final Set<String> SIGNATURE_ONCE = Set.of("SignedInfo", "SignatureValue", "KeyInfo");
+    private static final Set<String> SIGNED_INFO_ONCE = Set.of("CanonicalizationMethod", "SignatureMethod");
+    private static final Set<String> XADES_ONCE = Set.of("SignedProperties", "UnsignedProperties",
+            "SignedSignatureProperties", "SignedDataObjectProperties", "UnsignedSignatureProperties",
+            "SigningTime", "SigningCertificate", "SigningCertificateV2", "SignaturePolicyIdentifier",
+            "SignatureProductionPlace", "SignatureProductionPlaceV2", "SignerRole", "SignerRoleV2");
+
+    /** The first of {@code names} that occurs more than once among the children of {@code parent}, or null. */
+    private static String repeated(Element parent, Set<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE && names.contains(c.getLocalName()) && !seen.add(c.getLocalName())) {
+                return c.getLocalName();
+            }
+        }
+        return null;
+    }
+
+    /** A XAdES container repeated anywhere below a QualifyingProperties (not inside counter-signatures), or null. */
+    private static String repeatedBelow(Element e) {
+        String r = repeated(e, XADES_ONCE);
+        for (Node c = e.getFirstChild(); r == null && c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE && !"Signature".equals(c.getLocalName())) {
+                r = repeatedBelow((Element) c);
+            }
+        }
+        return r;
     }
 
     static Element first(Element parent, String local) {
