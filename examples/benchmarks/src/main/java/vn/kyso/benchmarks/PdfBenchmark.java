@@ -26,14 +26,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.testkit.Sandbox;
 
 /**
- * PAdES: B-B signing of a 1 MB PDF with a PKCS#12 RSA-2048 key (the signed file written to disk), and
- * full verification of a PDF carrying four signatures (chain, OCSP on loopback, modification analysis).
+ * PAdES: B-B and B-T signing of a 1 MB PDF with a PKCS#12 RSA-2048 key (the signed file written to
+ * disk atomically; B-T asks the sandbox TSA on loopback, in this JVM, for the signature time-stamp),
+ * and full verification of a PDF carrying four signatures (chain, OCSP on loopback, modification
+ * analysis).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +45,7 @@ import vn.kyso.testkit.Sandbox;
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
 public class PdfBenchmark {
+    private static final PdfSignatureOptions BT = PdfSignatureOptions.builder().level(vn.kyso.api.SignatureLevel.B_T).build();
     BenchmarkFixture fixture;
     SigningKey key;
     PdfSigner signer;
@@ -49,6 +53,7 @@ public class PdfBenchmark {
     Path dir;
     Path document;
     Path output;
+    Path outputT;
     Path fourSignatures;
 
     @Setup(Level.Trial)
@@ -59,9 +64,11 @@ public class PdfBenchmark {
         Sandbox sandbox = fixture.sandbox;
         document = onMegabytePdf(dir.resolve("document-1MB.pdf"));
         TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust).build();
+        signer = PdfSigner.builder().trust(trust)
+                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
         verifier = Verifier.builder().trust(trust).build();
         output = dir.resolve("signed.pdf");
+        outputT = dir.resolve("signed-t.pdf");
         Path step = document;
         for (int i = 1; i <= 4; i++) {
             Path next = dir.resolve("four-" + i + ".pdf");
@@ -95,6 +102,12 @@ public class PdfBenchmark {
     @Benchmark
     public void signBB() {
         signer.sign(document, output, key, PdfSignatureOptions.defaults());
+    }
+
+    /** One PAdES B-T signature of the 1 MB PDF (B-B plus a time-stamp from the loopback TSA), written to disk. */
+    @Benchmark
+    public void signBT() {
+        signer.sign(document, outputT, key, BT);
     }
 
     /** Full verification of the four-signature PDF. */
