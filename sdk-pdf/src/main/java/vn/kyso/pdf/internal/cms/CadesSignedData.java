@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DLSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -90,9 +91,10 @@ public final class CadesSignedData {
         for (X509Certificate c : chain) {
             certs.add(Certificate.getInstance(encoded(c)));
         }
+        // the chain in its order, signer first (only the signed attributes need DER's sorted sets)
         SignedData sd = new SignedData(new DERSet(digestId(alg.digest())),
-                new ContentInfo(CMSObjectIdentifiers.data, null), new DERSet(certs), null, new DERSet(info));
-        return der(new ContentInfo(CMSObjectIdentifiers.signedData, sd));
+                new ContentInfo(CMSObjectIdentifiers.data, null), new DLSet(certs), null, new DERSet(info));
+        return encoded(new ContentInfo(CMSObjectIdentifiers.signedData, sd), ASN1Encoding.DL);
     }
 
     /** The digest a signature time-stamp is requested over: that of the signature value. */
@@ -164,8 +166,12 @@ public final class CadesSignedData {
     }
 
     private static byte[] der(ASN1Encodable o) {
+        return encoded(o, ASN1Encoding.DER);
+    }
+
+    private static byte[] encoded(ASN1Encodable o, String encoding) {
         try {
-            return o.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+            return o.toASN1Primitive().getEncoded(encoding);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INTERNAL, e, "DER encoding");
         }

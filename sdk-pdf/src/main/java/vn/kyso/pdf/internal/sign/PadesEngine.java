@@ -15,7 +15,6 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
-import vn.kyso.api.cert.CertificateInfo;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
@@ -225,8 +224,7 @@ public final class PadesEngine {
 
     private Increment.Bytes revision(PdfInput input, Plan plan) {
         int reserve = CadesSignedData.maxSize(plan.chain, plan.level().needsTimestamp() ? TIMESTAMP_RESERVE : 0);
-        SignatureRevision.Signature signature = new SignatureRevision.Signature(
-                CertificateInfo.of(plan.chain.get(0)), plan.signingTime, reserve);
+        SignatureRevision.Signature signature = new SignatureRevision.Signature(plan.chain.get(0), plan.signingTime, reserve);
         return build(() -> SignatureRevision.signature(input, plan.options, signature).write());
     }
 

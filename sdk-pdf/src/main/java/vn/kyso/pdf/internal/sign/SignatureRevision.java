@@ -1,6 +1,7 @@
 package vn.kyso.pdf.internal.sign;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -19,6 +21,11 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.cert.CertificateInfo;
@@ -79,15 +86,27 @@ final class SignatureRevision {
 
     /** What a signature revision carries besides the options. */
     static final class Signature {
-        final CertificateInfo signer;
+        final X509Certificate signer;
         final Instant time;
         final int contentsBytes;
 
         /** @param contentsBytes the space reserved for the CMS SignedData, in bytes */
-        Signature(CertificateInfo signer, Instant time, int contentsBytes) {
+        Signature(X509Certificate signer, Instant time, int contentsBytes) {
             this.signer = signer;
             this.time = time;
             this.contentsBytes = contentsBytes;
+        }
+
+        /** What a visible signature shows (the certificate is read only when one is drawn). */
+        AppearanceRequest appearance() {
+            return AppearanceRequest.builder(CertificateInfo.of(signer), time).build();
+        }
+
+        /** The signer's common name for /Name, or null. */
+        String name() {
+            RDN[] cn = X500Name.getInstance(signer.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+            ASN1Encodable v = cn.length == 0 ? null : cn[0].getFirst().getValue();
+            return v instanceof ASN1String ? ((ASN1String) v).getString() : null;
         }
     }
 
@@ -110,8 +129,9 @@ final class SignatureRevision {
         sig.setItem(COSName.CONTENTS, contents);
         r.increment.placeholder(contents, byteRange, signature.contentsBytes);
         sig.setString(COSName.M, PDF_DATE.format(signature.time.atOffset(ZoneOffset.ofHours(7))));
-        if (signature.signer.commonName() != null) {
-            sig.setString(COSName.NAME, signature.signer.commonName());
+        String name = signature.name();
+        if (name != null) {
+            sig.setString(COSName.NAME, name);
         }
         if (options.reason() != null) {
             sig.setString(COSName.REASON, options.reason());
@@ -127,8 +147,7 @@ final class SignatureRevision {
         if (certify) {
             r.certify(sig, options.certification());
         }
-        AppearanceRequest appearance = AppearanceRequest.builder(signature.signer, signature.time).build();
-        COSDictionary field = r.field(options, appearance);
+        COSDictionary field = r.field(options, signature::appearance);
         field.setItem(COSName.V, sig);
         COSDictionary form = r.acroForm();
         form.setInt(COSName.SIG_FLAGS, 3);
@@ -222,7 +241,7 @@ final class SignatureRevision {
      * The field dictionary the signature goes into: the existing empty signature field of that name
      * (drawn into when its widget is visible), or a new field with its widget on the options' page.
      */
-    private COSDictionary field(PdfSignatureOptions options, AppearanceRequest appearance) throws IOException {
+    private COSDictionary field(PdfSignatureOptions options, Supplier<AppearanceRequest> appearance) throws IOException {
         String name = options.fieldName();
         Field existing = name == null ? null : find(name);
         if (existing != null) {
@@ -265,7 +284,7 @@ final class SignatureRevision {
         field.setItem(COSName.RECT, rect.getCOSArray());
         field.setItem(COSName.P, pageDict);
         if (appearance != null && options.visible()) {
-            field.setItem(COSName.AP, normalAppearance(rect, page.getRotation(), appearance));
+            field.setItem(COSName.AP, normalAppearance(rect, page.getRotation(), appearance.get()));
         }
         COSBase annots = pageDict.getItem(COSName.ANNOTS);
         COSBase resolved = annots instanceof COSObject ? ((COSObject) annots).getObject() : annots;
@@ -296,7 +315,7 @@ final class SignatureRevision {
     }
 
     /** Gives an existing field's widget the signature's appearance if the widget is visible. */
-    private void drawInto(COSDictionary field, AppearanceRequest appearance) throws IOException {
+    private void drawInto(COSDictionary field, Supplier<AppearanceRequest> appearance) throws IOException {
         COSDictionary widget = field;
         COSArray kids = field.getCOSArray(COSName.KIDS);
         if (kids != null && kids.size() > 0 && kids.getObject(0) instanceof COSDictionary) {
@@ -312,7 +331,7 @@ final class SignatureRevision {
         }
         COSDictionary page = widget.getCOSDictionary(COSName.P);
         int rotation = page == null ? 0 : new PDPage(page).getRotation();
-        widget.setItem(COSName.AP, normalAppearance(rect, rotation, appearance));
+        widget.setItem(COSName.AP, normalAppearance(rect, rotation, appearance.get()));
         if (widget != field) {
             increment.update(widget);
         }

@@ -18,7 +18,7 @@ import vn.kyso.api.io.AtomicFiles;
  * depend on the input's size. Internal.
  */
 final class SignedOutput {
-    private static final int BUFFER = 1 << 18;
+    private static final int BUFFER = 1 << 16;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private SignedOutput() {
