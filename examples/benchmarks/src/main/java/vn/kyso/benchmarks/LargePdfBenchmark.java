@@ -34,6 +34,10 @@ import vn.kyso.pdf.PdfSigner;
  * the set-up under {@code java.io.tmpdir}) in a JVM limited to {@code -Xmx512m}, next to what
  * {@code cp} plus {@code sha256sum} of the same file take. Each iteration is one signature (single
  * shot); the peak heap of the iteration is printed. The files are deleted at the end.
+ *
+ * <p>Outside JMH, {@code java -Xmx512m -cp benchmarks.jar vn.kyso.benchmarks.LargePdfBenchmark [MiB]}
+ * signs once and prints the time and the peak heap, e.g. under {@code /usr/bin/time -v} for the
+ * process's maximum resident set.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -87,6 +91,23 @@ public class LargePdfBenchmark {
             }
         }
         return peak;
+    }
+
+    /** Signs one large PDF (size in MiB, default 1024) and prints the time and the peak heap. */
+    public static void main(String[] args) throws Exception {
+        LargePdfBenchmark b = new LargePdfBenchmark();
+        b.megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        b.setUp();
+        try {
+            b.resetPeaks();
+            long t0 = System.nanoTime();
+            b.signBB();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("signed %d MiB in %d ms; peak heap %.1f MiB (max heap %d MiB)%n", b.megabytes, ms,
+                    peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            b.tearDown();
+        }
     }
 
     /** One PAdES B-B signature of the large PDF, written atomically (fsync, rename). */
