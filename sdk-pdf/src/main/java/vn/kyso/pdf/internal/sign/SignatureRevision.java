@@ -157,6 +157,7 @@ final class SignatureRevision {
     /** The revision that only adds an empty signature field (invisible without a rectangle). */
     static Increment emptyField(PdfInput input, PdfSignatureOptions options) throws IOException {
         SignatureRevision r = new SignatureRevision(input);
+        r.refuseLocked();
         if (r.find(options.fieldName()) != null) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + options.fieldName() + " already exists");
         }
