@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,11 +24,7 @@ import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.trust.TrustAnchors;
-import vn.kyso.core.tsp.TimestampClient;
-import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
 
 /**
@@ -42,16 +37,13 @@ class PdfEncryptedInputTest {
     private static final String USER = "mat-khau";
     private static Sandbox sandbox;
     private static PdfSigner signer;
-    private static TrustAnchors trust;
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start();
-        trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust).stateKey(StateKey.generate())
-                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
+        signer = PdfTestDocuments.signer(sandbox);
     }
 
     @AfterAll
@@ -95,7 +87,7 @@ class PdfEncryptedInputTest {
                 .visible(1, 60, 600, 220, 70).build());
         PdfTestDocuments.assertPdfsigValid(out, 1);
         PdfTestDocuments.assertQpdfClean(out, null);
-        VerificationReport r = Verifier.builder().trust(trust).build().verify(out);
+        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(out);
         assertEquals(Verdict.VALID, r.verdict(), () -> ReportWriter.text(r, Language.EN));
     }
 

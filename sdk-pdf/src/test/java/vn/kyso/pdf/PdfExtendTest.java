@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.trust.TrustAnchors;
-import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
 
@@ -38,10 +35,8 @@ class PdfExtendTest {
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start();
-        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust)
-                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
-        verifier = Verifier.builder().trust(trust).build();
+        signer = PdfTestDocuments.signer(sandbox);
+        verifier = PdfTestDocuments.verifier(sandbox);
     }
 
     @AfterAll

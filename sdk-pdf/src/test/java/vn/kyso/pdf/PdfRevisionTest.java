@@ -45,7 +45,6 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
@@ -65,10 +64,8 @@ class PdfRevisionTest {
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start();
-        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust).stateKey(StateKey.generate())
-                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
-        verifier = Verifier.builder().trust(trust).build();
+        signer = PdfTestDocuments.signer(sandbox);
+        verifier = PdfTestDocuments.verifier(sandbox);
     }
 
     @AfterAll

@@ -17,6 +17,10 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.api.token.Tokens;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
@@ -82,6 +86,17 @@ public final class PdfTestDocuments {
             assertTrue(!line.contains("WARNING") || line.contains("reported number of objects"), out);
             assertTrue(!line.startsWith("[exit") || line.startsWith("[exit 3"), out);
         }
+    }
+
+    /** A signer with the sandbox's root as trust anchor, its TSA and a fresh two-phase state key. */
+    public static PdfSigner signer(Sandbox sandbox) {
+        return PdfSigner.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).stateKey(StateKey.generate())
+                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
+    }
+
+    /** A verifier trusting the sandbox's root. */
+    public static Verifier verifier(Sandbox sandbox) {
+        return Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).build();
     }
 
     public static SigningKey key(Identity who) {
