@@ -79,6 +79,20 @@ class PdfEncryptedInputTest {
     }
 
     @Test
+    void longTermValidationDataIsAddedWithThePasswordToo() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("lt.pdf"), 0,
+                CompressParameters.DEFAULT_COMPRESSION, PdfTestDocuments.aes(256, OWNER, USER));
+        Path out = dir.resolve("lt.signed.pdf");
+        signer.sign(in, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
+                .password(USER.toCharArray()).level(SignatureLevel.B_LTA).build());
+        PdfTestDocuments.assertPdfsigValid(out, 1, USER);
+        PdfTestDocuments.assertQpdfClean(out, USER);
+        try (PDDocument doc = Loader.loadPDF(out.toFile(), USER)) {
+            assertTrue(doc.getDocumentCatalog().getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.getPDFName("DSS")));
+        }
+    }
+
+    @Test
     void anOwnerPasswordOnlyDocumentOpensWithoutPasswordAndVerifies() throws Exception {
         Path in = PdfTestDocuments.decision(dir.resolve("owner-only.pdf"), 0,
                 CompressParameters.NO_COMPRESSION, PdfTestDocuments.aes(256, OWNER, ""));
