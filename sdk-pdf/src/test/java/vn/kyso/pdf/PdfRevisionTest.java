@@ -19,7 +19,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
@@ -135,6 +140,31 @@ class PdfRevisionTest {
         for (int i = 1; i < words.size(); i++) {
             assertEquals(words.get(0)[1], words.get(i)[1], 0.5f, "one line");
             assertTrue(words.get(i)[0] > words.get(i - 1)[2], "left to right");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PdfSignatureOptions.Certification.class, names = {"NO_CHANGES", "FORM_FILL", "FORM_FILL_AND_ANNOTATIONS"})
+    void certificationWritesDocMdpThatOtherReadersSee(PdfSignatureOptions.Certification level) throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("mdp-" + level + ".pdf"));
+        Path out = dir.resolve("mdp-" + level + ".signed.pdf");
+        signer.sign(in, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().certification(level).build());
+        assertValid(out, 1);
+        int expected = level.ordinal();
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            COSDictionary perms = doc.getDocumentCatalog().getCOSObject()
+                    .getCOSDictionary(COSName.PERMS);
+            PDSignature sig = doc.getSignatureDictionaries().get(0);
+            assertEquals(sig.getCOSObject(), perms.getCOSDictionary(COSName.DOCMDP), "/Perms /DocMDP is the signature");
+            COSDictionary ref = (COSDictionary) sig.getCOSObject()
+                    .getCOSArray(COSName.REFERENCE).getObject(0);
+            assertEquals(expected, ref.getCOSDictionary(COSName.TRANSFORM_PARAMS)
+                    .getInt(COSName.P));
+        }
+        if (level != PdfSignatureOptions.Certification.NO_CHANGES) {
+            Path second = dir.resolve("mdp-" + level + ".2.pdf");
+            signer.sign(out, second, PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.defaults());
+            assertValid(second, 2);
         }
     }
 
