@@ -7,19 +7,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
-import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
@@ -45,7 +49,7 @@ final class Increment {
     private final boolean needsEol;
     private final SecurityHandler<?> security;
     private final Map<COSBase, COSObjectKey> keys = new IdentityHashMap<>();
-    private final Map<COSObjectKey, COSBase> objects = new TreeMap<>();
+    private final Set<COSObjectKey> queued = new HashSet<>();
     private final Deque<COSBase> pending = new ArrayDeque<>();
     private long next;
 
@@ -79,7 +83,7 @@ final class Increment {
         if (key == null) {
             throw new IllegalArgumentException("not an indirect object of the input");
         }
-        if (objects.put(key, object) == null) {
+        if (queued.add(key)) {
             pending.add(object);
         }
     }
@@ -115,7 +119,7 @@ final class Increment {
         }
     }
 
-    /** Serialises the revision (to be appended at {@code originalLength}). */
+    /** Serialises the revision (to be appended at {@code originalLength}); called once. */
     Bytes write() throws IOException {
         Out out = new Out();
         if (needsEol) {
@@ -200,8 +204,8 @@ final class Increment {
         ByteArrayOutputStream entries = new ByteArrayOutputStream();
         COSArray index = new COSArray();
         for (List<Map.Entry<COSObjectKey, Long>> run : runs(all)) {
-            index.add(org.apache.pdfbox.cos.COSInteger.get(run.get(0).getKey().getNumber()));
-            index.add(org.apache.pdfbox.cos.COSInteger.get(run.size()));
+            index.add(COSInteger.get(run.get(0).getKey().getNumber()));
+            index.add(COSInteger.get(run.size()));
             for (Map.Entry<COSObjectKey, Long> e : run) {
                 entries.write(1);
                 for (int i = width - 1; i >= 0; i--) {
@@ -214,9 +218,9 @@ final class Increment {
         trailer.setItem(COSName.TYPE, COSName.XREF);
         trailer.setItem(COSName.INDEX, index);
         COSArray w = new COSArray();
-        w.add(org.apache.pdfbox.cos.COSInteger.ONE);
-        w.add(org.apache.pdfbox.cos.COSInteger.get(width));
-        w.add(org.apache.pdfbox.cos.COSInteger.get(2));
+        w.add(COSInteger.ONE);
+        w.add(COSInteger.get(width));
+        w.add(COSInteger.get(2));
         trailer.setItem(COSName.W, w);
         trailer.setInt(COSName.LENGTH, entries.size());
         out.ascii(self.getNumber() + " 0 obj\n");
@@ -247,7 +251,7 @@ final class Increment {
         if (k == null) {
             k = new COSObjectKey(next++, 0);
             keys.put(object, k);
-            objects.put(k, object);
+            queued.add(k);
             pending.add(object);
         }
         return k;
@@ -358,12 +362,10 @@ final class Increment {
             COSWriter.writeString(s, out);
         } else if (value instanceof COSName) {
             ((COSName) value).writePDF(out);
-        } else if (value instanceof COSNumber) {
-            if (value instanceof org.apache.pdfbox.cos.COSInteger) {
-                ((org.apache.pdfbox.cos.COSInteger) value).writePDF(out);
-            } else {
-                ((org.apache.pdfbox.cos.COSFloat) value).writePDF(out);
-            }
+        } else if (value instanceof COSInteger) {
+            ((COSInteger) value).writePDF(out);
+        } else if (value instanceof COSFloat) {
+            ((COSFloat) value).writePDF(out);
         } else if (value instanceof COSBoolean) {
             ((COSBoolean) value).writePDF(out);
         } else if (value == null || value instanceof COSNull) {
@@ -375,7 +377,7 @@ final class Increment {
 
     private static byte[] zeros(int n) {
         byte[] b = new byte[n];
-        java.util.Arrays.fill(b, (byte) '0');
+        Arrays.fill(b, (byte) '0');
         return b;
     }
 

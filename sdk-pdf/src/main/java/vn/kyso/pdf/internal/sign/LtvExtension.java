@@ -6,6 +6,7 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.core.format.Dss;
@@ -48,7 +49,7 @@ final class LtvExtension {
         } finally {
             char[] pw = p.getPasswordProtection();
             if (pw != null) {
-                java.util.Arrays.fill(pw, '\0');
+                Arrays.fill(pw, '\0');
             }
         }
     }
