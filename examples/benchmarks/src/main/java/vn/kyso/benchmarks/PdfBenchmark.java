@@ -47,7 +47,9 @@ import vn.kyso.testkit.Sandbox;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
-@Fork(1)
+// The sandbox's HTTP servers (TSA, OCSP) answer in two TCP writes; without TCP_NODELAY every loopback
+// request waits about 40 ms for a delayed ACK, which a real TSA (answering with TCP_NODELAY) does not.
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class PdfBenchmark {
     private static final PdfSignatureOptions BT = PdfSignatureOptions.builder().level(vn.kyso.api.SignatureLevel.B_T).build();
     BenchmarkFixture fixture;
