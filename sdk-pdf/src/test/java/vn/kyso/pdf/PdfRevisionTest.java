@@ -114,6 +114,22 @@ class PdfRevisionTest {
         assertValid(two, 2);
     }
 
+    /** Inputs rewritten by qpdf (not by PDFBox): linearized, with generated object streams, with none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--linearize", "--object-streams=generate", "--object-streams=disable"})
+    void filesWrittenByQpdf(String how) throws Exception {
+        Path made = PdfTestDocuments.decision(dir.resolve("qpdf-src" + how.hashCode() + ".pdf"));
+        Path in = dir.resolve("qpdf" + how.hashCode() + ".pdf");
+        String log = PdfTestDocuments.run("qpdf", how, made.toString(), in.toString());
+        assertTrue(Files.exists(in), log);
+        Path one = dir.resolve("qpdf" + how.hashCode() + ".1.pdf");
+        Path two = dir.resolve("qpdf" + how.hashCode() + ".2.pdf");
+        signer.sign(in, one, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().visible(1, 40, 600, 220, 70).build());
+        signer.sign(one, two, PdfTestDocuments.key(sandbox.person3()), PdfSignatureOptions.builder().level(SignatureLevel.B_T).build());
+        appended(in, one);
+        assertValid(two, 2);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 90, 180, 270})
     void theTextBlockIsUprightWhereTheReaderAskedOnRotatedPages(int rotation) throws Exception {
