@@ -206,7 +206,7 @@ public final class PadesEngine {
         Path temp = null;
         try {
             Path abs = out.toAbsolutePath();
-            temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".bt.pdf");
+            temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".bt.part");
             SignedOutput.write(input.path, input.length, revision, plan.algorithm.digest(), temp, signer);
             ltv.extend(temp, out, plan.level(), password);
         } catch (IOException e) {
