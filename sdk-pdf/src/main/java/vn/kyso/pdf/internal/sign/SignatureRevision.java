@@ -45,6 +45,10 @@ final class SignatureRevision {
     static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     private static final COSName PROP_BUILD = COSName.getPDFName("Prop_Build");
     private static final COSName APP = COSName.getPDFName("App");
+    private static final COSName LOCK = COSName.getPDFName("Lock");
+    private static final COSName FIELD_MDP = COSName.getPDFName("FieldMDP");
+    private static final COSName ACTION = COSName.getPDFName("Action");
+    private static final COSName DATA = COSName.getPDFName("Data");
     private static final int FLAGS_PRINT_LOCKED = 132;
     private static final int MAX_DEPTH = 32;
     private static final DateTimeFormatter PDF_DATE = DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss'+07''00'''");
@@ -149,6 +153,7 @@ final class SignatureRevision {
         }
         COSDictionary field = r.field(options, signature::appearance);
         field.setItem(COSName.V, sig);
+        r.lockFields(field, sig);
         COSDictionary form = r.acroForm();
         form.setInt(COSName.SIG_FLAGS, 3);
         return r.increment;
@@ -203,17 +208,49 @@ final class SignatureRevision {
         return false;
     }
 
+    /**
+     * A field with a /Lock dictionary locks the fields it names when it is signed: the signature gets
+     * the matching FieldMDP reference (ISO 32000-2, 12.8.2.4), its /Data the catalog as PDF 1.7 requires.
+     */
+    private void lockFields(COSDictionary field, COSDictionary sig) {
+        COSDictionary lock = field.getCOSDictionary(LOCK);
+        COSName action = lock == null ? null : lock.getCOSName(ACTION);
+        if (action == null) {
+            return;
+        }
+        COSDictionary params = new COSDictionary();
+        params.setItem(COSName.TYPE, COSName.TRANSFORM_PARAMS);
+        params.setItem(ACTION, action);
+        COSArray names = lock.getCOSArray(COSName.FIELDS);
+        if (names != null && !COSName.getPDFName("All").equals(action)) {
+            params.setItem(COSName.FIELDS, names);
+        }
+        params.setName(COSName.V, "1.2");
+        COSArray refs = sig.getCOSArray(COSName.REFERENCE);
+        if (refs == null) {
+            refs = new COSArray();
+            sig.setItem(COSName.REFERENCE, refs);
+        }
+        COSDictionary ref = sigRef(FIELD_MDP, params);
+        ref.setItem(DATA, catalog);
+        refs.add(ref);
+    }
+
+    private static COSDictionary sigRef(COSName method, COSDictionary params) {
+        COSDictionary ref = new COSDictionary();
+        ref.setItem(COSName.TYPE, COSName.SIG_REF);
+        ref.setItem(COSName.TRANSFORM_METHOD, method);
+        ref.setItem(COSName.TRANSFORM_PARAMS, params);
+        return ref;
+    }
+
     private void certify(COSDictionary sig, Certification level) {
         COSDictionary params = new COSDictionary();
         params.setItem(COSName.TYPE, COSName.TRANSFORM_PARAMS);
         params.setInt(COSName.P, level == Certification.NO_CHANGES ? 1 : level == Certification.FORM_FILL ? 2 : 3);
         params.setName(COSName.V, "1.2");
-        COSDictionary ref = new COSDictionary();
-        ref.setItem(COSName.TYPE, COSName.SIG_REF);
-        ref.setItem(COSName.TRANSFORM_METHOD, COSName.DOCMDP);
-        ref.setItem(COSName.TRANSFORM_PARAMS, params);
         COSArray refs = new COSArray();
-        refs.add(ref);
+        refs.add(sigRef(COSName.DOCMDP, params));
         sig.setItem(COSName.REFERENCE, refs);
         COSDictionary perms = catalog.getCOSDictionary(COSName.PERMS);
         if (perms == null) {
