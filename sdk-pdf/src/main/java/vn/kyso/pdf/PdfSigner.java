@@ -24,6 +24,9 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  * <p>An existing empty field keeps its place: it shows the text block when its widget has a visible
  * rectangle. A field name that does not exist yet becomes a new field in the same revision.
  *
+ * <p>Signing events ({@link vn.kyso.api.event.SigningListener}) carry as document digest the digest of
+ * the bytes the signature covers: the whole output except the /Contents value.
+ *
  * <p>Errors: {@code MALFORMED_INPUT} not a PDF; {@code DOCUMENT_PASSWORD} encrypted without the right
  * password; {@code DOCUMENT_LOCKED} certified "no changes" (DocMDP P=1) or encrypted with permissions
  * that forbid form filling; {@code INVALID_ARGUMENT} a field already signed or not a signature field,

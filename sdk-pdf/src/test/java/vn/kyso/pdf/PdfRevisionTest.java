@@ -272,6 +272,18 @@ class PdfRevisionTest {
         assertEquals(key.chain().size(), cms.getCertificates().getMatches(null).size());
     }
 
+    @Test
+    void listenersGetTheDigestOfTheSignedByteRanges() throws Exception {
+        List<vn.kyso.api.event.SigningEvent> events = new ArrayList<>();
+        PdfSigner listened = PdfSigner.builder().listener(events::add).build();
+        Path in = PdfTestDocuments.decision(dir.resolve("events.pdf"));
+        Path out = dir.resolve("events.signed.pdf");
+        listened.sign(in, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.defaults());
+        assertEquals(1, events.size());
+        assertEquals(vn.kyso.api.event.SigningEvent.Outcome.SUCCESS, events.get(0).outcome());
+        assertArrayEquals(DigestAlgorithm.SHA256.digest(signedRanges(out)), events.get(0).documentDigest());
+    }
+
     /** The bytes the first /ByteRange of a signed PDF covers. */
     static byte[] signedRanges(Path pdf) throws Exception {
         byte[] all = Files.readAllBytes(pdf);
