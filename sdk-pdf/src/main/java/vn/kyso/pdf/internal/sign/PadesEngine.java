@@ -106,7 +106,9 @@ public final class PadesEngine {
             settings.requireStateKey();
             requireFiles(in, null);
             List<X509Certificate> c = SigningSupport.checkChain(chain);
-            if (options.password() != null) {
+            char[] password = options.password();
+            if (password != null) {
+                wipe(password);
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
             }
             if (algorithm.digest() != options.digest()
