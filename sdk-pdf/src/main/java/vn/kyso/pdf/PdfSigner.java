@@ -17,9 +17,10 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  * incremental update: the input's bytes stay untouched at the start of the output, so earlier
  * signatures remain valid. Invisible or visible (a Vietnamese text block: signer, organisation, ISO
  * 8601 time +07:00, Liberation Serif, upright on rotated pages), new or existing empty field, optional
- * certification (DocMDP) of a first signature, encrypted input with its password. The input is read
- * once and never held in memory (a 1 GB PDF signs in a small heap); the output is written atomically
- * (a failure leaves no output).
+ * certification (DocMDP) of a first signature, encrypted input with its password. At B-B and B-T the
+ * input is read once and never held in memory (a 1 GB PDF signs in a small heap); B-LT and B-LTA (and
+ * {@link #extend}) then add their revisions with EU DSS, which reads the document into memory. The
+ * output is written atomically (a failure leaves no output).
  *
  * <p>An existing empty field keeps its place: it shows the text block when its widget has a visible
  * rectangle. A field name that does not exist yet becomes a new field in the same revision.
