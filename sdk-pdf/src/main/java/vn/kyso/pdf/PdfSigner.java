@@ -89,7 +89,9 @@ public final class PdfSigner {
      * TimestampClient (all levels) and trust anchors (B-LT, B-LTA).
      *
      * @throws vn.kyso.api.KysoException {@code INVALID_ARGUMENT} for another level or a missing
-     *     TimestampClient or trust, {@code DOCUMENT_PASSWORD} for an encrypted PDF
+     *     TimestampClient or trust, {@code NO_SIGNATURE} for a PDF without signature,
+     *     {@code MALFORMED_INPUT} for something else than a PDF, {@code DOCUMENT_PASSWORD} for an
+     *     encrypted PDF that needs a password
      */
     public void extend(Path in, Path out, SignatureLevel target) {
         Objects.requireNonNull(target, "target");

@@ -78,11 +78,34 @@ class PdfExtendTest {
     }
 
     @Test
-    void extensionNeedsALongTermLevelAndASignedPdf() throws Exception {
-        Path signed = dir.resolve("mot.pdf");
-        signer.sign(PdfTestDocuments.decision(dir.resolve("mot-in.pdf")), signed, PdfTestDocuments.key(sandbox.person1()),
+    void aBbSignatureExtendedToBtGetsADocumentTimestamp() throws Exception {
+        Path signed = dir.resolve("bb.pdf");
+        signer.sign(PdfTestDocuments.decision(dir.resolve("bb-in.pdf")), signed, PdfTestDocuments.key(sandbox.person2()),
                 PdfSignatureOptions.defaults());
+        Path t = dir.resolve("bb.t.pdf");
+        signer.extend(signed, t, SignatureLevel.B_T);
+        PdfTestDocuments.assertPdfsigValid(t, 1);
+        VerificationReport r = verifier.verify(t);
+        assertEquals(Verdict.VALID, r.verdict(), () -> ReportWriter.text(r, Language.EN));
+        assertEquals(SignatureLevel.B_T, r.signatures().get(0).level(), () -> ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
+    void extensionNeedsALongTermLevelAndASignedPdf() throws Exception {
+        Path unsigned = PdfTestDocuments.decision(dir.resolve("mot-in.pdf"));
+        Path signed = dir.resolve("mot.pdf");
+        signer.sign(unsigned, signed, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.defaults());
         Path out = dir.resolve("mot.out.pdf");
+        assertEquals(ErrorCode.NO_SIGNATURE, assertThrows(KysoException.class,
+                () -> signer.extend(unsigned, out, SignatureLevel.B_LTA)).errorCode());
+        Path junk = Files.writeString(dir.resolve("junk.pdf"), "không phải PDF, chỉ là chữ");
+        assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class,
+                () -> signer.extend(junk, out, SignatureLevel.B_LTA)).errorCode());
+        Path encrypted = PdfTestDocuments.decision(dir.resolve("mot-enc.pdf"), 0,
+                org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION,
+                PdfTestDocuments.aes(256, "chu", "khach"));
+        assertEquals(ErrorCode.DOCUMENT_PASSWORD, assertThrows(KysoException.class,
+                () -> signer.extend(encrypted, out, SignatureLevel.B_LT)).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
                 () -> signer.extend(signed, out, SignatureLevel.B_B)).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,

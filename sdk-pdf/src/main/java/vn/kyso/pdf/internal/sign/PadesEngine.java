@@ -195,6 +195,11 @@ public final class PadesEngine {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "extension to " + target);
         }
         settings.checkLevel(target);
+        try (PdfInput input = PdfInput.open(in, password)) {
+            if (!input.signed()) {
+                throw new KysoException(ErrorCode.NO_SIGNATURE, String.valueOf(in.getFileName()));
+            }
+        }
         ltv.extend(in, out, target, password);
     }
 

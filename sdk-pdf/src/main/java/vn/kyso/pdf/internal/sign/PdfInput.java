@@ -94,6 +94,15 @@ final class PdfInput implements Closeable {
         return document.isEncrypted();
     }
 
+    /** Whether the document holds at least one signature (or document time-stamp). */
+    boolean signed() {
+        try {
+            return !document.getSignatureDictionaries().isEmpty();
+        } catch (RuntimeException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF " + path.getFileName() + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         close(document);
