@@ -52,6 +52,7 @@ import vn.kyso.testkit.Sandbox;
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class PdfBenchmark {
     private static final PdfSignatureOptions BT = PdfSignatureOptions.builder().level(vn.kyso.api.SignatureLevel.B_T).build();
+    private static final PdfSignatureOptions VISIBLE = PdfSignatureOptions.builder().visible(1, 330, 600, 220, 70).build();
     BenchmarkFixture fixture;
     SigningKey key;
     PdfSigner signer;
@@ -60,6 +61,7 @@ public class PdfBenchmark {
     Path document;
     Path output;
     Path outputT;
+    Path outputVisible;
     Path fourSignatures;
 
     @Setup(Level.Trial)
@@ -75,6 +77,7 @@ public class PdfBenchmark {
         verifier = Verifier.builder().trust(trust).build();
         output = dir.resolve("signed.pdf");
         outputT = dir.resolve("signed-t.pdf");
+        outputVisible = dir.resolve("signed-visible.pdf");
         Path step = document;
         for (int i = 1; i <= 4; i++) {
             Path next = dir.resolve("four-" + i + ".pdf");
@@ -141,6 +144,12 @@ public class PdfBenchmark {
     @Benchmark
     public void signBT() {
         signer.sign(document, outputT, key, BT);
+    }
+
+    /** B-B with the visible text block (Liberation Serif embedded as a subset), as e-office approvals are. */
+    @Benchmark
+    public void signBBVisible() {
+        signer.sign(document, outputVisible, key, VISIBLE);
     }
 
     /** Full verification of the four-signature PDF. */

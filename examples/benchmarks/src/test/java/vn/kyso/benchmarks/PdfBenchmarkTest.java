@@ -26,6 +26,8 @@ class PdfBenchmarkTest {
             VerificationReport bt = bench.verifier.verify(bench.outputT);
             assertEquals(Verdict.VALID, bt.verdict());
             assertEquals(SignatureLevel.B_T, bt.signatures().get(0).level());
+            bench.signBBVisible();
+            assertEquals(Verdict.VALID, bench.verifier.verify(bench.outputVisible).verdict());
             VerificationReport four = bench.verifyFourSignatures();
             assertEquals(Verdict.VALID, four.verdict());
             assertEquals(4, four.signatures().size());
