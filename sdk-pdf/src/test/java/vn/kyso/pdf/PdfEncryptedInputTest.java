@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.kyso.api.DigestAlgorithm;
@@ -25,32 +22,15 @@ import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.testkit.Sandbox;
 
 /**
  * Encrypted input: the revision's strings and streams are encrypted with the document's key (AES-128,
  * whose keys depend on the object number, and AES-256), checked by pdfsig, qpdf and pdftotext opening
  * the result with the password; a wrong or missing password is DOCUMENT_PASSWORD with no output.
  */
-class PdfEncryptedInputTest {
+class PdfEncryptedInputTest extends SandboxPdfTest {
     private static final String OWNER = "chu-so-huu";
     private static final String USER = "mat-khau";
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        signer = PdfTestDocuments.signer(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {128, 256})
     void signedWithTheUserPasswordAndReadableWithIt(int keyLength) throws Exception {
@@ -101,7 +81,7 @@ class PdfEncryptedInputTest {
                 .visible(1, 60, 600, 220, 70).build());
         PdfTestDocuments.assertPdfsigValid(out, 1);
         PdfTestDocuments.assertQpdfClean(out, null);
-        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(out);
+        VerificationReport r = verifier.verify(out);
         assertEquals(Verdict.VALID, r.verdict(), () -> ReportWriter.text(r, Language.EN));
     }
 

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
@@ -21,29 +18,9 @@ import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.verify.Verifier;
-import vn.kyso.testkit.Sandbox;
 
 /** PdfSigner.extend: a PDF with two signatures made long-term (B-LTA) without disturbing either. */
-class PdfExtendTest {
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    private static Verifier verifier;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        signer = PdfTestDocuments.signer(sandbox);
-        verifier = PdfTestDocuments.verifier(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+class PdfExtendTest extends SandboxPdfTest {
     @Test
     void twoSignaturesExtendedToLtaStayValid() throws Exception {
         Path in = PdfTestDocuments.decision(dir.resolve("hai-chu-ky.pdf"));

@@ -30,10 +30,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.util.encoders.Hex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,33 +48,13 @@ import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.tsp.TimestampClient;
-import vn.kyso.core.verify.Verifier;
-import vn.kyso.testkit.Sandbox;
 
 /**
  * The revision the lean path writes, checked with qpdf, pdfsig, pdftotext and our verifier: both kinds
  * of cross-reference input, upright appearances on rotated pages, existing fields, every algorithm,
  * the CMS attributes, two-phase determinism, and refusals that leave no output.
  */
-class PdfRevisionTest {
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    private static Verifier verifier;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        signer = PdfTestDocuments.signer(sandbox);
-        verifier = PdfTestDocuments.verifier(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+class PdfRevisionTest extends SandboxPdfTest {
     private static void assertValid(Path pdf, int signatures) throws Exception {
         PdfTestDocuments.assertPdfsigValid(pdf, signatures);
         PdfTestDocuments.assertQpdfClean(pdf, null);

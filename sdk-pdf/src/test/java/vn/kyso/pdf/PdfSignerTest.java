@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.kyso.api.DigestAlgorithm;
@@ -31,29 +28,9 @@ import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.verify.Verifier;
-import vn.kyso.testkit.Sandbox;
 
 /** PAdES signing checked by poppler's pdfsig and by our verifier, on a sandbox PKI. */
-class PdfSignerTest {
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    private static Verifier verifier;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        signer = PdfTestDocuments.signer(sandbox);
-        verifier = PdfTestDocuments.verifier(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+class PdfSignerTest extends SandboxPdfTest {
     private static VerificationReport verify(Path pdf) {
         return verifier.verify(pdf);
     }
