@@ -250,6 +250,28 @@ class PdfRevisionTest extends SandboxPdfTest {
     }
 
     @Test
+    void oneSignerSignsFromSeveralThreadsAtOnce() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("threads.pdf"));
+        SigningKey key = PdfTestDocuments.key(sandbox.person1());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Path>> outs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path out = dir.resolve("threads." + i + ".pdf");
+            PdfSignatureOptions o = i % 2 == 0 ? PdfSignatureOptions.defaults()
+                    : PdfSignatureOptions.builder().visible(1, 40, 600, 220, 70).level(SignatureLevel.B_T).build();
+            outs.add(pool.submit(() -> {
+                signer.sign(in, out, key, o);
+                return out;
+            }));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<Path> f : outs) {
+            PdfTestDocuments.assertPdfsigValid(f.get(), 1);
+        }
+        assertValid(outs.get(1).get(), 1);
+    }
+
+    @Test
     void listenersGetTheDigestOfTheSignedByteRanges() throws Exception {
         List<vn.kyso.api.event.SigningEvent> events = new ArrayList<>();
         PdfSigner listened = PdfSigner.builder().listener(events::add).build();
