@@ -36,9 +36,9 @@ import org.apache.pdfbox.pdmodel.encryption.SecurityHandler;
  * original bytes with their own cross-reference section (a classic table, or an xref stream when the
  * input's last section is one) and a trailer pointing back with /Prev. Objects keep the numbers they
  * have; new ones are numbered from the input's /Size in the order they are added or first referenced,
- * so the same input and the same changes always give the same bytes. Streams and strings of the
- * revision are encrypted with the document's key when the input is encrypted; the signature's
- * /Contents never is. At most one signature placeholder: /Contents reserved as zeros and a fixed-width
+ * so the same unencrypted input and the same changes always give the same bytes. Streams and strings
+ * of the revision are encrypted with the document's key when the input is encrypted (AES with random
+ * IVs, so those bytes differ each time); the signature's /Contents never is. At most one signature placeholder: /Contents reserved as zeros and a fixed-width
  * /ByteRange, both located in the result. Internal; not thread-safe (one per revision).
  */
 final class Increment {
