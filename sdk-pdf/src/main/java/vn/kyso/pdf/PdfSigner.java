@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
@@ -15,13 +16,26 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  * Signs PDFs with PAdES baseline signatures (B-B, B-T, B-LT, B-LTA; ETSI.CAdES.detached), always as an
  * incremental update: the input's bytes stay untouched at the start of the output, so earlier
  * signatures remain valid. Invisible or visible (a Vietnamese text block: signer, organisation, ISO
- * 8601 time +07:00, Liberation Serif), new or existing empty field, optional certification (DocMDP),
- * encrypted input with its password. The output is written atomically.
+ * 8601 time +07:00, Liberation Serif, upright on rotated pages), new or existing empty field, optional
+ * certification (DocMDP) of a first signature, encrypted input with its password. At B-B and B-T the
+ * input is read once and never held in memory (a 1 GB PDF signs in a small heap); B-LT and B-LTA (and
+ * {@link #extend}) then add their revisions with EU DSS, which reads the document into memory. The
+ * output is written atomically (a failure leaves no output).
+ *
+ * <p>An existing empty field keeps its place: it shows the text block when its widget has a visible
+ * rectangle. A field name that does not exist yet becomes a new field in the same revision.
+ *
+ * <p>Signing events ({@link vn.kyso.api.event.SigningListener}) carry as document digest the digest of
+ * the bytes the signature covers: the whole output except the /Contents value.
  *
  * <p>Errors: {@code MALFORMED_INPUT} not a PDF; {@code DOCUMENT_PASSWORD} encrypted without the right
- * password; {@code CERTIFICATE_EXPIRED}/{@code _NOT_YET_VALID}; {@code TIMESTAMP_FAILED}; two-phase:
+ * password; {@code DOCUMENT_LOCKED} certified "no changes" (DocMDP P=1) or encrypted with permissions
+ * that forbid form filling; {@code INVALID_ARGUMENT} a field already signed or not a signature field,
+ * a rectangle outside the page or over another annotation, certification of a document already signed;
+ * {@code CERTIFICATE_EXPIRED}/{@code _NOT_YET_VALID}; {@code TIMESTAMP_FAILED}; two-phase:
  * {@code STATE_INVALID}, {@code STATE_EXPIRED}, {@code STATE_MISMATCH} (another input),
- * {@code SIGNATURE_VALUE_INVALID}. Immutable and thread-safe.
+ * {@code SIGNATURE_VALUE_INVALID}; two-phase signing of an encrypted PDF is refused
+ * ({@code INVALID_ARGUMENT}). Immutable and thread-safe.
  */
 public final class PdfSigner {
     private final PadesEngine engine;
@@ -65,6 +79,23 @@ public final class PdfSigner {
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
         Objects.requireNonNull(options, "options");
         engine.addSignatureField(in, out, options);
+    }
+
+    /**
+     * Extends the signatures already in a signed PDF: {@code B_T} adds a document time-stamp,
+     * {@code B_LT} adds the validation data (certificates, OCSP responses, CRLs) of every signature and
+     * time-stamp in a /DSS dictionary, {@code B_LTA} adds both and then an archive document time-stamp.
+     * Each is a further incremental revision: the existing signatures stay intact and valid. Needs a
+     * TimestampClient (all levels) and trust anchors (B-LT, B-LTA).
+     *
+     * @throws vn.kyso.api.KysoException {@code INVALID_ARGUMENT} for another level or a missing
+     *     TimestampClient or trust, {@code NO_SIGNATURE} for a PDF without signature,
+     *     {@code MALFORMED_INPUT} for something else than a PDF, {@code DOCUMENT_PASSWORD} for an
+     *     encrypted PDF that needs a password
+     */
+    public void extend(Path in, Path out, SignatureLevel target) {
+        Objects.requireNonNull(target, "target");
+        engine.extend(in, out, target, null);
     }
 
     /** Builder for {@link PdfSigner}: the settings every signer shares (see {@link SignerSettings.Builder}). */

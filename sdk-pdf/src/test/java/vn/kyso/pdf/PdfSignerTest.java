@@ -9,11 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.kyso.api.DigestAlgorithm;
@@ -31,35 +27,10 @@ import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
-import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.trust.TrustAnchors;
-import vn.kyso.core.tsp.TimestampClient;
-import vn.kyso.core.verify.Verifier;
-import vn.kyso.testkit.Sandbox;
 
 /** PAdES signing checked by poppler's pdfsig and by our verifier, on a sandbox PKI. */
-class PdfSignerTest {
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    private static Verifier verifier;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust).stateKey(StateKey.generate())
-                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
-        verifier = Verifier.builder().trust(trust).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
+class PdfSignerTest extends SandboxPdfTest {
     private static VerificationReport verify(Path pdf) {
         return verifier.verify(pdf);
     }

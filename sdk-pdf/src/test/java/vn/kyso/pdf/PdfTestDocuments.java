@@ -11,9 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.twophase.StateKey;
+import vn.kyso.core.trust.TrustAnchors;
+import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.api.token.Tokens;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
@@ -25,8 +32,19 @@ public final class PdfTestDocuments {
 
     /** An A4 Vietnamese decision, one page of text in Liberation Serif. */
     public static Path decision(Path file) throws Exception {
+        return decision(file, 0, CompressParameters.DEFAULT_COMPRESSION, null);
+    }
+
+    /**
+     * The decision with its page turned by {@code rotation} (/Rotate), written with object streams and an
+     * xref stream ({@code DEFAULT_COMPRESSION}) or with a classic xref table ({@code NO_COMPRESSION}),
+     * encrypted when {@code protection} is given.
+     */
+    public static Path decision(Path file, int rotation, CompressParameters compression,
+                                StandardProtectionPolicy protection) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
+            page.setRotation(rotation);
             doc.addPage(page);
             PDType0Font font = PdfFonts.serif(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -40,9 +58,45 @@ public final class PdfTestDocuments {
                 cs.showText("Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số.");
                 cs.endText();
             }
-            doc.save(file.toFile());
+            if (protection != null) {
+                doc.protect(protection);
+            }
+            doc.save(file.toFile(), compression);
         }
         return file;
+    }
+
+    /** An encryption policy: AES with the key length (128 or 256), the passwords, all permissions. */
+    public static StandardProtectionPolicy aes(int keyLength, String owner, String user) {
+        StandardProtectionPolicy p = new StandardProtectionPolicy(owner, user, new AccessPermission());
+        p.setEncryptionKeyLength(keyLength);
+        return p;
+    }
+
+    /**
+     * qpdf --check finds no error and no warning (with the password of an encrypted file, or null),
+     * except the /Size of a PDFBox-written input being larger than its highest object number plus one.
+     */
+    public static void assertQpdfClean(Path pdf, String password) throws Exception {
+        String out = password == null ? run("qpdf", "--check", pdf.toString())
+                : run("qpdf", "--password=" + password, "--check", pdf.toString());
+        assertTrue(out.contains("No syntax or stream encoding errors found")
+                || out.contains("operation succeeded with warnings"), out);
+        for (String line : out.split("\n")) {
+            assertTrue(!line.contains("WARNING") || line.contains("reported number of objects"), out);
+            assertTrue(!line.startsWith("[exit") || line.startsWith("[exit 3"), out);
+        }
+    }
+
+    /** A signer with the sandbox's root as trust anchor, its TSA and a fresh two-phase state key. */
+    public static PdfSigner signer(Sandbox sandbox) {
+        return PdfSigner.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).stateKey(StateKey.generate())
+                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
+    }
+
+    /** A verifier trusting the sandbox's root. */
+    public static Verifier verifier(Sandbox sandbox) {
+        return Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).build();
     }
 
     public static SigningKey key(Identity who) {
@@ -63,7 +117,12 @@ public final class PdfTestDocuments {
      * this poppler cannot validate (it lists them as type ETSI.RFC3161 or "unknown").
      */
     public static List<String> pdfsigValidations(Path pdf) throws Exception {
-        String out = run("pdfsig", "-nocert", pdf.toString());
+        return pdfsigValidations(pdf, null);
+    }
+
+    /** {@link #pdfsigValidations(Path)} of a PDF encrypted with a user password. */
+    public static List<String> pdfsigValidations(Path pdf, String userPassword) throws Exception {
+        String out = pdfsig(pdf, userPassword);
         List<String> lines = new ArrayList<>();
         boolean timestamp = false;
         for (String line : out.split("\n")) {
@@ -80,10 +139,20 @@ public final class PdfTestDocuments {
     }
 
     public static void assertPdfsigValid(Path pdf, int signatures) throws Exception {
-        List<String> lines = pdfsigValidations(pdf);
-        assertEquals(signatures, lines.size(), run("pdfsig", "-nocert", pdf.toString()));
+        assertPdfsigValid(pdf, signatures, null);
+    }
+
+    /** Every signature (not document time-stamps) of a PDF is valid for pdfsig, opened with the user password if given. */
+    public static void assertPdfsigValid(Path pdf, int signatures, String userPassword) throws Exception {
+        List<String> lines = pdfsigValidations(pdf, userPassword);
+        assertEquals(signatures, lines.size(), pdfsig(pdf, userPassword));
         for (String l : lines) {
             assertEquals("- Signature Validation: Signature is Valid.", l);
         }
+    }
+
+    private static String pdfsig(Path pdf, String userPassword) throws Exception {
+        return userPassword == null ? run("pdfsig", "-nocert", pdf.toString())
+                : run("pdfsig", "-nocert", "-upw", userPassword, pdf.toString());
     }
 }

@@ -105,4 +105,21 @@ class PopplerInteropTest {
         assertTrue(report.signatures().stream().anyMatch(s -> s.modificationsAfter() == vn.kyso.api.report.Modification.SIGNATURES
                 && "Trần Thị Bình".equals(s.signer().commonName())), text);
     }
+
+    @Test
+    void kysoSignsAfterPopplerAndBothStayValid() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("poppler-first.pdf"));
+        Path popplerSigned = dir.resolve("poppler-first.1.pdf");
+        PdfTestDocuments.run("pdfsig", "-nssdir", "sql:" + nss, "-add-signature", "-nick", "person1",
+                "-new-signature-field-name", "poppler", in.toString(), popplerSigned.toString());
+        assertTrue(Files.exists(popplerSigned), "pdfsig did not sign");
+        Path out = dir.resolve("poppler-first.2.pdf");
+        PdfSigner.builder().build().sign(popplerSigned, out, PdfTestDocuments.key(sandbox.person2()),
+                PdfSignatureOptions.builder().visible(1, 330, 600, 200, 60).build());
+        PdfTestDocuments.assertPdfsigValid(out, 2);
+        PdfTestDocuments.assertQpdfClean(out, null);
+        VerificationReport report = verify(out);
+        assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
+        assertEquals(2, report.signatures().size());
+    }
 }

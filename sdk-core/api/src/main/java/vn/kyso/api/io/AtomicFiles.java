@@ -2,6 +2,7 @@ package vn.kyso.api.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,22 +39,45 @@ public final class AtomicFiles {
     }
 
     /**
+     * Fills a file through its channel: what the content writes, reads back or overwrites in place
+     * (e.g. a value patched into a reserved gap) is what the target receives.
+     */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    /**
      * Streams content into the target atomically. A {@link KysoException} thrown by {@code content}
      * propagates unchanged (after the temporary file is removed).
      *
      * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
      */
     public static void write(Path target, Content content) {
+        writeChannel(target, channel -> {
+            OutputStream out = Channels.newOutputStream(channel);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Fills the target atomically through the temporary file's channel (opened for reading and
+     * writing, positioned at 0). The file is forced to disk and renamed over the target only when
+     * {@code content} returns; a {@link KysoException} thrown by it propagates unchanged (after the
+     * temporary file is removed).
+     *
+     * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
+     */
+    public static void writeChannel(Path target, ChannelContent content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
                 channel.force(true); // on disk before the rename, so a crash leaves old or new, never a hole
             }
             try {

@@ -1,21 +1,6 @@
 package vn.kyso.pdf.internal.sign;
 
-import eu.europa.esig.dss.enumerations.CertificationPermission;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.pades.DSSFileFont;
-import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.SignatureFieldParameters;
-import eu.europa.esig.dss.pades.SignatureImageParameters;
-import eu.europa.esig.dss.pades.SignatureImageTextParameters;
-import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,42 +8,41 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
-import vn.kyso.api.cert.CertificateInfo;
-import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
-import vn.kyso.core.format.DataFiles;
-import vn.kyso.core.format.Dss;
-import vn.kyso.core.format.DssTspSource;
-import vn.kyso.core.format.DssValidation;
 import vn.kyso.core.format.SignatureValues;
 import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.format.SigningSupport;
-import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.format.NetworkSources;
-import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.internal.cms.CadesSignedData;
 
-/** PAdES signing with EU DSS (PDFBox back end), one call or two phases. Internal. */
+/**
+ * PAdES signing, one call or two phases. B-B and B-T are made on the lean path: the input is parsed
+ * lazily by PDFBox, one incremental revision is serialised by {@link Increment}, the input is streamed
+ * once into the output while its /ByteRange digest is computed, the CMS is built once
+ * ({@link CadesSignedData}) and patched into the reserved /Contents before the atomic rename. B-LT and
+ * B-LTA extend that B-T result with EU DSS ({@link LtvExtension}). Internal.
+ */
 public final class PadesEngine {
     private static final String STATE_KIND = "pades";
+    private static final int STATE_VERSION = 2;
+    /** Room for the signature time-stamp token of B-T and above (a TSA's token with its chain). */
+    private static final int TIMESTAMP_RESERVE = 16 * 1024;
 
     private final SignerSettings settings;
-    private final NetworkSources network;
+    private final LtvExtension ltv;
 
     public PadesEngine(SignerSettings settings) {
         this.settings = settings;
-        this.network = new NetworkSources(settings.revocation(), settings.clock());
+        this.ltv = new LtvExtension(settings);
     }
 
     /** Everything both halves of a signature must agree on (no secrets). */
@@ -74,10 +58,19 @@ public final class PadesEngine {
             this.signingTime = signingTime;
             this.options = options;
         }
+
+        SignatureLevel level() {
+            return options.level();
+        }
+
+        /** Whether validation data (and an archive time-stamp) follow the signature in later revisions. */
+        boolean extended() {
+            return level() == SignatureLevel.B_LT || level() == SignatureLevel.B_LTA;
+        }
     }
 
     public SigningResult sign(Path in, Path out, SigningKey key, PdfSignatureOptions options) {
-        Instant time = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant time = now();
         SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, time);
         return act.run(() -> {
             requireFiles(in, out);
@@ -89,89 +82,215 @@ public final class PadesEngine {
             }
             settings.checkLevel(options.level());
             SigningSupport.checkValidity(chain.get(0), time);
-            act.documentDigest(DataFiles.digest(in, alg.digest()));
             Plan plan = new Plan(chain, alg, time, options);
-            DSSDocument source = source(plan, in);
-            byte[] tbs = dataToSign(plan, source);
-            byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
-            SignatureValues.check(tbs, value, chain.get(0), alg);
-            finish(plan, source, value, out);
+            char[] password = options.password();
+            try (PdfInput input = PdfInput.open(in, password)) {
+                Increment.Bytes revision = revision(input, plan);
+                write(plan, input, revision, out, password, digest -> {
+                    act.documentDigest(digest);
+                    byte[] attributes = CadesSignedData.signedAttributes(digest, alg, chain.get(0));
+                    byte[] value = key.signDigest(alg.digest().digest(attributes), alg);
+                    SignatureValues.check(attributes, value, chain.get(0), alg);
+                    return cms(plan, attributes, value);
+                });
+            } finally {
+                wipe(password);
+            }
             return new SigningResult(null, alg, options.level(), time);
         });
     }
 
     public PreparedSignature prepare(Path in, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      PdfSignatureOptions options) {
-        return SigningSupport.dss(() -> {
+        try {
+            settings.requireStateKey();
             requireFiles(in, null);
             List<X509Certificate> c = SigningSupport.checkChain(chain);
-            if (options.password() != null) {
+            char[] password = options.password();
+            if (password != null) {
+                wipe(password);
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
             }
-            if (algorithm.digest() != options.digest()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest "
-                        + options.digest().jcaName());
+            if (algorithm.digest() != options.digest()
+                    || (options.algorithm() != null && options.algorithm() != algorithm)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with options for "
+                        + (options.algorithm() != null ? options.algorithm().displayName() : options.digest().jcaName()));
             }
             settings.checkLevel(options.level());
-            if (options.fieldName() != null && !fieldExists(new FileDocument(in.toFile()), options.fieldName(), options)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + options.fieldName()
-                        + " does not exist: add it first (PdfSigner.addSignatureField)");
-            }
-            Instant time = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
             Plan plan = new Plan(c, algorithm, time, options);
-            byte[] tbs = dataToSign(plan, new FileDocument(in.toFile()));
-            SealedState.Builder sb = SealedState.builder(STATE_KIND)
-                    .put("v", 1)
-                    .put("alg", algorithm.name())
-                    .put("time", time.toEpochMilli())
-                    .put("input", DataFiles.digest(in, DigestAlgorithm.SHA256))
-                    .put("level", options.level().name())
-                    .put("certification", options.certification().name());
-            SigningSupport.putChain(sb, c);
-            putOptional(sb, "field", options.fieldName());
-            putOptional(sb, "reason", options.reason());
-            putOptional(sb, "location", options.location());
-            if (options.visible()) {
-                float[] r = options.rectangle();
-                sb.put("visible", options.page() + ";" + r[0] + ";" + r[1] + ";" + r[2] + ";" + r[3]);
+            try (PdfInput input = PdfInput.open(in, null)) {
+                if (input.encrypted()) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
+                }
+                Increment.Bytes revision = revision(input, plan);
+                byte[] digest = SignedOutput.digest(in, input.length, revision, algorithm.digest());
+                byte[] attributes = CadesSignedData.signedAttributes(digest, algorithm, c.get(0));
+                byte[] state = seal(plan, digest, input.length);
+                return new PreparedSignature(attributes, algorithm.digest().digest(attributes), algorithm, state);
             }
-            byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
-            return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
-        });
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw SigningSupport.map(e);
+        }
     }
 
     public SigningResult complete(byte[] state, byte[] signatureValue, Path in, Path out) {
-        SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES,
-                settings.clock().instant());
+        SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, now());
         return act.run(() -> {
             SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, settings.clock());
             Plan plan = readPlan(s);
+            byte[] expected = s.bytes("digest");
+            long length = s.number("length");
+            X509Certificate cert = plan.chain.get(0);
             act.time(plan.signingTime);
-            act.signer(plan.chain.get(0), plan.algorithm);
+            act.signer(cert, plan.algorithm);
+            act.documentDigest(expected);
             requireFiles(in, out);
-            if (!MessageDigest.isEqual(s.bytes("input"), DataFiles.digest(in, DigestAlgorithm.SHA256))) {
-                throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
-            }
-            act.documentDigest(DataFiles.digest(in, plan.algorithm.digest()));
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
-            DSSDocument source = new FileDocument(in.toFile());
-            byte[] tbs = dataToSign(plan, source);
-            SignatureValues.check(tbs, signatureValue, plan.chain.get(0), plan.algorithm);
-            finish(plan, source, signatureValue, out);
-            return new SigningResult(null, plan.algorithm, plan.options.level(), plan.signingTime);
+            byte[] attributes = CadesSignedData.signedAttributes(expected, plan.algorithm, cert);
+            SignatureValues.check(attributes, signatureValue, cert, plan.algorithm);
+            if (size(in) != length) {
+                throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+            }
+            try (PdfInput input = PdfInput.open(in, null)) {
+                Increment.Bytes revision = revision(input, plan);
+                write(plan, input, revision, out, null, digest -> {
+                    if (!MessageDigest.isEqual(digest, expected)) {
+                        throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+                    }
+                    return cms(plan, attributes, signatureValue);
+                });
+            }
+            return new SigningResult(null, plan.algorithm, plan.level(), plan.signingTime);
         });
+    }
+
+    /** Adds an empty signature field (invisible when the options have no rectangle) and writes {@code out}. */
+    public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
+        requireFiles(in, out);
+        if (options.fieldName() == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field name");
+        }
+        char[] password = options.password();
+        try (PdfInput input = PdfInput.open(in, password)) {
+            Increment.Bytes revision = build(() -> SignatureRevision.emptyField(input, options).write());
+            SignedOutput.write(in, input.length, revision, out);
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /**
+     * Adds validation data (B-LT) and an archive time-stamp (B-LTA) for the signatures already in
+     * {@code in}, as further revisions.
+     */
+    public void extend(Path in, Path out, SignatureLevel target, char[] password) {
+        requireFiles(in, out);
+        if (target != SignatureLevel.B_T && target != SignatureLevel.B_LT && target != SignatureLevel.B_LTA) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "extension to " + target);
+        }
+        settings.checkLevel(target);
+        try (PdfInput input = PdfInput.open(in, password)) {
+            if (!input.signed()) {
+                throw new KysoException(ErrorCode.NO_SIGNATURE, String.valueOf(in.getFileName()));
+            }
+        }
+        ltv.extend(in, out, target, password);
+    }
+
+    /** Writes the signed file; for B-LT/B-LTA the B-T result goes to a temporary file first and is extended. */
+    private void write(Plan plan, PdfInput input, Increment.Bytes revision, Path out, char[] password,
+                       SignedOutput.Signer signer) {
+        if (!plan.extended()) {
+            SignedOutput.write(input.path, input.length, revision, plan.algorithm.digest(), out, signer);
+            return;
+        }
+        Path temp = null;
+        try {
+            Path abs = out.toAbsolutePath();
+            temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".bt.part");
+            SignedOutput.write(input.path, input.length, revision, plan.algorithm.digest(), temp, signer);
+            ltv.extend(temp, out, plan.level(), password);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, String.valueOf(out));
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover temporary file; the output is complete or absent either way
+                }
+            }
+        }
+    }
+
+    private Increment.Bytes revision(PdfInput input, Plan plan) {
+        int reserve = CadesSignedData.maxSize(plan.chain, plan.level().needsTimestamp() ? TIMESTAMP_RESERVE : 0);
+        SignatureRevision.Signature signature = new SignatureRevision.Signature(plan.chain.get(0), plan.signingTime, reserve);
+        return build(() -> SignatureRevision.signature(input, plan.options, signature).write());
+    }
+
+    private interface RevisionBuilder {
+        Increment.Bytes build() throws IOException;
+    }
+
+    /** Runs the PDF side; what PDFBox cannot read or we cannot write is MALFORMED_INPUT. */
+    private static Increment.Bytes build(RevisionBuilder b) {
+        try {
+            return b.build();
+        } catch (KysoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + e.getMessage());
+        }
+    }
+
+    /** The CMS for the signature value, with the signature time-stamp at B-T and above. */
+    private byte[] cms(Plan plan, byte[] attributes, byte[] value) {
+        byte[] token = null;
+        if (plan.level().needsTimestamp()) {
+            token = settings.timestamps().timestamp(CadesSignedData.timestampImprint(value, plan.algorithm.digest()),
+                    plan.algorithm.digest());
+        }
+        return CadesSignedData.encode(plan.chain, plan.algorithm, attributes, value, token);
+    }
+
+    private byte[] seal(Plan plan, byte[] digest, long length) {
+        PdfSignatureOptions o = plan.options;
+        SealedState.Builder sb = SealedState.builder(STATE_KIND)
+                .put("v", STATE_VERSION)
+                .put("alg", plan.algorithm.name())
+                .put("time", plan.signingTime.toEpochMilli())
+                .put("digest", digest)
+                .put("length", length)
+                .put("level", o.level().name())
+                .put("certification", o.certification().name());
+        SigningSupport.putChain(sb, plan.chain);
+        putOptional(sb, "field", o.fieldName());
+        putOptional(sb, "reason", o.reason());
+        putOptional(sb, "location", o.location());
+        if (o.visible()) {
+            float[] r = o.rectangle();
+            sb.put("visible", o.page() + ";" + r[0] + ";" + r[1] + ";" + r[2] + ";" + r[3]);
+        }
+        return sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
     }
 
     private Plan readPlan(SealedState s) {
         try {
-            if (s.number("v") != 1) {
+            if (s.number("v") != STATE_VERSION) {
                 throw new KysoException(ErrorCode.STATE_INVALID, "version");
             }
             List<X509Certificate> chain = SigningSupport.readChain(s);
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
+            if (s.bytes("digest").length != alg.digest().length() || s.number("length") < 0) {
+                throw new KysoException(ErrorCode.STATE_INVALID, "digest");
+            }
             PdfSignatureOptions.Builder b = PdfSignatureOptions.builder()
                     .level(SignatureLevel.valueOf(s.string("level")))
                     .algorithm(alg)
@@ -207,170 +326,31 @@ public final class PadesEngine {
         }
     }
 
-    private PAdESService service() {
-        PAdESService service = new PAdESService(DssValidation.base(settings.trust(), network));
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
-        if (settings.timestamps() != null) {
-            service.setTspSource(new DssTspSource(settings.timestamps()));
-        }
-        return service;
+    private Instant now() {
+        return settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static PAdESSignatureParameters parameters(Plan plan) {
-        PdfSignatureOptions o = plan.options;
-        PAdESSignatureParameters p = new PAdESSignatureParameters();
-        p.setSignatureLevel(Dss.padesLevel(o.level()));
-        eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
-        p.setSigningCertificate(Dss.token(plan.chain.get(0)));
-        p.setCertificateChain(Dss.tokens(plan.chain));
-        p.setDigestAlgorithm(d);
-        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
-        p.bLevel().setSigningDate(Date.from(plan.signingTime));
-        p.getSignatureTimestampParameters().setDigestAlgorithm(d);
-        p.getArchiveTimestampParameters().setDigestAlgorithm(d);
-        p.setAppName("Kyso");
-        CertificateInfo signer = CertificateInfo.of(plan.chain.get(0));
-        p.setSignerName(signer.commonName());
-        p.setReason(o.reason());
-        p.setLocation(o.location());
-        char[] password = o.password();
+    private static long size(Path in) {
+        try {
+            return Files.size(in);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(in));
+        }
+    }
+
+    private static void wipe(char[] password) {
         if (password != null) {
-            p.setPasswordProtection(password);
-        }
-        switch (o.certification()) {
-            case NO_CHANGES: p.setPermission(CertificationPermission.NO_CHANGE_PERMITTED); break;
-            case FORM_FILL: p.setPermission(CertificationPermission.MINIMAL_CHANGES_PERMITTED); break;
-            case FORM_FILL_AND_ANNOTATIONS: p.setPermission(CertificationPermission.CHANGES_PERMITTED); break;
-            default: break;
-        }
-        SignatureImageParameters image = new SignatureImageParameters();
-        SignatureFieldParameters field = fieldParameters(o);
-        if (o.visible()) {
-            SignatureImageTextParameters text = new SignatureImageTextParameters();
-            text.setText(appearanceText(signer, plan.signingTime));
-            text.setFont(font());
-            text.setTextColor(Color.BLACK);
-            text.setPadding(4f);
-            image.setTextParameters(text);
-        }
-        image.setFieldParameters(field);
-        p.setImageParameters(image);
-        return p;
-    }
-
-    /** The text block of a visible signature without image (Decree 30/2020: signer, organisation, ISO time +07:00). */
-    static String appearanceText(CertificateInfo signer, Instant time) {
-        StringBuilder sb = new StringBuilder("Ký bởi: ").append(signer.commonName());
-        if (signer.organization() != null) {
-            sb.append("\nCơ quan: ").append(signer.organization());
-        }
-        return sb.append("\nThời gian ký: ").append(ReportWriter.time(time)).toString();
-    }
-
-    private static DSSFileFont font() {
-        DSSFileFont f = new DSSFileFont(new InMemoryDocument(PdfFonts.serifFile()), 9f);
-        f.setEmbedFontSubset(true);
-        return f;
-    }
-
-    /**
-     * The document to sign: the input, or, when the options name a field it lacks, the input with that
-     * (empty) field added. Two-phase signing needs the field to exist already (see {@link #prepare}).
-     */
-    private DSSDocument source(Plan plan, Path in) {
-        DSSDocument doc = new FileDocument(in.toFile());
-        String field = plan.options.fieldName();
-        if (field == null || fieldExists(doc, field, plan.options)) {
-            return doc;
-        }
-        return SigningSupport.dss(() -> service().addNewSignatureField(doc, fieldParameters(plan.options),
-                plan.options.password()));
-    }
-
-    private boolean fieldExists(DSSDocument doc, String field, PdfSignatureOptions options) {
-        char[] pw = options.password();
-        try {
-            return SigningSupport.dss(() -> service().getAvailableSignatureFields(doc, pw)).contains(field);
-        } finally {
-            if (pw != null) {
-                Arrays.fill(pw, '\0');
-            }
+            Arrays.fill(password, '\0');
         }
     }
 
-    /** Adds an empty signature field (invisible when the options have no rectangle) and writes {@code out}. */
-    public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
-        requireFiles(in, out);
-        if (options.fieldName() == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field name");
-        }
-        DSSDocument doc = new FileDocument(in.toFile());
-        DSSDocument result = SigningSupport.dss(() -> service().addNewSignatureField(doc, fieldParameters(options),
-                options.password()));
-        AtomicFiles.write(out, result::writeTo);
-    }
-
-    private static SignatureFieldParameters fieldParameters(PdfSignatureOptions o) {
-        SignatureFieldParameters field = new SignatureFieldParameters();
-        field.setFieldId(o.fieldName());
-        field.setPage(o.page());
-        if (o.visible()) {
-            float[] r = o.rectangle();
-            field.setOriginX(r[0]);
-            field.setOriginY(r[1]);
-            field.setWidth(r[2]);
-            field.setHeight(r[3]);
-        }
-        return field;
-    }
-
-    private byte[] dataToSign(Plan plan, DSSDocument doc) {
-        PAdESSignatureParameters params = parameters(plan);
-        try {
-            ToBeSigned tbs = SigningSupport.dss(() -> service().getDataToSign(doc, params));
-            return tbs.getBytes();
-        } finally {
-            wipe(params);
-        }
-    }
-
-    private void finish(Plan plan, DSSDocument doc, byte[] value, Path out) {
-        PAdESSignatureParameters params = parameters(plan);
-        try {
-            SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
-            DSSDocument signed = SigningSupport.dss(() -> service().signDocument(doc, params, sv));
-            AtomicFiles.write(out, signed::writeTo);
-        } finally {
-            wipe(params);
-        }
-    }
-
-    private static void wipe(PAdESSignatureParameters params) {
-        char[] pw = params.getPasswordProtection();
-        if (pw != null) {
-            Arrays.fill(pw, '\0');
-        }
-    }
-
-    private static void requireFiles(Path in, Path out) {
-        if (in == null || !Files.isReadable(in)) {
+    /** Readable input, an output that is not the input; whether it is a PDF is {@link PdfInput#open}'s check. */
+    static void requireFiles(Path in, Path out) {
+        if (in == null || !Files.isRegularFile(in) || !Files.isReadable(in)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(in));
         }
-        if (out != null && out.toAbsolutePath().equals(in.toAbsolutePath())) {
+        if (out != null && out.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output must differ from input");
         }
-        byte[] head = new byte[1024];
-        int n;
-        try (InputStream s = Files.newInputStream(in)) {
-            n = s.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, in.toString());
-        }
-        if (!new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-")) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, "not a PDF: " + in.getFileName());
-        }
     }
-
-
-
 }
