@@ -65,6 +65,15 @@ public final class Sandbox implements AutoCloseable {
     private static final List<String> KINDS = List.of("tsa", "ocsp", "crl", "ca");
     private static final int HTTP_THREADS = 4;
 
+    static {
+        // The JDK HTTP server reads this once, when its first instance is made: without TCP_NODELAY every
+        // loopback request waits about 40 ms for a delayed ACK (a time-stamp 53-62 ms instead of 5 ms).
+        // Set here, before the sandbox makes its server, unless the JVM was started with a choice.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Pki pki;
     private final TsaService tsa;
     private final OcspService ocsp;

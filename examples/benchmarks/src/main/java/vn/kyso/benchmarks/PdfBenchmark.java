@@ -49,7 +49,7 @@ import vn.kyso.testkit.Sandbox;
 @Measurement(iterations = 3, time = 5)
 // The sandbox's HTTP servers (TSA, OCSP) answer in two TCP writes; without TCP_NODELAY every loopback
 // request waits about 40 ms for a delayed ACK, which a real TSA (answering with TCP_NODELAY) does not.
-@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
+@Fork(1)
 public class PdfBenchmark {
     private static final PdfSignatureOptions BT = PdfSignatureOptions.builder().level(vn.kyso.api.SignatureLevel.B_T).build();
     private static final PdfSignatureOptions VISIBLE = PdfSignatureOptions.builder().visible(1, 330, 600, 220, 70).build();
