@@ -2,6 +2,7 @@ package vn.kyso.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -54,9 +55,10 @@ final class BatchCommand {
                     .outputName(outputName)
                     .listener(new BatchProgressPrinter(spec.commandLine().getErr(), lang, System.console() != null))
                     .build();
+            List<Path> inputs = batch.inputs(inDir, outDir); // before the key asks for a PIN
             BatchSummary summary;
             try (Token token = common.key.open()) {
-                summary = batch.sign(inDir, outDir, common.key.select(token), signing);
+                summary = batch.sign(inputs, outDir, common.key.select(token), signing);
             }
             if (summary.items().isEmpty()) {
                 spec.commandLine().getErr().println(lang == Language.EN ? "No file in " + inDir + " matches " + pattern

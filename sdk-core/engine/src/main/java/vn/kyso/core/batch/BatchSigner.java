@@ -104,6 +104,18 @@ public final class BatchSigner {
     }
 
     /**
+     * The files {@link #sign(Path, Path, SigningKey, FileSigner)} would sign, checked as it checks them,
+     * without signing anything: call it before asking for a PIN, so that a mistyped directory costs none.
+     *
+     * @throws KysoException as {@link #sign(Path, Path, SigningKey, FileSigner)}, except {@code OUTPUT_FAILED}
+     */
+    public List<Path> inputs(Path inDir, Path outDir) {
+        List<Path> files = list(inDir);
+        plan(files, absolute(Objects.requireNonNull(outDir, "outDir")));
+        return files;
+    }
+
+    /**
      * Signs the given files into {@code outDir}; the glob is not applied. None of them may be in
      * {@code outDir} itself.
      *

@@ -236,6 +236,12 @@ class BatchSignerTest {
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> BatchSigner.builder().glob("*.{pdf")).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> BatchSigner.builder().threads(0)).errorCode());
         assertFalse(Files.exists(dir.resolve("o1")), "nothing is created before the plan is checked");
+        // The same checks without a key, before a PIN is asked for.
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> batch.inputs(in, in)).errorCode());
+        assertEquals(ErrorCode.INPUT_UNREADABLE, assertThrows(KysoException.class,
+                () -> batch.inputs(dir.resolve("khong-co"), dir.resolve("o4"))).errorCode());
+        assertEquals(2, batch.inputs(in, dir.resolve("o5")).size());
+        assertFalse(Files.exists(dir.resolve("o5")), "listing the inputs creates nothing");
     }
 
     @Test
