@@ -40,6 +40,16 @@ public final class KysoCli {
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
+    /** Gives every subcommand, at every depth, {@code -h/--help} (and {@code -V/--version}) as the root has them. */
+    private static void withHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                withHelpOptions(sub);
+            }
+        }
+    }
+
     /** Runs the command line with the given streams and returns its exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         KysoCli root = new KysoCli();
@@ -47,6 +57,7 @@ public final class KysoCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpOptions(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             Language lang = root.language();
             err.println((lang == Language.EN ? "Usage error: " : "Lỗi cú pháp: ") + ex.getMessage());
