@@ -21,9 +21,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
@@ -77,10 +81,10 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         }
         Instant validationTime = ctx.clock().instant();
         Reports reports = DssValidation.validate(new FileDocument(file.toFile()), List.of(), ctx, validationTime, name);
-        Set<Long> signatureWidgets = signatureWidgets(file, name);
+        Widgets widgets = widgets(file, name);
         List<SignatureResult> results = new ArrayList<>();
         for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
-                (sw, builder) -> decorate(sw, builder, length, signatureWidgets))) {
+                (sw, builder) -> decorate(sw, builder, length, widgets))) {
             results.add(b.build());
         }
         if (results.isEmpty()) {
@@ -89,22 +93,49 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         return new VerificationReport(name, validationTime, results);
     }
 
-    /**
-     * Object numbers of the widgets of signature fields in the final revision: DSS reports form-field
-     * changes by the widget object they touch, and only those outside this set are form filling.
-     */
-    private static Set<Long> signatureWidgets(Path file, String name) {
-        Set<Long> widgets = new HashSet<>();
+    /** What the final revision's annotations tell the classification. */
+    private static final class Widgets {
+        /**
+         * Object numbers of the widgets of signature fields: DSS reports form-field changes by the widget
+         * object they touch, and only those outside this set are form filling.
+         */
+        final Set<Long> signature = new HashSet<>();
+        /**
+         * Whether two annotations overlap on a page where at least one is not a signature widget. DSS flags
+         * every overlap; a signature widget over another signature widget is what Decree 30/2020 asks for
+         * (the organisation's seal over the left third of the leader's signature image), so only other
+         * overlaps, which could hide content, count as changes of kind OTHER.
+         */
+        boolean foreignOverlap;
+    }
+
+    private static Widgets widgets(Path file, String name) {
+        Widgets widgets = new Widgets();
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            Set<COSDictionary> signatureDicts = new HashSet<>();
             if (form != null) {
                 for (PDField f : form.getFieldTree()) {
                     if (f instanceof PDSignatureField) {
                         for (PDAnnotationWidget w : f.getWidgets()) {
+                            signatureDicts.add(w.getCOSObject());
                             COSObjectKey key = w.getCOSObject().getKey();
                             if (key != null) {
-                                widgets.add(key.getNumber());
+                                widgets.signature.add(key.getNumber());
                             }
+                        }
+                    }
+                }
+            }
+            for (PDPage page : doc.getPages()) {
+                List<PDAnnotation> annots = page.getAnnotations();
+                for (int i = 0; i < annots.size() && !widgets.foreignOverlap; i++) {
+                    for (int j = i + 1; j < annots.size(); j++) {
+                        boolean bothSignatures = signatureDicts.contains(annots.get(i).getCOSObject())
+                                && signatureDicts.contains(annots.get(j).getCOSObject());
+                        if (!bothSignatures && overlap(annots.get(i).getRectangle(), annots.get(j).getRectangle())) {
+                            widgets.foreignOverlap = true;
+                            break;
                         }
                     }
                 }
@@ -117,8 +148,17 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         return widgets;
     }
 
+    /** As DSS decides overlap: open intervals on both axes; an empty (invisible) rectangle never overlaps. */
+    private static boolean overlap(PDRectangle a, PDRectangle b) {
+        if (a == null || b == null || a.getWidth() == 0 || a.getHeight() == 0 || b.getWidth() == 0 || b.getHeight() == 0) {
+            return false;
+        }
+        return a.getLowerLeftX() < b.getUpperRightX() && b.getLowerLeftX() < a.getUpperRightX()
+                && a.getLowerLeftY() < b.getUpperRightY() && b.getLowerLeftY() < a.getUpperRightY();
+    }
+
     private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength,
-                                 Set<Long> signatureWidgets) {
+                                 Widgets widgets) {
         PDFRevisionWrapper rev = sw.getPDFRevision();
         if (rev == null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
@@ -135,7 +175,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         if (!rev.isPdfSignatureDictionaryConsistent()) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_SIGNATURE_DICTIONARY_INCONSISTENT"));
         }
-        Modification m = whole ? Modification.NONE : classify(rev, signatureWidgets);
+        Modification m = whole ? Modification.NONE : classify(rev, widgets.signature, widgets.foreignOverlap);
         b.modificationsAfter(m);
         if (!whole) {
             b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
@@ -152,12 +192,13 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
     /**
      * The most serious kind of change in the revisions after the signature. Pages added or removed, any
      * object change DSS cannot attribute to signatures, form fields or annotations, and annotations laid
-     * over content are OTHER. A visual difference on a page is accepted only as the visible result of
-     * filling form fields that existed when the signature was made.
+     * overlapping other annotations (except signature widgets over signature widgets, see {@link Widgets})
+     * are OTHER. A visual difference on a page is accepted only as the visible result of filling form
+     * fields that existed when the signature was made.
      */
-    static Modification classify(PDFRevisionWrapper rev, Set<Long> signatureWidgets) {
+    static Modification classify(PDFRevisionWrapper rev, Set<Long> signatureWidgets, boolean foreignOverlap) {
         if (!rev.getPdfPageDifferenceConcernedPages().isEmpty() || !rev.getPdfUndefinedChanges().isEmpty()
-                || !rev.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
+                || (foreignOverlap && !rev.getPdfAnnotationsOverlapConcernedPages().isEmpty())) {
             return Modification.OTHER;
         }
         boolean formFill = false;

@@ -3,17 +3,14 @@ package vn.kyso.pdf.internal.sign;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,10 +41,10 @@ import vn.kyso.core.format.DssValidation;
 import vn.kyso.core.format.SignatureValues;
 import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.format.SigningSupport;
-import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.format.NetworkSources;
-import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.internal.appearance.AppearanceRequest;
+import vn.kyso.pdf.internal.appearance.AppearanceState;
 
 /** PAdES signing with EU DSS (PDFBox back end), one call or two phases. Internal. */
 public final class PadesEngine {
@@ -132,10 +129,7 @@ public final class PadesEngine {
             putOptional(sb, "field", options.fieldName());
             putOptional(sb, "reason", options.reason());
             putOptional(sb, "location", options.location());
-            if (options.visible()) {
-                float[] r = options.rectangle();
-                sb.put("visible", options.page() + ";" + r[0] + ";" + r[1] + ";" + r[2] + ";" + r[3]);
-            }
+            AppearanceState.put(sb, options);
             byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
         });
@@ -185,11 +179,7 @@ public final class PadesEngine {
             if (s.has("location")) {
                 b.location(s.string("location"));
             }
-            if (s.has("visible")) {
-                String[] v = s.string("visible").split(";");
-                b.visible(Integer.parseInt(v[0]), Float.parseFloat(v[1]), Float.parseFloat(v[2]),
-                        Float.parseFloat(v[3]), Float.parseFloat(v[4]));
-            }
+            AppearanceState.read(s, b, s.has("field") ? s.string("field") : null);
             return new Plan(chain, alg, Instant.ofEpochMilli(s.number("time")), b.build());
         } catch (KysoException e) {
             if (e.errorCode() == ErrorCode.STATE_INVALID || e.errorCode() == ErrorCode.STATE_EXPIRED) {
@@ -208,8 +198,16 @@ public final class PadesEngine {
     }
 
     private PAdESService service() {
+        return service(null);
+    }
+
+    /** The DSS service; a visible signature's appearance is drawn by {@link DssAppearanceBridge}. */
+    private PAdESService service(Plan plan) {
         PAdESService service = new PAdESService(DssValidation.base(settings.trust(), network));
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        service.setPdfObjFactory(plan != null && plan.options.visible()
+                ? DssAppearanceBridge.objectFactory(plan.options, AppearanceRequest.of(plan.options.appearance(),
+                        CertificateInfo.of(plan.chain.get(0)), plan.signingTime))
+                : new PdfBoxNativeObjectFactory());
         if (settings.timestamps() != null) {
             service.setTspSource(new DssTspSource(settings.timestamps()));
         }
@@ -246,31 +244,14 @@ public final class PadesEngine {
         SignatureImageParameters image = new SignatureImageParameters();
         SignatureFieldParameters field = fieldParameters(o);
         if (o.visible()) {
+            // DSS calls the drawer only for non-empty image parameters; DssAppearanceBridge draws instead
             SignatureImageTextParameters text = new SignatureImageTextParameters();
-            text.setText(appearanceText(signer, plan.signingTime));
-            text.setFont(font());
-            text.setTextColor(Color.BLACK);
-            text.setPadding(4f);
+            text.setText(signer.commonName());
             image.setTextParameters(text);
         }
         image.setFieldParameters(field);
         p.setImageParameters(image);
         return p;
-    }
-
-    /** The text block of a visible signature without image (Decree 30/2020: signer, organisation, ISO time +07:00). */
-    static String appearanceText(CertificateInfo signer, Instant time) {
-        StringBuilder sb = new StringBuilder("Ký bởi: ").append(signer.commonName());
-        if (signer.organization() != null) {
-            sb.append("\nCơ quan: ").append(signer.organization());
-        }
-        return sb.append("\nThời gian ký: ").append(ReportWriter.time(time)).toString();
-    }
-
-    private static DSSFileFont font() {
-        DSSFileFont f = new DSSFileFont(new InMemoryDocument(PdfFonts.serifFile()), 9f);
-        f.setEmbedFontSubset(true);
-        return f;
     }
 
     /**
@@ -314,8 +295,8 @@ public final class PadesEngine {
         SignatureFieldParameters field = new SignatureFieldParameters();
         field.setFieldId(o.fieldName());
         field.setPage(o.page());
-        if (o.visible()) {
-            float[] r = o.rectangle();
+        float[] r = o.rectangle();
+        if (r != null) {
             field.setOriginX(r[0]);
             field.setOriginY(r[1]);
             field.setWidth(r[2]);
@@ -327,7 +308,7 @@ public final class PadesEngine {
     private byte[] dataToSign(Plan plan, DSSDocument doc) {
         PAdESSignatureParameters params = parameters(plan);
         try {
-            ToBeSigned tbs = SigningSupport.dss(() -> service().getDataToSign(doc, params));
+            ToBeSigned tbs = SigningSupport.dss(() -> service(plan).getDataToSign(doc, params));
             return tbs.getBytes();
         } finally {
             wipe(params);
@@ -338,7 +319,7 @@ public final class PadesEngine {
         PAdESSignatureParameters params = parameters(plan);
         try {
             SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
-            DSSDocument signed = SigningSupport.dss(() -> service().signDocument(doc, params, sv));
+            DSSDocument signed = SigningSupport.dss(() -> service(plan).signDocument(doc, params, sv));
             AtomicFiles.write(out, signed::writeTo);
         } finally {
             wipe(params);
