@@ -71,6 +71,10 @@ public final class EOffice {
      * ...", both in the placeholder's font size, and once filled their white background hides the
      * placeholder. Otherwise they go where Decree 30/2020's layout puts them: the number under the issuing
      * body's name on the left, the date on the right. Until filled, the fields show nothing.
+     *
+     * <p>Limit: the hidden placeholder is still page text, so text extraction that sorts words by position
+     * (poppler's default {@code pdftotext}) may interleave its words with the value's; extraction in
+     * content order ({@code pdftotext -raw}) gives the value whole, after the page's text.
      */
     public static void reserveIssuanceFields(Path in, Path out) {
         update(in, out, doc -> {
