@@ -31,6 +31,7 @@ import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.pdf.PdfTestDocuments.Word;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 
 /**
@@ -68,7 +69,7 @@ class AppearanceTest {
         Path in = PdfTestDocuments.decision(dir.resolve("leader.pdf"));
         Path out = dir.resolve("leader.signed.pdf");
         signer.sign(in, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
-                .appearance(PdfAppearance.leader(TestImages.signature(600, 240))
+                .appearance(PdfAppearance.leader(SampleImages.signature(600, 240))
                         .title("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").name("Nguyễn Văn An"))
                 .visible(1, 350, 600, 180, 130).build());
         assertValid(out, 1);
@@ -178,7 +179,7 @@ class AppearanceTest {
         Path in = PdfTestDocuments.template(dir.resolve("neo.pdf"));
         Path out = dir.resolve("neo.signed.pdf");
         signer.sign(in, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("chu_tich")
-                .appearance(PdfAppearance.leader(TestImages.signature(500, 200)))
+                .appearance(PdfAppearance.leader(SampleImages.signature(500, 200)))
                 .placement(PdfPlacement.anchor("Nguyễn Văn An").size(150, 60).offset(0, -4)).build());
         assertValid(out, 1);
         Word name = PdfTestDocuments.word(PdfTestDocuments.words(out), "Nguyễn");
@@ -220,13 +221,13 @@ class AppearanceTest {
                         .placement(PdfPlacement.anchor("Nguyễn Văn An").occurrence(2)).build())).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.sign(in, out,
                 PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
-                        .appearance(PdfAppearance.leader(TestImages.signature(100, 40))).build())).errorCode());
+                        .appearance(PdfAppearance.leader(SampleImages.signature(100, 40))).build())).errorCode());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void brokenOrOversizedImagesAreRefused() {
-        byte[] good = TestImages.signature(300, 120);
+        byte[] good = SampleImages.signature(300, 120);
         byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
         assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class,
                 () -> PdfAppearance.leader(truncated)).errorCode());
@@ -235,13 +236,13 @@ class AppearanceTest {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
         assertEquals(ErrorCode.MALFORMED_INPUT, assertThrows(KysoException.class, () -> PdfAppearance.leader(jpeg)).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> PdfAppearance.leader(TestImages.png(new BufferedImage(4097, 2, BufferedImage.TYPE_INT_ARGB), 0))).errorCode());
+                () -> PdfAppearance.leader(SampleImages.png(new BufferedImage(4097, 2, BufferedImage.TYPE_INT_ARGB), 0))).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
                 () -> PdfAppearance.seal(new byte[(1 << 20) + 1])).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
                 () -> PdfAppearance.text().title("không dùng cho khối chữ")).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> PdfAppearance.seal(TestImages.seal(100, 0)).sealWidthMm(1)).errorCode());
+                () -> PdfAppearance.seal(SampleImages.seal(100, 0)).sealWidthMm(1)).errorCode());
     }
 
     @Test
@@ -252,7 +253,7 @@ class AppearanceTest {
         Path out = dir.resolve("hai-buoc.signed.pdf");
         SigningKey key = PdfTestDocuments.key(sandbox.person2());
         PdfSignatureOptions options = PdfSignatureOptions.builder().field("chu_tich")
-                .appearance(PdfAppearance.leader(TestImages.signature(400, 160)).name("Trần Thị Bình"))
+                .appearance(PdfAppearance.leader(SampleImages.signature(400, 160)).name("Trần Thị Bình"))
                 .placement(PdfPlacement.anchor("CHỦ TỊCH").offset(0, 100).size(160, 90)).build();
         PreparedSignature p = signer.prepare(withField, key.chain(), key.preferredAlgorithm(DigestAlgorithm.SHA256), options);
         signer.complete(p.state(), key.signDigest(p.digest(), p.algorithm()), withField, out);

@@ -160,4 +160,33 @@ class PdfAttackTest {
         }
         assertTrue(assertNotValid(attacked).contains("PDF_CONTENT_CHANGED"));
     }
+
+    /**
+     * Signature widgets may lie over signature widgets (Decree 30's seal over the leader's image), but any
+     * other annotation laid over a signature after it was made is a change of kind OTHER.
+     */
+    @Test
+    void annotationLaidOverAVisibleSignature() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("cover.pdf"));
+        Path signed = dir.resolve("cover.signed.pdf");
+        PdfSigner.builder().build().sign(in, signed, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().visible(1, 300, 600, 200, 60).build());
+        Path attacked = dir.resolve("cover.attacked.pdf");
+        try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(attacked)) {
+            PDPage page = doc.getPage(0);
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare square =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare();
+            float h = page.getMediaBox().getHeight();
+            square.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(290, h - 670, 220, 80));
+            square.setInteriorColor(new org.apache.pdfbox.pdmodel.graphics.color.PDColor(new float[] {1, 1, 1},
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB.INSTANCE));
+            square.constructAppearances(doc);
+            java.util.List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annots = page.getAnnotations();
+            annots.add(square);
+            page.setAnnotations(annots);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(os);
+        }
+        assertTrue(assertNotValid(attacked).contains("PDF_CONTENT_CHANGED"));
+    }
 }

@@ -34,6 +34,7 @@ import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.PdfTestDocuments;
 import vn.kyso.pdf.TestImages;
 import vn.kyso.testkit.Identity;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 
 /** Three approvals, then the clerk's number, date and organisation signature: all four stay valid. */
@@ -127,7 +128,7 @@ class EOfficeTest {
                 .visible(1, 40, 710, 170, 60).build());
         Path step3 = dir.resolve("buoc-3.pdf");
         signer.sign(step2, step3, key(sandbox.person1()), PdfSignatureOptions.builder().field("chu_tich")
-                .appearance(PdfAppearance.leader(TestImages.signature(600, 240)))
+                .appearance(PdfAppearance.leader(SampleImages.signature(600, 240)))
                 .placement(PdfPlacement.anchor("Nguyễn Văn An").size(160, 70).offset(0, -4)).build());
         int[] image = TestImages.bounds(TestImages.pixels(TestImages.render(step3, dir), TestImages.BLUE));
         assertNotNull(image, "the leader's signature image is not shown");
@@ -135,7 +136,7 @@ class EOfficeTest {
         Path issued = dir.resolve("phat-hanh.pdf");
         EOffice.issue(signer, step3, issued, key(sandbox.organization()), "45/QĐ-UBND",
                 OffsetDateTime.parse("2026-11-22T09:30:00+07:00"), PdfSignatureOptions.builder().field("van_thu")
-                        .level(SignatureLevel.B_T).appearance(PdfAppearance.seal(TestImages.seal(472, 300))).build());
+                        .level(SignatureLevel.B_T).appearance(PdfAppearance.seal(SampleImages.seal(472, 300))).build());
 
         PdfTestDocuments.assertPdfsigValid(issued, 4);
         // in content order: the page's placeholders, then the fields' values (the placeholders under the
