@@ -190,6 +190,47 @@ class AppearanceTest {
         assertTrue(widget.contains("Signature Field Name: chu_tich"), widget);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 90, 270})
+    void anchorOnARotatedPageIsInTheReadersFrame(int rotation) throws Exception {
+        Path in = PdfTestDocuments.rotated(dir.resolve("neo-xoay-" + rotation + ".pdf"), rotation,
+                "Người ký: Trần Thị Bình", false);
+        Path out = dir.resolve("neo-xoay-" + rotation + ".signed.pdf");
+        signer.sign(in, out, PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.builder()
+                .placement(PdfPlacement.anchor("Trần Thị Bình").size(220, 50).offset(40, -6)).build());
+        assertValid(out, 1);
+        List<Word> words = PdfTestDocuments.words(out);
+        Word line = PdfTestDocuments.word(words, "Người");
+        Word anchor = words.get(words.indexOf(line) + 2);
+        assertEquals("Trần", anchor.text);
+        Word signedBy = PdfTestDocuments.word(words, "Ký");
+        // the text block reads upright, just above the anchor's line, as the reader sees the page
+        assertTrue(signedBy.xMax - signedBy.xMin > 0.8f * (signedBy.yMax - signedBy.yMin), signedBy::toString);
+        assertTrue(signedBy.yMin < anchor.yMin - 30 && signedBy.yMin > anchor.yMin - 70, words::toString);
+        assertTrue(signedBy.xMin > anchor.xMin - 40 && signedBy.xMin < anchor.xMax, words::toString);
+    }
+
+    @Test
+    void existingFieldRectangleTakesTheAppearance() throws Exception {
+        Path in = PdfTestDocuments.decision(dir.resolve("truong.pdf"));
+        Path withField = dir.resolve("truong.field.pdf");
+        signer.addSignatureField(in, withField, PdfSignatureOptions.builder().field("giam_doc")
+                .visible(1, 320, 560, 200, 120).build());
+        Path out = dir.resolve("truong.signed.pdf");
+        signer.sign(withField, out, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
+                .placement(PdfPlacement.field("giam_doc"))
+                .appearance(PdfAppearance.leader(SampleImages.signature(500, 200)).title("GIÁM ĐỐC")).build());
+        assertValid(out, 1);
+        int[] blue = TestImages.bounds(TestImages.pixels(TestImages.render(out, dir), TestImages.BLUE));
+        assertNotNull(blue);
+        assertTrue(blue[0] >= 320 && blue[2] <= 520 && blue[1] >= 560 && blue[3] <= 680, () -> java.util.Arrays.toString(blue));
+        Word title = PdfTestDocuments.word(PdfTestDocuments.words(out), "GIÁM");
+        assertTrue(title.yMin >= 560 && title.yMax < blue[1] + 2, title::toString);
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.sign(in,
+                dir.resolve("truong.none.pdf"), PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
+                        .placement(PdfPlacement.field("khong_co")).build())).errorCode());
+    }
+
     @Test
     void anchorWrittenWithCombiningMarksIsFound() throws Exception {
         Path in = PdfTestDocuments.rotated(dir.resolve("nfd.pdf"), 0, "Người ký: Lê Hoàng Cường", true);
