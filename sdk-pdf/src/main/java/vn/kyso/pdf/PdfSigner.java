@@ -14,11 +14,14 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
 /**
  * Signs PDFs with PAdES baseline signatures (B-B, B-T, B-LT, B-LTA; ETSI.CAdES.detached), always as an
  * incremental update: the input's bytes stay untouched at the start of the output, so earlier
- * signatures remain valid. Invisible or visible (a Vietnamese text block: signer, organisation, ISO
- * 8601 time +07:00, Liberation Serif), new or existing empty field, optional certification (DocMDP),
- * encrypted input with its password. The output is written atomically.
+ * signatures remain valid. Invisible or visible as Decree 30/2020 prescribes ({@link PdfAppearance}:
+ * text block, leader's signature image, seal, appendix/copy/income info text; Liberation Serif embedded),
+ * placed by rectangle, field or anchor text ({@link PdfPlacement}), upright on rotated pages; new or
+ * existing empty field, optional certification (DocMDP), encrypted input with its password. The output
+ * is written atomically.
  *
- * <p>Errors: {@code MALFORMED_INPUT} not a PDF; {@code DOCUMENT_PASSWORD} encrypted without the right
+ * <p>Errors: {@code MALFORMED_INPUT} not a PDF; {@code INVALID_ARGUMENT} a placement that cannot be
+ * resolved (page, field or anchor text not found, no signature image for a seal); {@code DOCUMENT_PASSWORD} encrypted without the right
  * password; {@code CERTIFICATE_EXPIRED}/{@code _NOT_YET_VALID}; {@code TIMESTAMP_FAILED}; two-phase:
  * {@code STATE_INVALID}, {@code STATE_EXPIRED}, {@code STATE_MISMATCH} (another input),
  * {@code SIGNATURE_VALUE_INVALID}. Immutable and thread-safe.

@@ -45,6 +45,12 @@ import vn.kyso.pdf.internal.appearance.TextAnchors;
  * organisation's certificate. Filling fields that existed before the first signature is a change
  * verifiers classify as form filling, which approval signatures permit, so every earlier signature
  * stays valid. Every step is an incremental update written atomically.
+ *
+ * <p>The roles, as {@link PdfSigner} calls with a {@link vn.kyso.pdf.PdfAppearance}: approve (ký duyệt)
+ * with {@code PdfAppearance.leader(png)} or the text block; issue (phát hành) with {@link #issue} and
+ * {@code PdfAppearance.seal(png)}, drawn over the left third of the leader's signature image; income (văn
+ * bản đến), appendix (phụ lục, a separate file) and copy (bản sao điện tử) with
+ * {@code PdfAppearance.income/appendix/copy}, info text top-right of page 1.
  */
 public final class EOffice {
     /** The text field that receives the document number (số, ký hiệu). */
