@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.function.Consumer;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.pdf.internal.appearance.SignatureImages;
@@ -122,22 +123,29 @@ public final class PdfAppearance {
         return v;
     }
 
-    private static PdfAppearance of(Kind kind) {
+    private static PdfAppearance create(Kind kind, Consumer<Values> values) {
         Values v = new Values();
         v.kind = kind;
+        values.accept(v);
         return new PdfAppearance(v);
+    }
+
+    /** A copy with one value changed, for a method that applies to {@code expected} appearances only. */
+    private PdfAppearance with(Kind expected, String what, Consumer<Values> change) {
+        requireKind(expected, what);
+        Values x = values();
+        change.accept(x);
+        return new PdfAppearance(x);
     }
 
     /** The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image. */
     public static PdfAppearance text() {
-        return of(Kind.TEXT);
+        return create(Kind.TEXT, x -> { });
     }
 
     /** The leader's (competent person's) signature image, a transparent PNG. */
     public static PdfAppearance leader(byte[] signaturePng) {
-        Values v = of(Kind.LEADER).values();
-        v.image = SignatureImages.check(signaturePng, "signature image").clone();
-        return new PdfAppearance(v);
+        return create(Kind.LEADER, x -> x.image = SignatureImages.check(signaturePng, "signature image").clone());
     }
 
     /** {@link #leader(byte[])} from a file. */
@@ -147,9 +155,7 @@ public final class PdfAppearance {
 
     /** The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}). */
     public static PdfAppearance seal(byte[] sealPng) {
-        Values v = of(Kind.SEAL).values();
-        v.image = SignatureImages.check(sealPng, "seal image").clone();
-        return new PdfAppearance(v);
+        return create(Kind.SEAL, x -> x.image = SignatureImages.check(sealPng, "seal image").clone());
     }
 
     /** {@link #seal(byte[])} from a file. */
@@ -159,9 +165,7 @@ public final class PdfAppearance {
 
     /** An appendix signed in a separate file: the main document's number and code, then the signing time. */
     public static PdfAppearance appendix(String documentNumber) {
-        Values v = of(Kind.APPENDIX).values();
-        v.documentNumber = required(documentNumber, "document number");
-        return new PdfAppearance(v);
+        return create(Kind.APPENDIX, x -> x.documentNumber = required(documentNumber, "document number"));
     }
 
     /**
@@ -169,11 +173,11 @@ public final class PdfAppearance {
      * copy's number and code, then the signing time.
      */
     public static PdfAppearance copy(CopyType type, String organisation, String copyNumber) {
-        Values v = of(Kind.COPY).values();
-        v.copyType = Objects.requireNonNull(type, "type");
-        v.organisation = blankToNull(organisation);
-        v.number = required(copyNumber, "copy number");
-        return new PdfAppearance(v);
+        return create(Kind.COPY, x -> {
+            x.copyType = Objects.requireNonNull(type, "type");
+            x.organisation = blankToNull(organisation);
+            x.number = required(copyNumber, "copy number");
+        });
     }
 
     /**
@@ -181,60 +185,40 @@ public final class PdfAppearance {
      * organisation); add {@link #incomingNumber} and {@link #incomingDate} when known.
      */
     public static PdfAppearance income(String receivingOrganisation) {
-        Values v = of(Kind.INCOME).values();
-        v.organisation = blankToNull(receivingOrganisation);
-        return new PdfAppearance(v);
+        return create(Kind.INCOME, x -> x.organisation = blankToNull(receivingOrganisation));
     }
 
     /** The title line above a leader's signature image, e.g. "KT. BỘ TRƯỞNG" (may contain line breaks). */
     public PdfAppearance title(String v) {
-        requireKind(Kind.LEADER, "title");
-        Values x = values();
-        x.title = blankToNull(v);
-        return new PdfAppearance(x);
+        return with(Kind.LEADER, "title", x -> x.title = blankToNull(v));
     }
 
     /** The full name under a leader's signature image. */
     public PdfAppearance name(String v) {
-        requireKind(Kind.LEADER, "name");
-        Values x = values();
-        x.name = blankToNull(v);
-        return new PdfAppearance(x);
+        return with(Kind.LEADER, "name", x -> x.name = blankToNull(v));
     }
 
     /** The seal's real width in millimetres, overriding the PNG's resolution (pHYs). */
     public PdfAppearance sealWidthMm(double mm) {
-        requireKind(Kind.SEAL, "seal width");
         if (!(mm >= 5 && mm <= 200)) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "seal width " + mm + " mm (5..200)");
         }
-        Values x = values();
-        x.sealWidthMm = mm;
-        return new PdfAppearance(x);
+        return with(Kind.SEAL, "seal width", x -> x.sealWidthMm = mm);
     }
 
     /** The signature field whose signature image the seal covers (default: the last signature showing an image). */
     public PdfAppearance over(String leaderField) {
-        requireKind(Kind.SEAL, "over");
-        Values x = values();
-        x.overField = required(leaderField, "field");
-        return new PdfAppearance(x);
+        return with(Kind.SEAL, "over", x -> x.overField = required(leaderField, "field"));
     }
 
     /** The incoming document's number in the receiver's register (số đến). */
     public PdfAppearance incomingNumber(String v) {
-        requireKind(Kind.INCOME, "incoming number");
-        Values x = values();
-        x.number = blankToNull(v);
-        return new PdfAppearance(x);
+        return with(Kind.INCOME, "incoming number", x -> x.number = blankToNull(v));
     }
 
     /** The date the document arrived (ngày đến). */
     public PdfAppearance incomingDate(OffsetDateTime v) {
-        requireKind(Kind.INCOME, "incoming date");
-        Values x = values();
-        x.date = v;
-        return new PdfAppearance(x);
+        return with(Kind.INCOME, "incoming date", x -> x.date = v);
     }
 
     public Kind kind() { return kind; }

@@ -92,11 +92,9 @@ public final class EOffice {
             PDRectangle dateBox;
             float dateSize;
             if (!date.isEmpty()) {
-                TextAnchors.Hit d = date.get(0);
-                dateSize = Math.round(d.fontSize);
-                float[] r = frame.toReader(d.box);
-                float width = Math.max(r[2], textWidth(form, WIDEST_DATE, dateSize)) + 4;
-                dateBox = frame.toUser(r[0] - 1, r[1] + r[3] / 2 - dateSize * 0.7f, width, dateSize * 1.4f);
+                dateSize = Math.round(date.get(0).fontSize);
+                float[] r = slot(frame, date.get(0), dateSize);
+                dateBox = frame.toUser(r[0], r[1], Math.max(r[2], textWidth(form, WIDEST_DATE, dateSize)) + 4, r[3]);
             } else {
                 dateSize = DEFAULT_SIZE;
                 dateBox = frame.toUser(300, 110, 250, 20);
@@ -104,14 +102,11 @@ public final class EOffice {
             PDRectangle numberBox;
             float numberSize;
             if (!number.isEmpty()) {
-                TextAnchors.Hit n = number.get(0);
-                numberSize = Math.round(n.fontSize);
-                float[] r = frame.toReader(n.box);
+                numberSize = Math.round(number.get(0).fontSize);
+                float[] r = slot(frame, number.get(0), numberSize);
                 float[] d = frame.toReader(dateBox);
-                float top = r[1] + r[3] / 2 - numberSize * 0.7f;
-                boolean sameRow = top < d[1] + d[3] && d[1] < top + numberSize * 1.4f && d[0] > r[0];
-                float width = sameRow ? Math.min(230, d[0] - 4 - r[0]) : 230;
-                numberBox = frame.toUser(r[0] - 1, top, width, numberSize * 1.4f);
+                boolean sameRow = r[1] < d[1] + d[3] && d[1] < r[1] + r[3] && d[0] > r[0];
+                numberBox = frame.toUser(r[0], r[1], sameRow ? Math.min(230, d[0] - 4 - r[0]) : 230, r[3]);
             } else {
                 numberSize = DEFAULT_SIZE;
                 numberBox = frame.toUser(60, 110, 220, 20);
@@ -251,6 +246,12 @@ public final class EOffice {
         // PDFBox draws the empty value (turned by /MK /R); the white background applies from the fill on
         field.setValue("");
         mk.setBackground(new PDColor(new float[] {1f}, PDDeviceGray.INSTANCE));
+    }
+
+    /** A field's reader box {x, y, width, height} over a placeholder: one line of {@code size}, centred on it. */
+    private static float[] slot(PageFrame frame, TextAnchors.Hit hit, float size) {
+        float[] r = frame.toReader(hit.box);
+        return new float[] {r[0] - 1, r[1] + r[3] / 2 - size * 0.7f, r[2], size * 1.4f};
     }
 
     private static float textWidth(PDAcroForm form, String text, float size) throws IOException {
