@@ -24,7 +24,7 @@ import vn.kyso.pdf.internal.appearance.SignatureImages;
  * black; times are ISO 8601 in Vietnam time (+07:00). Appendix, copy and income signatures have no image
  * and put their lines, size 10, top-right of the first page unless a {@link PdfPlacement} says otherwise.
  * A seal without placement is drawn at its real size over the left third of the leader's signature image,
- * found in the leader's signature widget ({@link #over(String)}, or the last signature showing an image).
+ * found in the leader's signature widget ({@link #over(String)}, or the most recent signature showing an image).
  *
  * <p>Images are PNG (transparency kept), at most 1 MiB and 4096 pixels a side; a broken or non-PNG image is {@code MALFORMED_INPUT},
  * one too large {@code INVALID_ARGUMENT}. Immutable and thread-safe: every {@code with}-style method
@@ -206,7 +206,7 @@ public final class PdfAppearance {
         return with(Kind.SEAL, "seal width", x -> x.sealWidthMm = mm);
     }
 
-    /** The signature field whose signature image the seal covers (default: the last signature showing an image). */
+    /** The signature field whose signature image the seal covers (default: the most recent signature showing an image). */
     public PdfAppearance over(String leaderField) {
         return with(Kind.SEAL, "over", x -> x.overField = required(leaderField, "field"));
     }
@@ -237,7 +237,7 @@ public final class PdfAppearance {
     public OffsetDateTime date() { return date; }
     /** The seal width given in mm, or 0 for the PNG's resolution (else {@value #DEFAULT_SEAL_MM} mm). */
     public double sealWidthMm() { return sealWidthMm; }
-    /** The field whose image the seal covers, or null for the last signature with an image. */
+    /** The field whose image the seal covers, or null for the most recent signature with an image. */
     public String overField() { return overField; }
 
     /** Whether this kind has no image and goes top-right of the first page by default. */

@@ -129,7 +129,7 @@ public final class PdfPlacement {
     public int occurrence() { return occurrence; }
 
     /** Text as anchors compare it: NFC, white space runs as one space, trimmed. */
-    public static String normalise(String text) {
+    private static String normalise(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
     }
 

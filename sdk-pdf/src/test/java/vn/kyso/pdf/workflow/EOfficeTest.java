@@ -1,6 +1,7 @@
 package vn.kyso.pdf.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,14 @@ class EOfficeTest {
         }
         Path issued = dir.resolve("phat-hanh.pdf");
         OffsetDateTime date = OffsetDateTime.parse("2026-11-22T09:30:00+07:00");
+        // text-block approvals show no signature image for a seal to cover: refused, nothing written
+        Path from = step;
+        KysoException noImage = assertThrows(KysoException.class, () -> EOffice.issue(signer, from, issued,
+                key(sandbox.organization()), "45/QĐ-UBND", date, PdfSignatureOptions.builder().field("van_thu")
+                        .appearance(PdfAppearance.seal(SampleImages.seal(300, 0))).build()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, noImage.errorCode());
+        assertTrue(noImage.getMessage().contains("no signature image"), noImage.getMessage());
+        assertFalse(java.nio.file.Files.exists(issued));
         EOffice.issue(signer, step, issued, key(sandbox.organization()), "45/QĐ-UBND", date,
                 PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).build());
 
@@ -136,7 +145,7 @@ class EOfficeTest {
         Path issued = dir.resolve("phat-hanh.pdf");
         EOffice.issue(signer, step3, issued, key(sandbox.organization()), "45/QĐ-UBND",
                 OffsetDateTime.parse("2026-11-22T09:30:00+07:00"), PdfSignatureOptions.builder().field("van_thu")
-                        .level(SignatureLevel.B_T).appearance(PdfAppearance.seal(SampleImages.seal(472, 300))).build());
+                        .level(SignatureLevel.B_T).appearance(PdfAppearance.seal(SampleImages.seal(472, 300)).over("chu_tich")).build());
 
         PdfTestDocuments.assertPdfsigValid(issued, 4);
         // in content order: the page's placeholders, then the fields' values (the placeholders under the

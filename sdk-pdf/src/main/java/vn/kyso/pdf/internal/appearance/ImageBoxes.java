@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -38,7 +39,8 @@ public final class ImageBoxes {
 
     /**
      * The largest image shown by the signed signature field {@code fieldName}, or, when it is null, by
-     * the last signed signature field that shows one; null when there is none.
+     * the most recent signature (the one whose signed bytes end last) that shows one; null when there is
+     * none.
      */
     public static Found signatureImage(PDDocument doc, String fieldName) throws IOException {
         PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
@@ -46,9 +48,15 @@ public final class ImageBoxes {
             return null;
         }
         Found last = null;
+        long lastEnd = -1;
         for (PDField f : form.getFieldTree()) {
-            if (!(f instanceof PDSignatureField) || ((PDSignatureField) f).getSignature() == null
-                    || (fieldName != null && !fieldName.equals(f.getFullyQualifiedName()))) {
+            PDSignature sig = f instanceof PDSignatureField ? ((PDSignatureField) f).getSignature() : null;
+            if (sig == null || (fieldName != null && !fieldName.equals(f.getFullyQualifiedName()))) {
+                continue;
+            }
+            int[] range = sig.getByteRange();
+            long end = range.length == 4 ? (long) range[2] + range[3] : 0;
+            if (end < lastEnd) {
                 continue;
             }
             for (PDAnnotationWidget w : f.getWidgets()) {
@@ -60,6 +68,7 @@ public final class ImageBoxes {
                 finder.find(w);
                 if (finder.best != null) {
                     last = new Found(f.getFullyQualifiedName(), pageIndex, finder.best);
+                    lastEnd = end;
                 }
             }
         }
