@@ -696,4 +696,40 @@ class PdfAttackTest {
         assertEquals(Verdict.VALID, r.verdict(), text);
         assertEquals(Modification.ANNOTATIONS, r.signatures().get(0).modificationsAfter(), text);
     }
+
+    /**
+     * Signature widgets may lie over signature widgets (Decree 30's seal over the leader's image: both
+     * signatures stay VALID), but any other annotation laid over a signature after it was made is a change
+     * of kind OTHER, for the leader and for the seal.
+     */
+    @Test
+    void annotationLaidOverAVisibleSignature() throws Exception {
+        PdfSigner signer = PdfSigner.builder().build();
+        Path leader = dir.resolve("cover.leader.pdf");
+        signer.sign(PdfTestDocuments.decision(dir.resolve("cover.pdf")), leader, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("lanh_dao").appearance(PdfAppearance.leader(
+                        vn.kyso.testkit.SampleImages.signature(500, 200))).visible(1, 300, 600, 200, 80).build());
+        Path sealed = dir.resolve("cover.sealed.pdf");
+        signer.sign(leader, sealed, PdfTestDocuments.key(sandbox.organization()), PdfSignatureOptions.builder()
+                .field("con_dau").appearance(PdfAppearance.seal(vn.kyso.testkit.SampleImages.seal(400, 0))).build());
+        VerificationReport ok = verifier.verify(sealed);
+        assertEquals(Verdict.VALID, ok.verdict(), ReportWriter.text(ok, Language.EN));
+        assertEquals(Modification.SIGNATURES, ok.signatures().get(0).modificationsAfter());
+        Path attacked = update(sealed, "cover.attacked.pdf", doc -> {
+            PDRectangle sig = doc.getDocumentCatalog().getAcroForm().getField("lanh_dao").getWidgets().get(0).getRectangle();
+            PDAnnotationSquare square = new PDAnnotationSquare();
+            square.setRectangle(new PDRectangle(sig.getLowerLeftX() - 10, sig.getLowerLeftY() - 10,
+                    sig.getWidth() + 20, sig.getHeight() + 20));
+            square.setInteriorColor(new org.apache.pdfbox.pdmodel.graphics.color.PDColor(new float[] {1, 1, 1},
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB.INSTANCE));
+            square.constructAppearances(doc);
+            doc.getPage(0).getAnnotations().add(square);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_ANNOTATION_OVERLAP");
+        assertEquals(2, r.signatures().size());
+        for (SignatureResult s : r.signatures()) {
+            assertEquals(Modification.OTHER, s.modificationsAfter(), ReportWriter.text(r, Language.EN));
+        }
+    }
 }
