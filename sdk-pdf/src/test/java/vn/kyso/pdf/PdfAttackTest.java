@@ -603,6 +603,48 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("covers field lanh_dao"), ReportWriter.text(r, Language.EN));
     }
 
+    /**
+     * The sneaky signature: a later signature field (here empty, so no key is needed) whose widget shows
+     * another amount over a form field the signer saw. A signature widget may lie over signature widgets
+     * only, so this is OTHER, not SIGNATURES.
+     */
+    @Test
+    void shadowReplaceLaysASignatureWidgetOverAFormField() throws Exception {
+        Path attacked = update(withField("sneaky", "Số tiền: 100.000.000 đồng"), "sneaky.attacked.pdf", doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sig =
+                    new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
+            sig.setPartialName("ky_sau");
+            PDAnnotationWidget w = sig.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(70, 555, 310, 30));
+            w.setPage(doc.getPage(0));
+            w.setPrinted(true);
+            PDAppearanceStream ap = new PDAppearanceStream(doc);
+            ap.setBBox(new PDRectangle(310, 30));
+            ap.setResources(new PDResources());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
+                cs.setNonStrokingColor(1f);
+                cs.addRect(0, 0, 310, 30);
+                cs.fill();
+                cs.beginText();
+                cs.setNonStrokingColor(0f);
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(4, 10);
+                cs.showText("So tien: 900.000.000 dong");
+                cs.endText();
+            }
+            PDAppearanceDictionary d = new PDAppearanceDictionary();
+            d.setNormalAppearance(ap);
+            w.setAppearance(d);
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getFields().add(sig);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_ANNOTATION_OVERLAP");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("covers field so_tien"), ReportWriter.text(r, Language.EN));
+    }
+
     /** A decision with a check box ("dong_y"), checked or not, added before signing. */
     private static Path withCheckBox(String name, boolean checked) throws Exception {
         return prepared(name, doc -> {

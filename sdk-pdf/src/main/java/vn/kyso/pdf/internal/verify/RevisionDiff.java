@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ import vn.kyso.api.report.Modification;
  *
  * <p>The rules (see docs/REPORT.md, "What changed after a signature"):
  * <ul>
- * <li>SIGNATURES: new signature fields and values, an empty signature field signed, the /DSS
+ * <li>SIGNATURES: new signature fields and values (their widgets may lie over earlier signature
+ *     widgets, as a seal over the leader's image does), an empty signature field signed, the /DSS
  *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, new fonts in the
  *     form's default resources.</li>
  * <li>FORM_FILL: a field that was empty when signed now has a value, and each of its widgets shows
@@ -63,8 +65,8 @@ import vn.kyso.api.report.Modification;
  *     that the signed revision already referred to; a field value that the signer saw replaced; an
  *     appearance that does not show the field's value or changed without it; new non-signature form
  *     fields; an annotation or optional-content layer made visible or hidden; a comment laid over a
- *     signature or form field; catalog entries such as
- *     /OpenAction or /Names changed; the catalog replaced.</li>
+ *     signature or form field, or a later signature widget over a form field or a comment; catalog
+ *     entries such as /OpenAction or /Names changed; the catalog replaced.</li>
  * </ul>
  * One instance per file (the final revision is parsed once); not thread-safe.
  */
@@ -194,6 +196,8 @@ public final class RevisionDiff implements Closeable {
         private final Set<String> fields = new LinkedHashSet<>();
         private final Set<COSObjectKey> formResources = new HashSet<>();
         private final Set<COSObjectKey> defaultResources = new HashSet<>();
+        /** The widgets of signature fields added or signed after the signature (judged for overlap with the pages). */
+        private final Set<COSDictionary> laterSignatureWidgets = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean signaturesAdded;
 
         Judge(PDDocument signed) {
@@ -523,6 +527,9 @@ public final class RevisionDiff implements Closeable {
                     || COSName.getPDFName("ETSI.RFC3161").equals(v.getCOSName(COSName.SUB_FILTER)));
             // a document time-stamp is validation data; a new signature or a new empty field is not
             signaturesAdded |= (signedNow && !timestamp) || (was == null && value == null);
+            if (signedNow || was == null) {
+                f.getWidgets().forEach(w -> laterSignatureWidgets.add(w.getCOSObject()));
+            }
             own.forEach(k -> explain(k, Modification.SIGNATURES));
             Set<COSObjectKey> allowed = new HashSet<>(own);
             allowed.addAll(formResources);
@@ -694,6 +701,37 @@ public final class RevisionDiff implements Closeable {
                     overlap(number, d, widgets);
                 }
             }
+            for (COSDictionary w : widgets) {
+                if (laterSignatureWidgets.contains(w)) {
+                    signatureOverlap(number, w, after);
+                }
+            }
+        }
+
+        /**
+         * A signature widget added after signing may lie over earlier signature widgets (Decree 30/2020
+         * lays the seal over the leader's signature image), but not over a form field or an annotation:
+         * its appearance would hide or replace what the signer saw there (the "sneaky signature").
+         */
+        private void signatureOverlap(int page, COSDictionary widget, COSArray annots) {
+            float[] r = rect(widget);
+            if (r == null) {
+                return;
+            }
+            for (COSBase a : items(annots)) {
+                COSDictionary d = dict(a);
+                if (d == null || d == widget || COSName.POPUP.equals(d.getCOSName(COSName.SUBTYPE))
+                        || COSName.LINK.equals(d.getCOSName(COSName.SUBTYPE)) || signatureWidget(d)) {
+                    continue;
+                }
+                float[] q = rect(d);
+                if (q != null && Math.min(r[2], q[2]) > Math.max(r[0], q[0]) && Math.min(r[3], q[3]) > Math.max(r[1], q[1])) {
+                    boolean isWidget = COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
+                    other(OVERLAP, "signature field " + widgetName(widget) + " on page " + page + " covers "
+                            + (isWidget ? "field " + widgetName(d) : "an annotation"));
+                    explain(widget.getKey(), Modification.OTHER);
+                }
+            }
         }
 
         /**
@@ -709,13 +747,35 @@ public final class RevisionDiff implements Closeable {
             for (COSDictionary w : widgets) {
                 float[] q = rect(w);
                 if (q != null && Math.min(r[2], q[2]) > Math.max(r[0], q[0]) && Math.min(r[3], q[3]) > Math.max(r[1], q[1])) {
-                    String field = w.getString(COSName.T) != null ? w.getString(COSName.T)
-                            : dict(w.getDictionaryObject(COSName.PARENT)) == null ? "?"
-                            : dict(w.getDictionaryObject(COSName.PARENT)).getString(COSName.T);
-                    other(OVERLAP, "an annotation on page " + page + " covers field " + field);
+                    other(OVERLAP, "an annotation on page " + page + " covers field " + widgetName(w));
                     explain(annotation.getKey(), Modification.OTHER);
                 }
             }
+        }
+
+        /** The partial name of a widget's field (the widget's own /T or its parent's), or "?". */
+        private String widgetName(COSDictionary w) {
+            if (w.getString(COSName.T) != null) {
+                return w.getString(COSName.T);
+            }
+            COSDictionary parent = dict(w.getDictionaryObject(COSName.PARENT));
+            return parent == null || parent.getString(COSName.T) == null ? "?" : parent.getString(COSName.T);
+        }
+
+        /** Whether a widget belongs to a signature field (/FT /Sig, inherited through at most 32 parents). */
+        private boolean signatureWidget(COSDictionary annotation) {
+            if (!COSName.WIDGET.equals(annotation.getCOSName(COSName.SUBTYPE))) {
+                return false;
+            }
+            COSDictionary d = annotation;
+            for (int depth = 0; d != null && depth < 32; depth++) {
+                COSName type = d.getCOSName(COSName.FT);
+                if (type != null) {
+                    return COSName.SIG.equals(type);
+                }
+                d = dict(d.getDictionaryObject(COSName.PARENT));
+            }
+            return false;
         }
 
         private float[] rect(COSDictionary annotation) {
