@@ -191,6 +191,46 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("(stream) changed after signing"), ReportWriter.text(r, Language.EN));
     }
 
+    @Test
+    void incrementalSavingOverwritesAnObjectBehindANewSignatureReferringToTheCatalog() throws Exception {
+        // as above, and in the same revision a new signature field whose value points at the catalog
+        // (a FieldMDP reference's /Data): the signature's objects must not explain the whole document
+        Path attacked = update(signedDecision("isa-data"), "isa-data.attacked.pdf", doc -> {
+            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            try (OutputStream out = stream.createOutputStream()) {
+                out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
+            }
+            stream.setNeedToBeUpdated(true);
+            COSDictionary ref = new COSDictionary();
+            ref.setItem(COSName.TYPE, COSName.SIG_REF);
+            ref.setItem(COSName.TRANSFORM_METHOD, COSName.getPDFName("FieldMDP"));
+            ref.setItem(COSName.getPDFName("Data"), doc.getDocumentCatalog().getCOSObject());
+            COSArray refs = new COSArray();
+            refs.add(ref);
+            COSDictionary value = new COSDictionary();
+            value.setItem(COSName.TYPE, COSName.SIG);
+            value.setItem(COSName.REFERENCE, refs);
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sig =
+                    new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
+            sig.setPartialName("ky_sau");
+            sig.getCOSObject().setItem(COSName.V, value);
+            PDAnnotationWidget w = sig.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(0, 0, 0, 0));
+            w.setPage(doc.getPage(0));
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getFields().add(sig);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = verifier.verify(attacked);
+        String text = ReportWriter.text(r, Language.EN);
+        SignatureResult first = r.signatures().stream().filter(s -> !s.id().startsWith("FIELD-")).findFirst()
+                .orElseThrow(() -> new AssertionError(text));
+        assertEquals(Modification.OTHER, first.modificationsAfter(), text);
+        assertTrue(text.contains("(stream) changed after signing"), text);
+    }
+
     // ---------------------------------------------------------------- universal signature forgery
 
     @Test

@@ -81,6 +81,7 @@ public final class RevisionDiff implements Closeable {
     public static final String OVERLAP = "PDF_ANNOTATION_OVERLAP";
 
     private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName DATA = COSName.getPDFName("Data");
     private static final COSName OC_PROPERTIES = COSName.getPDFName("OCProperties");
     private static final COSName NEED_APPEARANCES = COSName.getPDFName("NeedAppearances");
     /** Annotation flags that decide whether it is seen: Invisible, Hidden, NoView, ToggleNoView. */
@@ -511,7 +512,8 @@ public final class RevisionDiff implements Closeable {
             Set<COSObjectKey> own = own(f);
             Set<COSObjectKey> ap = appearances(f);
             COSBase value = f.getCOSObject().getItem(COSName.V);
-            Set<COSObjectKey> valueKeys = subtree(value);
+            // a signature reference's /Data points at the document (FieldMDP: the catalog), not into the signature
+            Set<COSObjectKey> valueKeys = subtree(value, DATA);
             boolean signedNow = was == null ? value != null
                     : was.getCOSObject().getDictionaryObject(COSName.V) == null && f.getCOSObject().getDictionaryObject(COSName.V) != null;
             if (was != null && !signedNow && (anyChanged(own) || anyChanged(ap) || anyChanged(valueKeys))) {
@@ -936,6 +938,11 @@ public final class RevisionDiff implements Closeable {
 
     /** The keys of every indirect object reachable from {@code b} (including {@code b} if indirect). */
     private Set<COSObjectKey> subtree(COSBase b) {
+        return subtree(b, null);
+    }
+
+    /** As {@link #subtree(COSBase)}, not following dictionary entries named {@code skip}. */
+    private Set<COSObjectKey> subtree(COSBase b, COSName skip) {
         Set<COSObjectKey> seen = new HashSet<>();
         Deque<COSBase> todo = new ArrayDeque<>();
         if (b != null) {
@@ -950,7 +957,11 @@ public final class RevisionDiff implements Closeable {
                 x = ((COSObject) x).getObject();
             }
             if (x instanceof COSDictionary) {
-                ((COSDictionary) x).getValues().forEach(todo::push);
+                for (Map.Entry<COSName, COSBase> e : ((COSDictionary) x).entrySet()) {
+                    if (!e.getKey().equals(skip)) {
+                        todo.push(e.getValue());
+                    }
+                }
             } else if (x instanceof COSArray) {
                 items((COSArray) x).forEach(todo::push);
             }
