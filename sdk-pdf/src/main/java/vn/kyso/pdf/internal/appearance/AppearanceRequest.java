@@ -1,5 +1,6 @@
 package vn.kyso.pdf.internal.appearance;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,7 @@ import vn.kyso.pdf.PdfAppearance;
 
 /**
  * Everything {@link Appearances#draw} needs to draw one signature's appearance: the kind of drawing, the
- * signer, the signing time, the image and the text lines. Built from the vendor's {@link PdfAppearance}
+ * signer, the signing time, the image and the text lines (in Unicode NFC). Built from the vendor's {@link PdfAppearance}
  * with {@link #of}. Immutable. Internal.
  */
 public final class AppearanceRequest {
@@ -44,9 +45,11 @@ public final class AppearanceRequest {
         this.signingTime = Objects.requireNonNull(signingTime, "signingTime");
         this.appearance = appearance;
         this.image = appearance.image();
-        this.title = appearance.title();
-        this.name = appearance.name();
-        this.lines = Collections.unmodifiableList(new ArrayList<>(lines));
+        this.title = nfc(appearance.title());
+        this.name = nfc(appearance.name());
+        List<String> n = new ArrayList<>();
+        lines.forEach(l -> n.add(nfc(l)));
+        this.lines = Collections.unmodifiableList(n);
     }
 
     /** The request for a vendor's appearance (null: the text block) by this signer at this time. */
@@ -98,6 +101,11 @@ public final class AppearanceRequest {
                 break;
         }
         return new AppearanceRequest(kind, signer, signingTime, a, lines);
+    }
+
+    /** Text as drawn: NFC, where the font has one glyph per Vietnamese letter (see {@link FontFiles#lend}). */
+    private static String nfc(String s) {
+        return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     public Kind kind() { return kind; }

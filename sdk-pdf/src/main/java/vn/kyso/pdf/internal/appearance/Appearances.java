@@ -2,7 +2,10 @@ package vn.kyso.pdf.internal.appearance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -11,7 +14,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import vn.kyso.pdf.PdfFonts;
 
 /**
  * Draws the normal appearance of a signature widget as Decree 30/2020 prescribes: a text block, a
@@ -44,37 +46,67 @@ public final class Appearances {
         PDAppearanceStream stream = new PDAppearanceStream(document);
         stream.setBBox(new PDRectangle(w, h));
         stream.setResources(new PDResources());
-        List<PDType0Font> fonts = new ArrayList<>();
-        try (PDPageContentStream cs = new PDPageContentStream(document, stream)) {
-            cs.transform(PageFrame.upright(rotation, w, h));
-            switch (request.kind()) {
-                case LEADER_IMAGE:
-                    leader(document, cs, vw, vh, request, fonts);
-                    break;
-                case SEAL:
-                    image(document, cs, request.image(), 0, 0, vw, vh);
-                    break;
-                case INFO_TEXT:
-                    PDFont font = use(fonts, PdfFonts.serif(document));
-                    lines(cs, font, Math.min(INFO_SIZE, fit(font, request.lines(), vw, vh, INFO_SIZE)), request.lines(),
-                            0, vh, vw, false);
-                    break;
-                default:
-                    PDFont f = use(fonts, PdfFonts.serif(document));
-                    lines(cs, f, fit(f, request.lines(), vw, vh, TEXT_BLOCK_MAX), request.lines(), 0, vh, vw, false);
-                    break;
+        try (Fonts fonts = new Fonts(document)) {
+            try (PDPageContentStream cs = new PDPageContentStream(document, stream)) {
+                cs.transform(PageFrame.upright(rotation, w, h));
+                switch (request.kind()) {
+                    case LEADER_IMAGE:
+                        leader(document, cs, vw, vh, request, fonts);
+                        break;
+                    case SEAL:
+                        image(document, cs, request.image(), 0, 0, vw, vh);
+                        break;
+                    case INFO_TEXT:
+                        PDFont font = fonts.get(FontFiles.REGULAR);
+                        lines(cs, font, Math.min(INFO_SIZE, fit(font, request.lines(), vw, vh, INFO_SIZE)),
+                                request.lines(), 0, vh, vw, false);
+                        break;
+                    default:
+                        PDFont f = fonts.get(FontFiles.REGULAR);
+                        lines(cs, f, fit(f, request.lines(), vw, vh, TEXT_BLOCK_MAX), request.lines(), 0, vh, vw, false);
+                        break;
+                }
             }
-        }
-        // the engine writes the objects itself (no PDDocument.save), so the subsets are made here
-        for (PDType0Font font : fonts) {
-            font.subset();
+            fonts.subset();
         }
         return stream;
     }
 
-    private static PDType0Font use(List<PDType0Font> fonts, PDType0Font font) {
-        fonts.add(font);
-        return font;
+    /**
+     * The fonts one drawing uses: parsed fonts lent by {@link FontFiles}, each loaded into the document
+     * once, subset when the drawing is done (the engine writes the objects itself, PDFBox never saves
+     * the document, so nothing subsets them later) and given back on close.
+     */
+    private static final class Fonts implements AutoCloseable {
+        private final PDDocument document;
+        private final Map<FontFiles, TrueTypeFont> lent = new LinkedHashMap<>();
+        private final Map<FontFiles, PDType0Font> loaded = new LinkedHashMap<>();
+
+        Fonts(PDDocument document) {
+            this.document = document;
+        }
+
+        PDType0Font get(FontFiles file) throws IOException {
+            PDType0Font font = loaded.get(file);
+            if (font == null) {
+                TrueTypeFont ttf = file.lend();
+                lent.put(file, ttf);
+                font = PDType0Font.load(document, ttf, true);
+                loaded.put(file, font);
+            }
+            return font;
+        }
+
+        void subset() throws IOException {
+            for (PDType0Font font : loaded.values()) {
+                font.subset();
+            }
+        }
+
+        @Override
+        public void close() {
+            lent.forEach(FontFiles::giveBack);
+        }
     }
 
     /**
@@ -82,8 +114,8 @@ public final class Appearances {
      * {@code maxWidth}.
      */
     public static float[] infoSize(AppearanceRequest request, float maxWidth) throws IOException {
-        try (PDDocument scratch = new PDDocument()) {
-            PDFont font = PdfFonts.serif(scratch);
+        try (PDDocument scratch = new PDDocument(); Fonts fonts = new Fonts(scratch)) {
+            PDFont font = fonts.get(FontFiles.REGULAR);
             List<String> wrapped = wrap(font, INFO_SIZE, request.lines(), maxWidth - 2 * PADDING);
             float width = 0;
             for (String l : wrapped) {
@@ -96,8 +128,8 @@ public final class Appearances {
 
     /** Title on top, name at the bottom (bold, centred), the image centred in the space between. */
     private static void leader(PDDocument doc, PDPageContentStream cs, float vw, float vh, AppearanceRequest r,
-                               List<PDType0Font> fonts) throws IOException {
-        PDFont bold = r.title() != null || r.name() != null ? use(fonts, PdfFonts.serifBold(doc)) : null;
+                               Fonts fonts) throws IOException {
+        PDFont bold = r.title() != null || r.name() != null ? fonts.get(FontFiles.BOLD) : null;
         List<String> title = r.title() == null ? List.of() : List.of(r.title().split("\\R"));
         List<String> name = r.name() == null ? List.of() : List.of(r.name().split("\\R"));
         float size = LEADER_TEXT_MAX;
