@@ -78,9 +78,10 @@ public final class PdfSigner {
     }
 
     /**
-     * Adds an empty signature field named {@code options.fieldName()} (visible at the options' rectangle,
-     * or invisible) as an incremental update, e.g. for a template whose approvers sign later or for
-     * another signing tool. Nothing is signed.
+     * Adds an empty signature field named {@code options.fieldName()} (visible where the options'
+     * placement says, by rectangle or anchor text, or invisible) as an incremental update, e.g. for a
+     * template whose approvers sign later or for another signing tool. Nothing is signed and nothing is
+     * drawn (an appearance without placement is refused, {@code INVALID_ARGUMENT}).
      */
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
         Objects.requireNonNull(options, "options");
