@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.kyso.api.DigestAlgorithm;
@@ -26,37 +29,15 @@ import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
-import vn.kyso.api.twophase.StateKey;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.core.trust.TrustAnchors;
-import vn.kyso.core.verify.Verifier;
 import vn.kyso.pdf.PdfTestDocuments.Word;
 import vn.kyso.testkit.SampleImages;
-import vn.kyso.testkit.Sandbox;
 
 /**
  * Decree 30/2020 appearances on real signed files, checked with poppler: pdfsig validates, pdftotext
  * finds the text where it should be, pdftoppm's rendering shows the images and the upright text.
  */
-class AppearanceTest {
-    private static Sandbox sandbox;
-    private static PdfSigner signer;
-    private static Verifier verifier;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
-        signer = PdfSigner.builder().trust(trust).stateKey(StateKey.generate()).build();
-        verifier = Verifier.builder().trust(trust).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class AppearanceTest extends SandboxPdfTest {
 
     private static void assertValid(Path pdf, int signatures) throws Exception {
         PdfTestDocuments.assertPdfsigValid(pdf, signatures);
@@ -229,6 +210,32 @@ class AppearanceTest {
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.sign(in,
                 dir.resolve("truong.none.pdf"), PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder()
                         .placement(PdfPlacement.field("khong_co")).build())).errorCode());
+    }
+
+    @Test
+    void anExistingFieldPlacedOnAnotherPageMovesThere() throws Exception {
+        Path in = dir.resolve("hai-trang.pdf");
+        try (PDDocument doc = Loader.loadPDF(PdfTestDocuments.decision(dir.resolve("mot-trang.pdf")).toFile())) {
+            doc.addPage(new PDPage(PDRectangle.A4));
+            doc.save(in.toFile());
+        }
+        Path withField = dir.resolve("hai-trang.field.pdf");
+        signer.addSignatureField(in, withField, PdfSignatureOptions.builder().field("pho_giam_doc")
+                .visible(1, 320, 560, 200, 80).build());
+        Path out = dir.resolve("hai-trang.signed.pdf");
+        signer.sign(withField, out, PdfTestDocuments.key(sandbox.person2()), PdfSignatureOptions.builder()
+                .field("pho_giam_doc").visible(2, 72, 100, 220, 60).build());
+        assertValid(out, 1);
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            PDAnnotationWidget w = doc.getDocumentCatalog().getAcroForm().getField("pho_giam_doc").getWidgets().get(0);
+            assertEquals(doc.getPage(1).getCOSObject(), w.getCOSObject().getCOSDictionary(COSName.P));
+            assertTrue(doc.getPage(0).getAnnotations().isEmpty(), "the widget left page 1");
+            assertEquals(1, doc.getPage(1).getAnnotations().size());
+            assertEquals(72, w.getRectangle().getLowerLeftX(), 0.01);
+            assertEquals(60, w.getRectangle().getHeight(), 0.01);
+        }
+        String text = PdfTestDocuments.run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", out.toString(), "-");
+        assertTrue(text.contains("Ký bởi: Trần Thị Bình"), text);
     }
 
     @Test

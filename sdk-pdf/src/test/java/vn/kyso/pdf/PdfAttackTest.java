@@ -177,16 +177,19 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("pages 1 -> 2"), ReportWriter.text(r, Language.EN));
     }
 
+    /** Redefines the page's content stream object in place (same object number, other content). */
+    private static void overwriteContent(PDDocument doc) throws Exception {
+        COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        try (OutputStream out = stream.createOutputStream()) {
+            out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
+        }
+        stream.setNeedToBeUpdated(true);
+    }
+
     @Test
     void incrementalSavingOverwritesAnObjectTheViewerShows() throws Exception {
         // the page dictionary stays as signed; its content stream object is redefined in a later revision
-        Path attacked = update(signedDecision("isa-object"), "isa-object.attacked.pdf", doc -> {
-            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            try (OutputStream out = stream.createOutputStream()) {
-                out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
-            }
-            stream.setNeedToBeUpdated(true);
-        });
+        Path attacked = update(signedDecision("isa-object"), "isa-object.attacked.pdf", PdfAttackTest::overwriteContent);
         VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
         assertTrue(ReportWriter.text(r, Language.EN).contains("(stream) changed after signing"), ReportWriter.text(r, Language.EN));
     }
@@ -196,11 +199,7 @@ class PdfAttackTest {
         // as above, and in the same revision a new signature field whose value points at the catalog
         // (a FieldMDP reference's /Data): the signature's objects must not explain the whole document
         Path attacked = update(signedDecision("isa-data"), "isa-data.attacked.pdf", doc -> {
-            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            try (OutputStream out = stream.createOutputStream()) {
-                out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
-            }
-            stream.setNeedToBeUpdated(true);
+            overwriteContent(doc);
             COSDictionary ref = new COSDictionary();
             ref.setItem(COSName.TYPE, COSName.SIG_REF);
             ref.setItem(COSName.TRANSFORM_METHOD, COSName.getPDFName("FieldMDP"));
