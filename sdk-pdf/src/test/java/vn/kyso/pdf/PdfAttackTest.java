@@ -643,12 +643,12 @@ class PdfAttackTest {
     }
 
     /**
-     * The sneaky signature: a later signature field (here empty, so no key is needed) whose widget shows
-     * another amount over a form field the signer saw. A signature widget may lie over signature widgets
-     * only, so this is OTHER, not SIGNATURES.
+     * The sneaky signature: an empty signature field added after signing (no key needed) whose widget
+     * shows another amount over a form field the signer saw. Nobody signed what it shows: OTHER, not
+     * SIGNATURES. (A signed later signature over a form field: PopplerInteropTest.)
      */
     @Test
-    void shadowReplaceLaysASignatureWidgetOverAFormField() throws Exception {
+    void shadowReplaceLaysAnEmptySignatureFieldOverAFormField() throws Exception {
         Path attacked = update(withField("sneaky", "Số tiền: 100.000.000 đồng"), "sneaky.attacked.pdf", doc -> {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
             org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sig =
@@ -680,8 +680,9 @@ class PdfAttackTest {
             form.getFields().add(sig);
             form.getCOSObject().setNeedToBeUpdated(true);
         });
-        VerificationReport r = assertRejected(attacked, "PDF_ANNOTATION_OVERLAP");
-        assertTrue(ReportWriter.text(r, Language.EN).contains("covers field so_tien"), ReportWriter.text(r, Language.EN));
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("empty signature field ky_sau added after signing shows an appearance"),
+                ReportWriter.text(r, Language.EN));
     }
 
     /** A decision with a check box ("dong_y"), checked or not, added before signing. */

@@ -65,7 +65,8 @@ import vn.kyso.api.report.Modification;
  *     that the signed revision already referred to; a field value that the signer saw replaced; an
  *     appearance that does not show the field's value or changed without it; new non-signature form
  *     fields; an annotation or optional-content layer made visible or hidden; a comment laid over a
- *     signature or form field, or a later signature widget over a form field or a comment; catalog
+ *     signature or form field, a later signature widget over a form field or a comment, or an empty
+ *     signature field added after signing that shows an appearance; catalog
  *     entries such as /OpenAction or /Names changed; the catalog replaced.</li>
  * </ul>
  * One instance per file (the final revision is parsed once); not thread-safe.
@@ -529,8 +530,14 @@ public final class RevisionDiff implements Closeable {
                     || COSName.getPDFName("ETSI.RFC3161").equals(v.getCOSName(COSName.SUB_FILTER)));
             // a document time-stamp is validation data; a new signature or a new empty field is not
             signaturesAdded |= (signedNow && !timestamp) || (was == null && value == null);
-            if (signedNow || was == null) {
+            if (signedNow) {
                 f.getWidgets().forEach(w -> laterSignatureWidgets.add(w.getCOSObject()));
+            } else if (was == null && value == null && f.getWidgets().stream().anyMatch(w -> showsSomething(w.getCOSObject()))) {
+                // no one signed it, so no one answers for what it shows (the "sneaky signature")
+                other(CONTENT, "empty signature field " + f.getFullyQualifiedName() + " added after signing shows an appearance");
+                own.forEach(k -> explain(k, Modification.OTHER));
+                ap.forEach(k -> explain(k, Modification.OTHER));
+                return;
             }
             own.forEach(k -> explain(k, Modification.SIGNATURES));
             Set<COSObjectKey> allowed = new HashSet<>(own);
@@ -753,6 +760,16 @@ public final class RevisionDiff implements Closeable {
                     explain(annotation.getKey(), Modification.OTHER);
                 }
             }
+        }
+
+        /** Whether a widget has a visible rectangle and a normal appearance with something in it. */
+        private boolean showsSomething(COSDictionary widget) {
+            COSDictionary ap = rect(widget) == null ? null : dict(widget.getDictionaryObject(COSName.AP));
+            COSBase n = ap == null ? null : ap.getDictionaryObject(COSName.N);
+            if (n instanceof COSStream) {
+                return ((COSStream) n).getLength() > 0;
+            }
+            return n instanceof COSDictionary && ((COSDictionary) n).size() > 0;
         }
 
         /** The partial name of a widget's field (the widget's own /T or its parent's), or "?". */
