@@ -236,6 +236,19 @@ class AppearanceTest extends SandboxPdfTest {
         }
         String text = PdfTestDocuments.run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", out.toString(), "-");
         assertTrue(text.contains("Ký bởi: Trần Thị Bình"), text);
+        // once the document is signed, a reserved field stays on its page (its leaving would change the page)
+        Path approved = dir.resolve("hai-trang.approved.pdf");
+        Path reserved = dir.resolve("hai-trang.reserved.pdf");
+        signer.addSignatureField(out, reserved, PdfSignatureOptions.builder().field("van_thu")
+                .visible(1, 320, 700, 200, 80).build());
+        Path refused = dir.resolve("hai-trang.refused.pdf");
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.sign(reserved, refused,
+                PdfTestDocuments.key(sandbox.organization()), PdfSignatureOptions.builder().field("van_thu")
+                        .visible(2, 72, 300, 220, 60).build())).errorCode());
+        assertFalse(Files.exists(refused));
+        signer.sign(reserved, approved, PdfTestDocuments.key(sandbox.organization()), PdfSignatureOptions.builder()
+                .field("van_thu").visible(1, 72, 300, 220, 60).build());
+        assertValid(approved, 2);
     }
 
     @Test

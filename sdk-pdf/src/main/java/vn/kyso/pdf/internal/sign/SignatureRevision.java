@@ -374,6 +374,11 @@ final class SignatureRevision {
             widget.setItem(COSName.RECT, place.rectangle.getCOSArray());
             COSDictionary old = widget.getCOSDictionary(COSName.P);
             if (old != null && old != page) {
+                if (alreadySigned()) {
+                    // verifiers see a widget leaving a page after a signature as a change of the page
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the field lies on another page than page "
+                            + (place.pageIndex + 1) + " and the document is already signed: it cannot move there");
+                }
                 removeFromPage(widget, old);
             }
             addToPage(widget, page);
