@@ -26,7 +26,7 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  *
  * <p>An existing empty field keeps its place (and shows the appearance, by default the text block, when
  * its widget has a visible rectangle) unless the options place the signature by rectangle or anchor,
- * which moves its widget there. A field name that does not exist yet becomes a new field in the same
+ * which moves its widget there (within its page once the document is signed). A field name that does not exist yet becomes a new field in the same
  * revision. A visible signature may not cover another annotation or field, except a seal, which lies
  * over the leader's signature widget as Decree 30/2020 wants.
  *
