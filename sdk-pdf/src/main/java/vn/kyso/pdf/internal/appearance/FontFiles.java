@@ -13,7 +13,7 @@ import vn.kyso.api.KysoException;
 /**
  * The Liberation Serif files shipped in kyso-pdf, read from the jar once per process, and parsed fonts
  * lent to one drawing at a time: reading and parsing the 390 kB file for every visible signature cost
- * about as much as the rest of the signature. The bytes themselves are never handed out (callers get
+ * about 2 ms of CPU and 2 MB of allocation (docs/PERFORMANCE.md). The bytes themselves are never handed out (callers get
  * copies or read-only views), and a lent font is used by one thread until it is given back; at most
  * {@value #MAX_IDLE} parsed fonts per face wait between drawings. Internal.
  */
@@ -68,7 +68,7 @@ public final class FontFiles {
      * A parsed font for the caller alone until {@link #giveBack}; never closed by the caller. Glyph
      * substitution (GSUB: ligatures, composition) is off: appearances write NFC text, for which the font
      * has a glyph per Vietnamese letter, and PDFBox would otherwise compile its substitution rules into
-     * regular expressions for every line shown (the largest single cost of a text block).
+     * regular expressions for every line shown (about 1.5 ms per text block).
      */
     TrueTypeFont lend() throws IOException {
         TrueTypeFont f = idle.poll();
