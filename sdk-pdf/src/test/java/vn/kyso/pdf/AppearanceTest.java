@@ -306,6 +306,34 @@ class AppearanceTest extends SandboxPdfTest {
                 () -> PdfAppearance.seal(SampleImages.seal(100, 0)).sealWidthMm(1)).errorCode());
     }
 
+    /** Every kind's values travel in the two-phase state: complete draws what prepare drew (same digest). */
+    @Test
+    void twoPhaseCarriesSealCopyIncomeAndAppendix() throws Exception {
+        Path leader = dir.resolve("hai-buoc-dau.leader.pdf");
+        signer.sign(PdfTestDocuments.template(dir.resolve("hai-buoc-dau.pdf")), leader, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("chu_tich").appearance(PdfAppearance.leader(SampleImages.signature(500, 200)))
+                        .placement(PdfPlacement.anchor("Nguyễn Văn An").size(160, 70).offset(0, -4)).build());
+        PdfAppearance[] kinds = {
+            PdfAppearance.seal(SampleImages.seal(400, 0)).sealWidthMm(36).over("chu_tich"),
+            PdfAppearance.copy(PdfAppearance.CopyType.TRICH_SAO, "Văn phòng UBND", "07/TS-VP"),
+            PdfAppearance.income("Sở Tư pháp").incomingNumber("88").incomingDate(OffsetDateTime.parse("2026-11-24T10:00:00+07:00")),
+            PdfAppearance.appendix("45/QĐ-UBND")};
+        SigningKey key = PdfTestDocuments.key(sandbox.organization());
+        for (PdfAppearance a : kinds) {
+            Path out = dir.resolve("hai-buoc-" + a.kind() + ".pdf");
+            PreparedSignature p = signer.prepare(leader, key.chain(), key.preferredAlgorithm(DigestAlgorithm.SHA256),
+                    PdfSignatureOptions.builder().appearance(a).build());
+            signer.complete(p.state(), key.signDigest(p.digest(), p.algorithm()), leader, out);
+            assertValid(out, 2);
+        }
+        String income = PdfTestDocuments.run("pdftotext", "-enc", "UTF-8", dir.resolve("hai-buoc-INCOME.pdf").toString(), "-");
+        assertTrue(income.contains("Số đến: 88") && income.contains("Ngày đến: 2026-11-24T10:00:00+07:00"), income);
+        // the seal at 36 mm (102 points) wide, red, over the leader's image
+        int[] red = TestImages.bounds(TestImages.pixels(TestImages.render(dir.resolve("hai-buoc-SEAL.pdf"), dir), TestImages.RED));
+        assertNotNull(red);
+        assertEquals(102, red[2] - red[0], 4, () -> java.util.Arrays.toString(red));
+    }
+
     @Test
     void twoPhaseCarriesTheImageAndTheAnchor() throws Exception {
         Path in = PdfTestDocuments.template(dir.resolve("hai-buoc.pdf"));
