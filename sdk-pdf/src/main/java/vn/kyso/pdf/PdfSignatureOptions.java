@@ -9,8 +9,12 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 
 /**
- * How a PDF is signed: level, signature field, visible text block or invisible, reason and location,
- * certification (DocMDP) for a first signature, and the password of an encrypted input. Immutable;
+ * How a PDF is signed: level, signature field, what a visible signature shows ({@link PdfAppearance}) and
+ * where ({@link PdfPlacement}), or invisible; reason and location, certification (DocMDP) for a first
+ * signature, and the password of an encrypted input. A placement without appearance shows the text block;
+ * an appearance without placement goes into the named existing field's rectangle, or where its kind goes
+ * by default (appendix/copy/income top-right of page 1, a seal over the leader's image); a text or leader
+ * appearance with neither is refused when signing ({@code INVALID_ARGUMENT}). Immutable;
  * {@link Builder#build()} copies the password, {@link #password()} returns a copy the caller wipes.
  */
 public final class PdfSignatureOptions {
@@ -31,8 +35,8 @@ public final class PdfSignatureOptions {
     private final DigestAlgorithm digest;
     private final SignatureAlgorithm algorithm;
     private final String fieldName;
-    private final Integer page;
-    private final float[] rectangle;
+    private final PdfPlacement placement;
+    private final PdfAppearance appearance;
     private final String reason;
     private final String location;
     private final Certification certification;
@@ -43,8 +47,8 @@ public final class PdfSignatureOptions {
         digest = b.algorithm != null ? b.algorithm.digest() : b.digest;
         algorithm = b.algorithm;
         fieldName = b.fieldName;
-        page = b.page;
-        rectangle = b.rectangle == null ? null : b.rectangle.clone();
+        placement = b.placement;
+        appearance = b.appearance;
         reason = b.reason;
         location = b.location;
         certification = b.certification;
@@ -66,12 +70,19 @@ public final class PdfSignatureOptions {
     public SignatureAlgorithm algorithm() { return algorithm; }
     /** The signature field to sign (existing empty field or new), or null for a new generated one. */
     public String fieldName() { return fieldName; }
-    /** Whether the signature has a visible text block. */
-    public boolean visible() { return rectangle != null; }
-    /** The page (1-based) of a visible signature. */
-    public int page() { return page == null ? 1 : page; }
-    /** x, y, width, height of a visible signature in PDF points, x and y from the page's top-left corner as a reader sees it, or null. */
-    public float[] rectangle() { return rectangle == null ? null : rectangle.clone(); }
+    /** Whether the signature is visible (it has a placement or an appearance). */
+    public boolean visible() { return placement != null || appearance != null; }
+    /** Where a visible signature goes, or null (see the class description). */
+    public PdfPlacement placement() { return placement; }
+    /** What a visible signature shows, or null for the text block. */
+    public PdfAppearance appearance() { return appearance; }
+    /** The page (1-based) of a signature placed by rectangle, else 1. */
+    public int page() { return placement != null && placement.mode() == PdfPlacement.Mode.RECTANGLE ? placement.page() : 1; }
+    /** x, y, width, height of a signature placed by rectangle, in PDF points from the page's top-left corner as a reader sees it, or null. */
+    public float[] rectangle() {
+        return placement != null && placement.mode() == PdfPlacement.Mode.RECTANGLE
+                ? new float[] {placement.x(), placement.y(), placement.width(), placement.height()} : null;
+    }
     public String reason() { return reason; }
     public String location() { return location; }
     public Certification certification() { return certification; }
@@ -84,8 +95,8 @@ public final class PdfSignatureOptions {
         private DigestAlgorithm digest = DigestAlgorithm.DEFAULT;
         private SignatureAlgorithm algorithm;
         private String fieldName;
-        private Integer page;
-        private float[] rectangle;
+        private PdfPlacement placement;
+        private PdfAppearance appearance;
         private String reason;
         private String location;
         private Certification certification = Certification.NONE;
@@ -109,13 +120,20 @@ public final class PdfSignatureOptions {
 
         /** A visible signature on a page (1-based) at x, y (from the top-left corner, as a reader sees the page) with a size, in PDF points. */
         public Builder visible(int page, float x, float y, float width, float height) {
-            if (page < 1 || width <= 0 || height <= 0 || x < 0 || y < 0) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "visible rectangle");
+            return placement(PdfPlacement.at(page, x, y, width, height));
+        }
+
+        /** Where the visible signature goes; a {@link PdfPlacement#field field} placement also names the field signed. */
+        public Builder placement(PdfPlacement v) {
+            placement = v;
+            if (v != null && v.mode() == PdfPlacement.Mode.FIELD) {
+                fieldName = v.fieldName();
             }
-            this.page = page;
-            this.rectangle = new float[] {x, y, width, height};
             return this;
         }
+
+        /** What the visible signature shows (null: the text block when a placement is given). */
+        public Builder appearance(PdfAppearance v) { appearance = v; return this; }
 
         public Builder reason(String v) { reason = v; return this; }
         public Builder location(String v) { location = v; return this; }

@@ -15,15 +15,20 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
 /**
  * Signs PDFs with PAdES baseline signatures (B-B, B-T, B-LT, B-LTA; ETSI.CAdES.detached), always as an
  * incremental update: the input's bytes stay untouched at the start of the output, so earlier
- * signatures remain valid. Invisible or visible (a Vietnamese text block: signer, organisation, ISO
- * 8601 time +07:00, Liberation Serif, upright on rotated pages), new or existing empty field, optional
- * certification (DocMDP) of a first signature, encrypted input with its password. At B-B and B-T the
- * input is read once and never held in memory (a 1 GB PDF signs in a small heap); B-LT and B-LTA (and
- * {@link #extend}) then add their revisions with EU DSS, which reads the document into memory. The
- * output is written atomically (a failure leaves no output).
+ * signatures remain valid. Invisible or visible as Decree 30/2020 prescribes ({@link PdfAppearance}:
+ * text block with signer, organisation and ISO 8601 time +07:00; the leader's signature image between
+ * title and name; the organisation's seal; appendix/copy/income info text; Liberation Serif embedded as
+ * a subset), placed by rectangle, field or anchor text ({@link PdfPlacement}), upright on rotated pages;
+ * new or existing empty field, optional certification (DocMDP) of a first signature, encrypted input
+ * with its password. At B-B and B-T the input is read once and never held in memory (a 1 GB PDF signs
+ * in a small heap); B-LT and B-LTA (and {@link #extend}) then add their revisions with EU DSS, which
+ * reads the document into memory. The output is written atomically (a failure leaves no output).
  *
- * <p>An existing empty field keeps its place: it shows the text block when its widget has a visible
- * rectangle. A field name that does not exist yet becomes a new field in the same revision.
+ * <p>An existing empty field keeps its place (and shows the appearance, by default the text block, when
+ * its widget has a visible rectangle) unless the options place the signature by rectangle or anchor,
+ * which moves its widget there (within its page once the document is signed). A field name that does not exist yet becomes a new field in the same
+ * revision. A visible signature may not cover another annotation or field, except a seal, which lies
+ * over the leader's signature widget as Decree 30/2020 wants.
  *
  * <p>Signing events ({@link vn.kyso.api.event.SigningListener}) carry as document digest the digest of
  * the bytes the signature covers: the whole output except the /Contents value.
@@ -31,8 +36,9 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  * <p>Errors: {@code MALFORMED_INPUT} not a PDF; {@code DOCUMENT_PASSWORD} encrypted without the right
  * password; {@code DOCUMENT_LOCKED} certified "no changes" (DocMDP P=1) or encrypted with permissions
  * that forbid form filling; {@code INVALID_ARGUMENT} a field already signed or not a signature field,
- * a rectangle outside the page or over another annotation, certification of a document already signed;
- * {@code CERTIFICATE_EXPIRED}/{@code _NOT_YET_VALID}; {@code TIMESTAMP_FAILED}; two-phase:
+ * a placement that cannot be resolved (page, field or anchor text not found, no signature image for a
+ * seal to cover), a rectangle outside the page or over another annotation, certification of a document
+ * already signed; {@code CERTIFICATE_EXPIRED}/{@code _NOT_YET_VALID}; {@code TIMESTAMP_FAILED}; two-phase:
  * {@code STATE_INVALID}, {@code STATE_EXPIRED}, {@code STATE_MISMATCH} (another input),
  * {@code SIGNATURE_VALUE_INVALID}; two-phase signing of an encrypted PDF is refused
  * ({@code INVALID_ARGUMENT}). Immutable and thread-safe.
@@ -72,9 +78,10 @@ public final class PdfSigner {
     }
 
     /**
-     * Adds an empty signature field named {@code options.fieldName()} (visible at the options' rectangle,
-     * or invisible) as an incremental update, e.g. for a template whose approvers sign later or for
-     * another signing tool. Nothing is signed.
+     * Adds an empty signature field named {@code options.fieldName()} (visible where the options'
+     * placement says, by rectangle or anchor text, or invisible) as an incremental update, e.g. for a
+     * template whose approvers sign later or for another signing tool. Nothing is signed and nothing is
+     * drawn (an appearance without placement is refused, {@code INVALID_ARGUMENT}).
      */
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
         Objects.requireNonNull(options, "options");

@@ -177,18 +177,57 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("pages 1 -> 2"), ReportWriter.text(r, Language.EN));
     }
 
+    /** Redefines the page's content stream object in place (same object number, other content). */
+    private static void overwriteContent(PDDocument doc) throws Exception {
+        COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+        try (OutputStream out = stream.createOutputStream()) {
+            out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
+        }
+        stream.setNeedToBeUpdated(true);
+    }
+
     @Test
     void incrementalSavingOverwritesAnObjectTheViewerShows() throws Exception {
         // the page dictionary stays as signed; its content stream object is redefined in a later revision
-        Path attacked = update(signedDecision("isa-object"), "isa-object.attacked.pdf", doc -> {
-            COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            try (OutputStream out = stream.createOutputStream()) {
-                out.write("BT /F1 24 Tf 72 700 Td (Fake) Tj ET".getBytes(StandardCharsets.US_ASCII));
-            }
-            stream.setNeedToBeUpdated(true);
-        });
+        Path attacked = update(signedDecision("isa-object"), "isa-object.attacked.pdf", PdfAttackTest::overwriteContent);
         VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
         assertTrue(ReportWriter.text(r, Language.EN).contains("(stream) changed after signing"), ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
+    void incrementalSavingOverwritesAnObjectBehindANewSignatureReferringToTheCatalog() throws Exception {
+        // as above, and in the same revision a new signature field whose value points at the catalog
+        // (a FieldMDP reference's /Data): the signature's objects must not explain the whole document
+        Path attacked = update(signedDecision("isa-data"), "isa-data.attacked.pdf", doc -> {
+            overwriteContent(doc);
+            COSDictionary ref = new COSDictionary();
+            ref.setItem(COSName.TYPE, COSName.SIG_REF);
+            ref.setItem(COSName.TRANSFORM_METHOD, COSName.getPDFName("FieldMDP"));
+            ref.setItem(COSName.getPDFName("Data"), doc.getDocumentCatalog().getCOSObject());
+            COSArray refs = new COSArray();
+            refs.add(ref);
+            COSDictionary value = new COSDictionary();
+            value.setItem(COSName.TYPE, COSName.SIG);
+            value.setItem(COSName.REFERENCE, refs);
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sig =
+                    new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
+            sig.setPartialName("ky_sau");
+            sig.getCOSObject().setItem(COSName.V, value);
+            PDAnnotationWidget w = sig.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(0, 0, 0, 0));
+            w.setPage(doc.getPage(0));
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getFields().add(sig);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = verifier.verify(attacked);
+        String text = ReportWriter.text(r, Language.EN);
+        SignatureResult first = r.signatures().stream().filter(s -> !s.id().startsWith("FIELD-")).findFirst()
+                .orElseThrow(() -> new AssertionError(text));
+        assertEquals(Modification.OTHER, first.modificationsAfter(), text);
+        assertTrue(text.contains("(stream) changed after signing"), text);
     }
 
     // ---------------------------------------------------------------- universal signature forgery
@@ -603,6 +642,49 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("covers field lanh_dao"), ReportWriter.text(r, Language.EN));
     }
 
+    /**
+     * The sneaky signature: an empty signature field added after signing (no key needed) whose widget
+     * shows another amount over a form field the signer saw. Nobody signed what it shows: OTHER, not
+     * SIGNATURES. (A signed later signature over a form field: PopplerInteropTest.)
+     */
+    @Test
+    void shadowReplaceLaysAnEmptySignatureFieldOverAFormField() throws Exception {
+        Path attacked = update(withField("sneaky", "Số tiền: 100.000.000 đồng"), "sneaky.attacked.pdf", doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sig =
+                    new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
+            sig.setPartialName("ky_sau");
+            PDAnnotationWidget w = sig.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(70, 555, 310, 30));
+            w.setPage(doc.getPage(0));
+            w.setPrinted(true);
+            PDAppearanceStream ap = new PDAppearanceStream(doc);
+            ap.setBBox(new PDRectangle(310, 30));
+            ap.setResources(new PDResources());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
+                cs.setNonStrokingColor(1f);
+                cs.addRect(0, 0, 310, 30);
+                cs.fill();
+                cs.beginText();
+                cs.setNonStrokingColor(0f);
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(4, 10);
+                cs.showText("So tien: 900.000.000 dong");
+                cs.endText();
+            }
+            PDAppearanceDictionary d = new PDAppearanceDictionary();
+            d.setNormalAppearance(ap);
+            w.setAppearance(d);
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getFields().add(sig);
+            form.getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("empty signature field ky_sau added after signing shows an appearance"),
+                ReportWriter.text(r, Language.EN));
+    }
+
     /** A decision with a check box ("dong_y"), checked or not, added before signing. */
     private static Path withCheckBox(String name, boolean checked) throws Exception {
         return prepared(name, doc -> {
@@ -695,5 +777,41 @@ class PdfAttackTest {
         String text = ReportWriter.text(r, Language.EN);
         assertEquals(Verdict.VALID, r.verdict(), text);
         assertEquals(Modification.ANNOTATIONS, r.signatures().get(0).modificationsAfter(), text);
+    }
+
+    /**
+     * Signature widgets may lie over signature widgets (Decree 30's seal over the leader's image: both
+     * signatures stay VALID), but any other annotation laid over a signature after it was made is a change
+     * of kind OTHER, for the leader and for the seal.
+     */
+    @Test
+    void annotationLaidOverAVisibleSignature() throws Exception {
+        PdfSigner signer = PdfSigner.builder().build();
+        Path leader = dir.resolve("cover.leader.pdf");
+        signer.sign(PdfTestDocuments.decision(dir.resolve("cover.pdf")), leader, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("lanh_dao").appearance(PdfAppearance.leader(
+                        vn.kyso.testkit.SampleImages.signature(500, 200))).visible(1, 300, 600, 200, 80).build());
+        Path sealed = dir.resolve("cover.sealed.pdf");
+        signer.sign(leader, sealed, PdfTestDocuments.key(sandbox.organization()), PdfSignatureOptions.builder()
+                .field("con_dau").appearance(PdfAppearance.seal(vn.kyso.testkit.SampleImages.seal(400, 0))).build());
+        VerificationReport ok = verifier.verify(sealed);
+        assertEquals(Verdict.VALID, ok.verdict(), ReportWriter.text(ok, Language.EN));
+        assertEquals(Modification.SIGNATURES, ok.signatures().get(0).modificationsAfter());
+        Path attacked = update(sealed, "cover.attacked.pdf", doc -> {
+            PDRectangle sig = doc.getDocumentCatalog().getAcroForm().getField("lanh_dao").getWidgets().get(0).getRectangle();
+            PDAnnotationSquare square = new PDAnnotationSquare();
+            square.setRectangle(new PDRectangle(sig.getLowerLeftX() - 10, sig.getLowerLeftY() - 10,
+                    sig.getWidth() + 20, sig.getHeight() + 20));
+            square.setInteriorColor(new org.apache.pdfbox.pdmodel.graphics.color.PDColor(new float[] {1, 1, 1},
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB.INSTANCE));
+            square.constructAppearances(doc);
+            doc.getPage(0).getAnnotations().add(square);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_ANNOTATION_OVERLAP");
+        assertEquals(2, r.signatures().size());
+        for (SignatureResult s : r.signatures()) {
+            assertEquals(Modification.OTHER, s.modificationsAfter(), ReportWriter.text(r, Language.EN));
+        }
     }
 }

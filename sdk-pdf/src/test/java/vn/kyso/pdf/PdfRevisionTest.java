@@ -186,47 +186,6 @@ class PdfRevisionTest extends SandboxPdfTest {
         assertFalse(Files.exists(again));
     }
 
-    @Test
-    void aFieldWithALockGetsItsFieldMdpReference() throws Exception {
-        Path template = dir.resolve("lock.template.pdf");
-        vn.kyso.pdf.workflow.EOffice.reserveIssuanceFields(PdfTestDocuments.decision(dir.resolve("lock.pdf")), template);
-        Path locked = dir.resolve("lock.field.pdf");
-        try (PDDocument doc = Loader.loadPDF(template.toFile()); java.io.OutputStream os = Files.newOutputStream(locked)) {
-            org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
-            org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField field =
-                    new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
-            field.setPartialName("lanh_dao");
-            COSDictionary lock = new COSDictionary();
-            lock.setItem(COSName.TYPE, COSName.getPDFName("SigFieldLock"));
-            lock.setItem(COSName.getPDFName("Action"), COSName.getPDFName("Include"));
-            org.apache.pdfbox.cos.COSArray names = new org.apache.pdfbox.cos.COSArray();
-            names.add(new org.apache.pdfbox.cos.COSString(vn.kyso.pdf.workflow.EOffice.NUMBER_FIELD));
-            lock.setItem(COSName.FIELDS, names);
-            field.getCOSObject().setItem(COSName.getPDFName("Lock"), lock);
-            org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
-            field.getWidgets().get(0).setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0, 0, 0));
-            field.getWidgets().get(0).setPage(page);
-            page.getAnnotations().add(field.getWidgets().get(0));
-            form.getFields().add(field);
-            page.getCOSObject().setNeedToBeUpdated(true);
-            form.getCOSObject().setNeedToBeUpdated(true);
-            doc.saveIncremental(os);
-        }
-        Path signed = dir.resolve("lock.signed.pdf");
-        signer.sign(locked, signed, PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao").build());
-        assertValid(signed, 1);
-        try (PDDocument doc = Loader.loadPDF(signed.toFile())) {
-            COSDictionary ref = (COSDictionary) doc.getSignatureDictionaries().get(0).getCOSObject()
-                    .getCOSArray(COSName.REFERENCE).getObject(0);
-            assertEquals(COSName.getPDFName("FieldMDP"), ref.getCOSName(COSName.TRANSFORM_METHOD));
-            COSDictionary params = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
-            assertEquals(COSName.getPDFName("Include"), params.getCOSName(COSName.getPDFName("Action")));
-            assertEquals(vn.kyso.pdf.workflow.EOffice.NUMBER_FIELD, params.getCOSArray(COSName.FIELDS).getString(0));
-            assertEquals(doc.getDocumentCatalog().getCOSObject(), ref.getCOSDictionary(COSName.getPDFName("Data")),
-                    "PDF 1.7 wants the catalog as the FieldMDP /Data (DSS reads the lock only then)");
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(value = SignatureAlgorithm.class, names = {"RSA_SHA256", "RSA_PSS_SHA384", "RSA_PSS_SHA512", "ECDSA_SHA256", "ECDSA_SHA384"})
     void everyAlgorithmWithPadesBaselineAttributes(SignatureAlgorithm alg) throws Exception {

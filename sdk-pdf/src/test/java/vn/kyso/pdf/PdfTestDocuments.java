@@ -99,6 +99,128 @@ public final class PdfTestDocuments {
         return Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).build();
     }
 
+    /** The reader-frame row of the template's "Số:" and date placeholders, in points from the top. */
+    public static final float PLACEHOLDER_ROW = 112;
+
+    /**
+     * A Decree 30/2020-style decision: issuing body and national motto, then on one row the placeholders
+     * "Số:      /QĐ-UBND" (left) and "Hà Nội, ngày ... tháng ... năm 2026" (right), the text, and the
+     * signer's printed title "CHỦ TỊCH" and name "Nguyễn Văn An" bottom right. No form fields.
+     */
+    public static Path template(Path file) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font font = PdfFonts.serif(doc);
+            PDType0Font bold = PdfFonts.serifBold(doc);
+            float top = page.getMediaBox().getHeight();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                text(cs, bold, 12, 60, top - 60, "ỦY BAN NHÂN DÂN");
+                text(cs, bold, 12, 320, top - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+                text(cs, bold, 12, 60, top - 76, "THÀNH PHỐ HÀ NỘI");
+                text(cs, bold, 12, 360, top - 76, "Độc lập - Tự do - Hạnh phúc");
+                text(cs, font, 13, 60, top - PLACEHOLDER_ROW, "Số:        /QĐ-UBND");
+                text(cs, font, 13, 320, top - PLACEHOLDER_ROW, "Hà Nội, ngày ... tháng ... năm 2026");
+                text(cs, bold, 14, 240, top - 170, "QUYẾT ĐỊNH");
+                text(cs, font, 13, 150, top - 190, "Về việc ban hành quy chế sử dụng chữ ký số");
+                text(cs, font, 13, 72, top - 240, "Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số.");
+                text(cs, font, 13, 72, top - 262, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.");
+                text(cs, bold, 13, 400, top - 600, "CHỦ TỊCH");
+                text(cs, bold, 13, 385, top - 720, "Nguyễn Văn An");
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * One A4 page with the given /Rotate and, upright for its reader, the line {@code line} at 72 points
+     * from the left and 300 from the top; {@code nfd} writes it with combining marks.
+     */
+    public static Path rotated(Path file, int rotation, String line, boolean nfd) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            page.setRotation(rotation);
+            doc.addPage(page);
+            float w = page.getMediaBox().getWidth();
+            float h = page.getMediaBox().getHeight();
+            float x = 72;
+            float y = 300;
+            // the reader's point (x, y from the top) in user space, and the text turned to read upright
+            float[] u;
+            switch (rotation) {
+                case 90: u = new float[] {y, x}; break;
+                case 180: u = new float[] {w - x, y}; break;
+                case 270: u = new float[] {w - y, h - x}; break;
+                default: u = new float[] {x, h - y}; break;
+            }
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(PdfFonts.serif(doc), 13);
+                cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(rotation), u[0], u[1]));
+                cs.showText(nfd ? java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFD) : line);
+                cs.endText();
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    private static void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+            throws Exception {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(s);
+        cs.endText();
+    }
+
+    /** Runs {@code pdftotext -bbox} and returns each word with its box {xMin, yMin, xMax, yMax} (reader frame). */
+    public static List<Word> words(Path pdf) throws Exception {
+        String html = run("pdftotext", "-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf.toString(), "-");
+        List<Word> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>")
+                .matcher(html);
+        while (m.find()) {
+            out.add(new Word(m.group(5), Float.parseFloat(m.group(1)), Float.parseFloat(m.group(2)),
+                    Float.parseFloat(m.group(3)), Float.parseFloat(m.group(4))));
+        }
+        return out;
+    }
+
+    /** A word pdftotext found, with its box in points from the page's top-left as the reader sees it. */
+    public static final class Word {
+        public final String text;
+        public final float xMin;
+        public final float yMin;
+        public final float xMax;
+        public final float yMax;
+
+        Word(String text, float xMin, float yMin, float xMax, float yMax) {
+            this.text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+            this.xMin = xMin;
+            this.yMin = yMin;
+            this.xMax = xMax;
+            this.yMax = yMax;
+        }
+
+        @Override
+        public String toString() {
+            return text + "[" + xMin + "," + yMin + "," + xMax + "," + yMax + "]";
+        }
+    }
+
+    /** The first word equal to {@code text}, or an assertion failure listing the words. */
+    public static Word word(List<Word> words, String text) {
+        for (Word w : words) {
+            if (w.text.equals(text)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no word \"" + text + "\" in " + words);
+    }
+
     public static SigningKey key(Identity who) {
         return Tokens.pkcs12(who.pkcs12(Sandbox.PASSWORD.toCharArray()), Sandbox.PASSWORD.toCharArray(), who.name())
                 .firstKey();

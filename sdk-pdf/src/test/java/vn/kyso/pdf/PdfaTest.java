@@ -32,11 +32,13 @@ import org.verapdf.pdfa.results.ValidationResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 
 /**
  * A PDF/A-2b document stays PDF/A-2b when we sign it (veraPDF, the PDF Association's validator, decides),
- * invisibly and with a visible Vietnamese signature block.
+ * invisibly, with a visible Vietnamese signature block, and with the leader's signature image and the
+ * organisation's seal over it.
  */
 class PdfaTest {
     private static Sandbox sandbox;
@@ -142,6 +144,23 @@ class PdfaTest {
                 PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().visible(1, 320, 600, 220, 70).build());
         assertEquals(List.of(), violations(signed));
         assertValid(signed);
+    }
+
+    @Test
+    void signedWithTheLeadersImageAndTheSealItStaysPdfa2b() throws Exception {
+        // transparent PNGs (soft masks), a bold title and name; then the seal over the leader's image
+        Path leader = dir.resolve("leader.signed.pdf");
+        PdfSigner signer = PdfSigner.builder().build();
+        signer.sign(pdfa2b(dir.resolve("leader.pdf")), leader, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("chu_tich").appearance(PdfAppearance.leader(SampleImages.signature(600, 240))
+                        .title("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").name("Nguyễn Văn An")).visible(1, 320, 560, 200, 140).build());
+        assertEquals(List.of(), violations(leader));
+        assertValid(leader);
+        Path sealed = dir.resolve("sealed.signed.pdf");
+        signer.sign(leader, sealed, PdfTestDocuments.key(sandbox.organization()), PdfSignatureOptions.builder()
+                .appearance(PdfAppearance.seal(SampleImages.seal(472, 300))).build());
+        assertEquals(List.of(), violations(sealed));
+        assertValid(sealed);
     }
 
     private static void assertValid(Path signed) {

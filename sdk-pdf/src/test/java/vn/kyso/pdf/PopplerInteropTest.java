@@ -1,11 +1,19 @@
 package vn.kyso.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.Language;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.Modification;
+import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
+import vn.kyso.pdf.workflow.EOffice;
 import vn.kyso.testkit.Sandbox;
 
 /**
@@ -104,6 +115,46 @@ class PopplerInteropTest {
         assertEquals(2, report.signatures().size(), text);
         assertTrue(report.signatures().stream().anyMatch(s -> s.modificationsAfter() == vn.kyso.api.report.Modification.SIGNATURES
                 && "Trần Thị Bình".equals(s.signer().commonName())), text);
+    }
+
+    @Test
+    void aLaterSignatureLaidOverAFormFieldIsNotPermitted() throws Exception {
+        // we sign a template with the issuance fields; then someone adds an empty signature field over the
+        // number field (no appearance: nothing shown yet) and poppler signs it: its widget covers the field
+        Path template = dir.resolve("cover-template.pdf");
+        EOffice.reserveIssuanceFields(PdfTestDocuments.decision(dir.resolve("cover-in.pdf")), template);
+        Path ours = dir.resolve("cover-ours.pdf");
+        PdfSigner.builder().build().sign(template, ours, PdfTestDocuments.key(sandbox.person2()),
+                PdfSignatureOptions.builder().field("lanh_dao").visible(1, 60, 600, 200, 60).build());
+        Path withField = dir.resolve("cover-field.pdf");
+        try (PDDocument doc = Loader.loadPDF(ours.toFile()); OutputStream os = Files.newOutputStream(withField)) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            PDRectangle number = form.getField(EOffice.NUMBER_FIELD).getWidgets().get(0).getRectangle();
+            PDSignatureField sig = new PDSignatureField(form);
+            sig.setPartialName("ky_sau");
+            PDAnnotationWidget w = sig.getWidgets().get(0);
+            w.setRectangle(new PDRectangle(number.getLowerLeftX(), number.getLowerLeftY(), 200, number.getHeight()));
+            w.setPage(doc.getPage(0));
+            w.setPrinted(true);
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getFields().add(sig);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(os);
+        }
+        assertEquals(Verdict.VALID, verify(withField).verdict(), "an empty field showing nothing is a permitted change");
+        Path out = dir.resolve("cover-signed.pdf");
+        String log = PdfTestDocuments.run("pdfsig", "-nssdir", "sql:" + nss, "-sign", "ky_sau", "-nick", "person1",
+                withField.toString(), out.toString());
+        assertTrue(Files.exists(out), log);
+        VerificationReport report = verify(out);
+        String text = ReportWriter.text(report, Language.EN);
+        assertNotEquals(Verdict.VALID, report.verdict(), text);
+        SignatureResult first = report.signatures().stream()
+                .filter(s -> "Trần Thị Bình".equals(s.signer().commonName())).findFirst().orElseThrow();
+        assertEquals(Modification.OTHER, first.modificationsAfter(), text);
+        assertTrue(first.errors().stream().anyMatch(e -> e.code().equals("KYSO-V-PDF_ANNOTATION_OVERLAP")
+                && e.message(Language.EN).contains("signature field ky_sau on page 1 covers field " + EOffice.NUMBER_FIELD)), text);
     }
 
     @Test

@@ -3,23 +3,18 @@ package vn.kyso.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -31,13 +26,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import vn.kyso.api.ErrorCode;
-import vn.kyso.api.KysoException;
 import vn.kyso.api.report.VerificationReport;
-import vn.kyso.core.cades.CadesOptions;
-import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
@@ -50,14 +39,11 @@ import vn.kyso.pdf.PdfSigner;
  * seconds and must run in a JVM whose heap is smaller than the file):
  *
  * <pre>
- * java -Xmx512m -cp examples/benchmarks/target/benchmarks.jar vn.kyso.benchmarks.PdfLargeVerify [MiB] [dir] [pdfsigner]
+ * java -Xmx512m -cp examples/benchmarks/target/benchmarks.jar vn.kyso.benchmarks.PdfLargeVerify [MiB] [dir]
  * </pre>
  *
- * The set-up signs the PDF the streaming way (see {@link #streamingSign}): PDFBox writes a signature
- * dictionary with placeholders and the SDK's detached CMS (CAdES B-B) over the byte range fills it; with {@code pdfsigner} it tries
- * {@link PdfSigner} first (which today buffers the document in memory and runs out of a 512 MB heap
- * for files of about 128 MB and more). All files are written under {@code dir} (default the system
- * temp directory) and deleted at the end.
+ * The set-up signs the PDF with {@link PdfSigner} (B-B, streamed: the input is never held in memory).
+ * All files are written under {@code dir} (default the system temp directory) and deleted at the end.
  */
 public final class PdfLargeVerify {
     private PdfLargeVerify() {
@@ -66,11 +52,10 @@ public final class PdfLargeVerify {
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
         Path base = args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("java.io.tmpdir"));
-        boolean tryPdfSigner = args.length > 2 && "pdfsigner".equals(args[2]);
         try (BenchmarkFixture fixture = new BenchmarkFixture("kyso-large-verify")) {
             Path work = Files.createTempDirectory(base, "kyso-large");
             try {
-                run(fixture, work, mib, tryPdfSigner);
+                run(fixture, work, mib);
             } finally {
                 try (var files = Files.list(work)) {
                     for (Path p : (Iterable<Path>) files::iterator) {
@@ -82,7 +67,7 @@ public final class PdfLargeVerify {
         }
     }
 
-    private static void run(BenchmarkFixture fixture, Path work, long mib, boolean tryPdfSigner) throws Exception {
+    private static void run(BenchmarkFixture fixture, Path work, long mib) throws Exception {
         Path input = work.resolve("large.pdf");
         Path signed = work.resolve("large.signed.pdf");
         long t0 = System.nanoTime();
@@ -90,25 +75,8 @@ public final class PdfLargeVerify {
         System.out.printf("built %s: %,d bytes in %.1f s%n", input.getFileName(), Files.size(input), secs(t0));
         TrustAnchors trust = TrustAnchors.of(List.of(fixture.sandbox.root()));
         t0 = System.nanoTime();
-        String how = "PDFBox placeholders + CadesSigner over the byte range";
-        boolean done = false;
-        if (tryPdfSigner) {
-            try {
-                PdfSigner.builder().trust(trust).build().sign(input, signed, fixture.key, PdfSignatureOptions.defaults());
-                how = "PdfSigner";
-                done = true;
-            } catch (OutOfMemoryError | KysoException e) {
-                if (e instanceof KysoException && ((KysoException) e).errorCode() != ErrorCode.INTERNAL) {
-                    throw e;
-                }
-                Files.deleteIfExists(signed);
-                System.out.println("PdfSigner could not sign it in this heap (" + e + "); signing by streaming");
-            }
-        }
-        if (!done) {
-            streamingSign(fixture, input, signed, work);
-        }
-        System.out.printf("signed with %s: %,d bytes in %.1f s%n", how, Files.size(signed), secs(t0));
+        PdfSigner.builder().trust(trust).build().sign(input, signed, fixture.key, PdfSignatureOptions.defaults());
+        System.out.printf("signed with PdfSigner: %,d bytes in %.1f s%n", Files.size(signed), secs(t0));
         Files.delete(input);
 
         Verifier verifier = Verifier.builder().trust(trust).build();
@@ -165,84 +133,6 @@ public final class PdfLargeVerify {
             doc.getDocumentCatalog().setNames(names);
             doc.save(file.toFile());
         }
-    }
-
-    /**
-     * The streaming signature, built by hand because PDFBox 3.0.6 cannot sign a file of more than 10^9
-     * bytes incrementally (it recognises the signature to fill by a /ByteRange placeholder of 10^9
-     * pointing past the input, and refuses another placeholder): PDFBox writes the document once with a
-     * signature dictionary holding placeholders, the /ByteRange and then the CMS (CAdES B-B, over a file
-     * of the two ranges) are written into the reserved space in place.
-     */
-    private static void streamingSign(BenchmarkFixture fixture, Path in, Path out, Path work) throws IOException {
-        String placeholder = "0 1000000000 1000000000 1000000000";
-        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in), "", null, null,
-                IOUtils.createTempFileOnlyStreamCache());
-             SignatureOptions options = new SignatureOptions()) {
-            PDSignature sig = new PDSignature();
-            sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            sig.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            sig.setName(fixture.key.chain().get(0).getSubjectX500Principal().getName());
-            sig.setSignDate(Calendar.getInstance());
-            options.setPreferredSignatureSize(32 * 1024);
-            doc.addSignature(sig, options);
-            doc.save(out.toFile(), CompressParameters.NO_COMPRESSION);
-        }
-        long length = Files.size(out);
-        long range = find(out, ("/ByteRange [" + placeholder + "]").getBytes(StandardCharsets.US_ASCII), 0);
-        long contents = find(out, "/Contents <".getBytes(StandardCharsets.US_ASCII), Math.max(0, range - (1 << 17)));
-        long a = contents + "/Contents ".length();
-        long b;
-        try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
-            f.seek(a);
-            b = a;
-            while (f.read() != '>') {
-                b++;
-            }
-            b += 1;
-            String numbers = "0 " + a + " " + b + " " + (length - b);
-            f.seek(range + "/ByteRange [".length());
-            f.write((numbers + " ".repeat(placeholder.length() - numbers.length())).getBytes(StandardCharsets.US_ASCII));
-        }
-        Path content = work.resolve("byte-range.bin");
-        try (FileChannel src = FileChannel.open(out, StandardOpenOption.READ);
-             FileChannel dst = FileChannel.open(content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            copy(src, 0, a, dst);
-            copy(src, b, length - b, dst);
-        }
-        try {
-            byte[] cms = CadesSigner.builder().build().sign(content, fixture.key,
-                    CadesOptions.builder().packaging(CadesOptions.Packaging.DETACHED).build()).signed();
-            try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
-                f.seek(a + 1);
-                f.write(java.util.HexFormat.of().formatHex(cms).getBytes(StandardCharsets.US_ASCII));
-            }
-        } finally {
-            Files.deleteIfExists(content);
-        }
-    }
-
-    private static void copy(FileChannel src, long from, long count, FileChannel dst) throws IOException {
-        long done = 0;
-        while (done < count) {
-            done += src.transferTo(from + done, count - done, dst);
-        }
-    }
-
-    /** The offset of the first {@code pattern} at or after {@code from} (a streaming scan). */
-    private static long find(Path file, byte[] pattern, long from) throws IOException {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            in.skipNBytes(from);
-            long pos = from;
-            int matched = 0;
-            for (int c = in.read(); c >= 0; c = in.read(), pos++) {
-                matched = c == (pattern[matched] & 0xff) ? matched + 1 : (c == (pattern[0] & 0xff) ? 1 : 0);
-                if (matched == pattern.length) {
-                    return pos - pattern.length + 1;
-                }
-            }
-        }
-        throw new IOException("not found: " + new String(pattern, StandardCharsets.US_ASCII));
     }
 
     private static void resetPeaks() {

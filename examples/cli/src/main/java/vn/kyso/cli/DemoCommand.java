@@ -34,8 +34,11 @@ import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Identity;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.PdfAppearance;
+import vn.kyso.pdf.PdfPlacement;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
@@ -112,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
                 usbToken(signer, verifier, doc, dir, sandbox, person1.firstKey(), w);
                 PdfSigner pdfSigner = PdfSigner.builder().timestamps(tsa).trust(trust)
                         .revocation(RevocationOptions.online()).build();
-                pdfApprovals(pdfSigner, verifier, dir, new Token[] {person1, person2, person3}, org);
+                pdfWorkflow(pdfSigner, verifier, dir, new Token[] {person2, person3, person1}, org);
                 xmlProfiles(XmlSigner.builder().timestamps(tsa).trust(trust).build(), verifier, dir, org.firstKey(),
                         person1.firstKey());
             }
@@ -222,25 +225,36 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The e-office flow on a PDF: number and date fields reserved in the draft, three approval signatures
-     * (visible text blocks), the clerk's number and date with the organisation's signature at B-T, one
-     * verification of all four; then content slipped in after signing.
+     * The e-office flow on a PDF (Decree 30/2020): number and date fields reserved over the draft's
+     * placeholders, three approvals (two text blocks, then the head of the body's signature image placed
+     * above the printed name), the clerk's number, date and seal over the leader's image with the
+     * organisation's signature at B-T, one verification of all four; an appendix signed as a separate file;
+     * then content slipped in after signing.
      */
-    private void pdfApprovals(PdfSigner pdf, Verifier verifier, Path dir, Token[] approvers, Token org) throws IOException {
+    private void pdfWorkflow(PdfSigner pdf, Verifier verifier, Path dir, Token[] approvers, Token org) throws IOException {
         Path draft = samplePdf(dir.resolve("quyet-dinh-45.draft.pdf"));
+        Path signatureImage = Files.write(dir.resolve("chu-ky-lanh-dao.png"), SampleImages.signature(600, 240));
+        Path sealImage = Files.write(dir.resolve("con-dau.png"), SampleImages.seal(472, 300));
         Path step = dir.resolve("quyet-dinh-45.pdf");
         EOffice.reserveIssuanceFields(draft, step);
         String[] fields = {"lanh_dao_phong", "lanh_dao_van_phong", "lanh_dao_co_quan"};
         for (int i = 0; i < approvers.length; i++) {
             Path next = dir.resolve("quyet-dinh-45." + (i + 1) + ".pdf");
-            pdf.sign(step, next, approvers[i].firstKey(), PdfSignatureOptions.builder().field(fields[i])
-                    .visible(1, 30 + 185f * i, 560, 175, 70).reason("Phê duyệt").build());
+            PdfSignatureOptions.Builder b = PdfSignatureOptions.builder().field(fields[i]).reason("Phê duyệt");
+            if (i < approvers.length - 1) {
+                b.visible(1, 40, 640 + 70f * i, 170, 60);
+            } else {
+                b.appearance(PdfAppearance.leader(signatureImage))
+                        .placement(PdfPlacement.anchor(LEADER_NAME).size(170, 70).offset(0, -4));
+            }
+            pdf.sign(step, next, approvers[i].firstKey(), b.build());
             step = next;
         }
         Path issued = dir.resolve("quyet-dinh-45.signed.pdf");
-        SigningResult issuance = EOffice.issue(pdf, step, issued, org.firstKey(), "45/QĐ-UBND",
-                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
-                PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).reason("Phát hành").build());
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        SigningResult issuance = EOffice.issue(pdf, step, issued, org.firstKey(), "45/QĐ-UBND", now,
+                PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).reason("Phát hành")
+                        .appearance(PdfAppearance.seal(sealImage)).build());
         VerificationReport report = verifier.verify(issued);
         writeReport(dir, "quyet-dinh-45.signed.pdf", report);
         for (vn.kyso.api.report.SignatureResult s : report.signatures()) {
@@ -248,18 +262,30 @@ final class DemoCommand implements Callable<Integer> {
             // the clerk's number and date are a form fill that the approvals permit
             String expected = last ? "TOTAL_PASSED/NONE" : "TOTAL_PASSED/FORM_FILL";
             String got = s.indication() + "/" + s.modificationsAfter();
-            row(last ? t("PDF: phát hành (tổ chức)", "PDF: issuance (organisation)") : t("PDF: phê duyệt", "PDF: approval"),
-                    s.signer() == null ? "-" : s.signer().commonName(), s.level().label(),
-                    s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), got, expected, got.equals(expected));
+            String who = s.signer() == null ? "-" : s.signer().commonName();
+            row(last ? t("PDF: phát hành (tổ chức, có dấu)", "PDF: issuance (organisation, seal)")
+                            : who.equals(LEADER_NAME) ? t("PDF: phê duyệt (ảnh chữ ký)", "PDF: approval (signature image)")
+                            : t("PDF: phê duyệt (khối chữ)", "PDF: approval (text block)"),
+                    who, s.level().label(), s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), got, expected,
+                    got.equals(expected));
         }
         row(t("PDF: kết luận (4 chữ ký)", "PDF: verdict (4 signatures)"), "-", issuance.level().label(), "-",
                 report.verdict().name() + " (" + report.signatures().size() + ")", "VALID (4)",
                 report.verdict() == Verdict.VALID && report.signatures().size() == 4);
         String text = pageText(issued);
-        boolean shown = text.contains("Số: 45/QĐ-UBND") && text.contains(EOffice.dateText(
-                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
+        boolean shown = text.contains("Số: 45/QĐ-UBND") && text.contains(EOffice.dateText(now));
         row(t("PDF: số, ký hiệu và ngày ban hành trên trang", "PDF: number and date on the page"), "-", "-", "-",
                 shown ? "45/QĐ-UBND" : "-", "45/QĐ-UBND", shown);
+
+        Path appendix = samplePdf(dir.resolve("phu-luc-45.pdf"));
+        Path appendixSigned = dir.resolve("phu-luc-45.signed.pdf");
+        SigningResult a = pdf.sign(appendix, appendixSigned, org.firstKey(), PdfSignatureOptions.builder()
+                .level(SignatureLevel.B_T).appearance(PdfAppearance.appendix("45/QĐ-UBND")).build());
+        VerificationReport appendixReport = verifier.verify(appendixSigned);
+        writeReport(dir, "phu-luc-45.signed.pdf", appendixReport);
+        row(t("PDF: phụ lục tệp riêng (tổ chức)", "PDF: appendix file (organisation)"), org.firstKey().info().commonName(),
+                a.level().label(), a.algorithm().displayName(), appendixReport.verdict().name(), Verdict.VALID.name(),
+                appendixReport.verdict() == Verdict.VALID);
 
         Path changed = dir.resolve("quyet-dinh-45.changed.pdf");
         try (PDDocument doc = Loader.loadPDF(issued.toFile()); java.io.OutputStream os = Files.newOutputStream(changed)) {
@@ -367,21 +393,36 @@ final class DemoCommand implements Callable<Integer> {
         return file;
     }
 
+    /** The printed name of the head of the body in the sample decision (the sandbox's person 1). */
+    static final String LEADER_NAME = "Nguyễn Văn An";
+
+    /**
+     * A one-page decision laid out as Decree 30/2020 shows it: issuing body and motto, the number and date
+     * placeholders on one row, the text, the signer's title and printed name. Each line: x, y from the top,
+     * size, bold, text.
+     */
     static Path samplePdf(Path file) throws IOException {
+        Object[][] layout = {
+            {60, 60, 12, true, "ỦY BAN NHÂN DÂN"}, {320, 60, 12, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+            {60, 76, 12, true, "THÀNH PHỐ HÀ NỘI"}, {360, 76, 12, true, "Độc lập - Tự do - Hạnh phúc"},
+            {60, 112, 13, false, "Số:        /QĐ-UBND"}, {320, 112, 13, false, "Hà Nội, ngày ... tháng ... năm 2026"},
+            {240, 170, 14, true, "QUYẾT ĐỊNH"}, {130, 190, 13, false, "Về việc ban hành quy chế sử dụng chữ ký số"},
+            {72, 240, 13, false, "Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số trong cơ quan."},
+            {72, 262, 13, false, "Điều 2. Quyết định có hiệu lực kể từ ngày ký."},
+            {400, 600, 13, true, "CHỦ TỊCH"}, {385, 720, 13, true, LEADER_NAME}};
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             PDType0Font font = PdfFonts.serif(doc);
             PDType0Font bold = PdfFonts.serifBold(doc);
+            float top = page.getMediaBox().getHeight();
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float y = 780;
-                for (String line : sampleDocument().split("\\R")) {
+                for (Object[] l : layout) {
                     cs.beginText();
-                    cs.setFont(y > 760 ? bold : font, 13);
-                    cs.newLineAtOffset(60, y);
-                    cs.showText(line);
+                    cs.setFont((Boolean) l[3] ? bold : font, (Integer) l[2]);
+                    cs.newLineAtOffset((Integer) l[0], top - (Integer) l[1]);
+                    cs.showText((String) l[4]);
                     cs.endText();
-                    y -= y > 760 ? 22 : y > 740 ? 70 : 22; // leave the number/date row free
                 }
             }
             doc.save(file.toFile());

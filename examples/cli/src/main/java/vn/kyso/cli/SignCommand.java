@@ -30,6 +30,8 @@ import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
+import vn.kyso.pdf.PdfAppearance;
+import vn.kyso.pdf.PdfPlacement;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.workflow.EOffice;
@@ -155,17 +157,57 @@ final class SignCommand {
                 description = "Chứng nhận (DocMDP) cho chữ ký đầu tiên / certification: none | no-changes | form-fill | annotations")
         String certify;
 
-        /** The e-office roles supported so far. */
-        enum Role { approve, issue }
+        /** The e-office roles. */
+        enum Role { approve, issue, income, appendix, copy }
 
-        @Option(names = "--role", defaultValue = "approve", description = "approve (ký duyệt) | issue (văn thư: ghi số, ngày rồi ký phát hành)")
+        @Option(names = "--role", defaultValue = "approve", description = "approve (ký duyệt) | issue (văn thư: ghi số, ngày rồi ký phát hành) "
+                + "| income (ký văn bản đến) | appendix (ký phụ lục tệp riêng) | copy (ký bản sao điện tử)")
         Role role;
 
-        @Option(names = "--doc-number", paramLabel = "S", description = "Số, ký hiệu văn bản (--role issue) / document number")
+        @Option(names = "--doc-number", paramLabel = "S", description = "Số, ký hiệu văn bản (issue, appendix); số đến (income) / document number; incoming number for income")
         String docNumber;
 
-        @Option(names = "--issued-date", paramLabel = "ISO", description = "Ngày ban hành, ISO 8601, vd 2026-11-22T09:00:00+07:00 (mặc định: bây giờ) / issue date")
+        @Option(names = "--issued-date", paramLabel = "ISO", description = "Ngày ban hành (issue, mặc định: bây giờ); ngày đến (income); ISO 8601, vd 2026-11-22T09:00:00+07:00 / issue date; arrival date for income")
         String issuedDate;
+
+        @Option(names = "--signature-image", paramLabel = "PNG", description = "Ảnh chữ ký PNG nền trong suốt (approve) / signature image")
+        Path signatureImage;
+
+        @Option(names = "--title", paramLabel = "T", description = "Chức danh trên ảnh chữ ký, vd \"KT. CHỦ TỊCH\" / title above the image")
+        String title;
+
+        @Option(names = "--name", paramLabel = "N", description = "Họ tên dưới ảnh chữ ký / full name under the image")
+        String name;
+
+        @Option(names = "--seal-image", paramLabel = "PNG", description = "Ảnh con dấu PNG đỏ, kích thước thật (issue): đè 1/3 bên trái ảnh chữ ký lãnh đạo / seal image")
+        Path sealImage;
+
+        @Option(names = "--seal-over", paramLabel = "FIELD", description = "Trường chữ ký của lãnh đạo mà con dấu đè lên (mặc định: chữ ký có ảnh gần nhất) / leader's field")
+        String sealOver;
+
+        @Option(names = "--seal-width-mm", paramLabel = "MM", description = "Đường kính thật của dấu, mm (mặc định: theo DPI của PNG, hoặc 40) / seal width")
+        Double sealWidthMm;
+
+        @Option(names = "--copy-type", paramLabel = "TYPE", description = "SAO_Y | SAO_LUC | TRICH_SAO (copy)")
+        PdfAppearance.CopyType copyType;
+
+        @Option(names = "--copy-number", paramLabel = "N", description = "Số bản sao (copy) / copy number")
+        String copyNumber;
+
+        @Option(names = "--org", paramLabel = "NAME", description = "Cơ quan sao (copy) hoặc nhận (income); mặc định: theo chứng thư / copying or receiving organisation")
+        String organisation;
+
+        @Option(names = "--anchor", paramLabel = "TEXT", description = "Đặt chữ ký ngay trên chuỗi này trên trang, vd họ tên người ký / place the signature above this text")
+        String anchor;
+
+        @Option(names = "--anchor-page", paramLabel = "N", description = "Chỉ tìm chuỗi neo trên trang này / search the anchor on this page only")
+        Integer anchorPage;
+
+        @Option(names = "--anchor-size", paramLabel = "W,H", split = ",", description = "Kích thước chữ ký đặt theo neo, điểm / size in points")
+        List<Float> anchorSize;
+
+        @Option(names = "--anchor-offset", paramLabel = "DX,DY", split = ",", description = "Dịch chữ ký đặt theo neo (phải, xuống), điểm / offset in points")
+        List<Float> anchorOffset;
 
         @Option(names = "--reserve-issuance-fields", description = "Tạo sẵn ô số và ngày trước chữ ký đầu tiên / reserve the number and date fields before the first approval")
         boolean reserveFields;
@@ -201,11 +243,10 @@ final class SignCommand {
                 b.password(pw);
                 Arrays.fill(pw, '\0');
             }
+            placement(b);
+            b.appearance(appearance());
             PdfSignatureOptions options = b.build();
             if (role == Role.issue) {
-                if (docNumber == null || docNumber.isBlank()) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role issue needs --doc-number");
-                }
                 OffsetDateTime date = issuedDate == null ? OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")) : parseDate(issuedDate);
                 return (in, out, key) -> EOffice.issue(signer, in, out, key, docNumber, date, options);
             }
@@ -225,6 +266,83 @@ final class SignCommand {
                     }
                 }
             };
+        }
+
+        private void placement(PdfSignatureOptions.Builder b) {
+            if (anchor != null) {
+                if (visible != null) {
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--anchor or --visible, not both");
+                }
+                PdfPlacement p = PdfPlacement.anchor(anchor);
+                if (anchorPage != null) {
+                    p = p.page(anchorPage);
+                }
+                if (anchorSize != null) {
+                    p = p.size(pair(anchorSize, "--anchor-size W,H")[0], pair(anchorSize, "--anchor-size W,H")[1]);
+                }
+                if (anchorOffset != null) {
+                    p = p.offset(pair(anchorOffset, "--anchor-offset DX,DY")[0], pair(anchorOffset, "--anchor-offset DX,DY")[1]);
+                }
+                b.placement(p);
+            } else if (anchorPage != null || anchorSize != null || anchorOffset != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--anchor-page/--anchor-size/--anchor-offset need --anchor");
+            }
+        }
+
+        private static float[] pair(List<Float> v, String what) {
+            if (v.size() != 2) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, what);
+            }
+            return new float[] {v.get(0), v.get(1)};
+        }
+
+        /** What the role shows; checks that the role's options are given and no other role's. */
+        private PdfAppearance appearance() {
+            only(role == Role.approve, "--signature-image/--title/--name", signatureImage, title, name);
+            only(role == Role.issue, "--seal-image/--seal-over/--seal-width-mm", sealImage, sealOver, sealWidthMm);
+            only(role == Role.copy, "--copy-type/--copy-number", copyType, copyNumber);
+            only(role == Role.copy || role == Role.income, "--org", organisation);
+            only(role == Role.issue || role == Role.income || role == Role.appendix, "--doc-number", docNumber);
+            only(role == Role.issue || role == Role.income, "--issued-date", issuedDate);
+            switch (role) {
+                case issue:
+                    if (docNumber == null || docNumber.isBlank()) {
+                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role issue needs --doc-number");
+                    }
+                    if (sealImage == null) {
+                        return null;
+                    }
+                    PdfAppearance seal = PdfAppearance.seal(sealImage);
+                    seal = sealWidthMm != null ? seal.sealWidthMm(sealWidthMm) : seal;
+                    return sealOver != null ? seal.over(sealOver) : seal;
+                case income:
+                    return PdfAppearance.income(organisation).incomingNumber(docNumber)
+                            .incomingDate(issuedDate == null ? null : parseDate(issuedDate));
+                case appendix:
+                    if (docNumber == null || docNumber.isBlank()) {
+                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role appendix needs --doc-number");
+                    }
+                    return PdfAppearance.appendix(docNumber);
+                case copy:
+                    if (copyType == null || copyNumber == null) {
+                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role copy needs --copy-type and --copy-number");
+                    }
+                    return PdfAppearance.copy(copyType, organisation, copyNumber);
+                default:
+                    if (signatureImage == null) {
+                        if (title != null || name != null) {
+                            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--title/--name need --signature-image");
+                        }
+                        return null;
+                    }
+                    return PdfAppearance.leader(signatureImage).title(title).name(name);
+            }
+        }
+
+        private void only(boolean allowed, String options, Object... values) {
+            if (!allowed && Arrays.stream(values).anyMatch(java.util.Objects::nonNull)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, options + " do not apply to --role " + role);
+            }
         }
 
         private static OffsetDateTime parseDate(String text) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 
 /** The CLI run in-process, on a sandbox written to disk and served on loopback. */
@@ -162,6 +163,84 @@ class CliTest {
         assertEquals(1, sigs.findValuesAsText("modificationsAfter").stream().filter("FORM_FILL"::equals).count(), verify.out);
         assertEquals(64, kyso("sign", "pdf", "--role", "issue", "--in", approved.toString(), "--out", issued.toString(),
                 "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+    }
+
+    /**
+     * Every e-office role from the command line on the template the demo uses: approval with the
+     * leader's image placed by anchor text, issuance with number, date and seal, then income; an appendix
+     * and an electronic copy as separate files; bad role options refused.
+     */
+    @Test
+    void everyEofficeRoleFromTheCommandLine() throws Exception {
+        Path draft = DemoCommand.samplePdf(dir.resolve("quyet-dinh.pdf"));
+        Path signature = Files.write(dir.resolve("chu-ky.png"), SampleImages.signature(600, 240));
+        Path seal = Files.write(dir.resolve("con-dau.png"), SampleImages.seal(472, 300));
+        String p12 = dir.resolve("person1.p12").toString();
+        String org = dir.resolve("org.p12").toString();
+        Path approved = dir.resolve("quyet-dinh.1.pdf");
+        Run approve = kyso("sign", "pdf", "--in", draft.toString(), "--out", approved.toString(), "--reserve-issuance-fields",
+                "--field", "chu_tich", "--signature-image", signature.toString(), "--title", "CHỦ TỊCH",
+                "--anchor", DemoCommand.LEADER_NAME, "--anchor-size", "170,70",
+                "--p12", p12, "--password", Sandbox.PASSWORD);
+        assertEquals(0, approve.code, approve.err);
+        Path issued = dir.resolve("quyet-dinh.2.pdf");
+        Run issue = kyso("sign", "pdf", "--role", "issue", "--doc-number", "45/QĐ-UBND", "--issued-date",
+                "2026-11-22T09:30:00+07:00", "--seal-image", seal.toString(), "--field", "van_thu",
+                "--in", approved.toString(), "--out", issued.toString(), "--p12", org, "--password", Sandbox.PASSWORD);
+        assertEquals(0, issue.code, issue.err);
+        Path received = dir.resolve("quyet-dinh.3.pdf");
+        Run income = kyso("sign", "pdf", "--role", "income", "--org", "Sở Tư pháp", "--doc-number", "789",
+                "--in", issued.toString(), "--out", received.toString(), "--p12", org, "--password", Sandbox.PASSWORD);
+        assertEquals(0, income.code, income.err);
+        Run verify = kyso("verify", received.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode sigs = new ObjectMapper().readTree(verify.out).get("signatures");
+        assertEquals(3, sigs.size());
+        assertFalse(sigs.findValuesAsText("modificationsAfter").contains("OTHER"), verify.out);
+        String text = pdftotext(received, "-raw");
+        assertTrue(text.contains("Số: 45/QĐ-UBND") && text.contains("ngày 22 tháng 11 năm 2026")
+                && text.contains("VĂN BẢN ĐẾN") && text.contains("Số đến: 789") && text.contains("CHỦ TỊCH"), text);
+
+        Path appendix = dir.resolve("phu-luc.signed.pdf");
+        Run a = kyso("sign", "pdf", "--role", "appendix", "--doc-number", "45/QĐ-UBND", "--in", draft.toString(),
+                "--out", appendix.toString(), "--p12", org, "--password", Sandbox.PASSWORD);
+        assertEquals(0, a.code, a.err);
+        assertTrue(pdftotext(appendix).contains("Số, ký hiệu: 45/QĐ-UBND"));
+        Path copy = dir.resolve("ban-sao.signed.pdf");
+        Run c = kyso("sign", "pdf", "--role", "copy", "--copy-type", "TRICH_SAO", "--copy-number", "07/TS-VP",
+                "--in", draft.toString(), "--out", copy.toString(), "--p12", org, "--password", Sandbox.PASSWORD);
+        assertEquals(0, c.code, c.err);
+        assertTrue(pdftotext(copy).contains("TRÍCH SAO") && pdftotext(copy).contains("Số: 07/TS-VP"));
+
+        Path none = dir.resolve("khong-ra.pdf");
+        Run noNumber = kyso("sign", "pdf", "--role", "appendix", "--in", draft.toString(), "--out", none.toString(),
+                "--p12", org, "--password", Sandbox.PASSWORD, "--lang", "en");
+        assertEquals(64, noNumber.code, noNumber.err);
+        assertTrue(noNumber.err.startsWith("[KYSO-100]"), noNumber.err);
+        Run wrongRole = kyso("sign", "pdf", "--role", "copy", "--seal-image", seal.toString(), "--copy-type", "SAO_Y",
+                "--copy-number", "1", "--in", draft.toString(), "--out", none.toString(), "--p12", org, "--password", Sandbox.PASSWORD);
+        assertEquals(64, wrongRole.code, wrongRole.err);
+        Run noAnchor = kyso("sign", "pdf", "--anchor", "Không có trên trang", "--in", draft.toString(),
+                "--out", none.toString(), "--p12", p12, "--password", Sandbox.PASSWORD);
+        assertEquals(64, noAnchor.code, noAnchor.err);
+        assertTrue(noAnchor.err.startsWith("[KYSO-100] Tham số không hợp lệ"), noAnchor.err);
+        Path broken = Files.write(dir.resolve("hong.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Run badImage = kyso("sign", "pdf", "--signature-image", broken.toString(), "--visible", "1,300,600,200,80",
+                "--in", draft.toString(), "--out", none.toString(), "--p12", p12, "--password", Sandbox.PASSWORD);
+        assertEquals(65, badImage.code, badImage.err);
+        assertEquals(1, badImage.err.trim().split("\n").length, badImage.err);
+        assertFalse(Files.exists(none));
+    }
+
+    private static String pdftotext(Path pdf, String... options) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("pdftotext", "-enc", "UTF-8"));
+        cmd.addAll(java.util.List.of(options));
+        cmd.add(pdf.toString());
+        cmd.add("-");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -14,8 +17,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceCharacteristicsDictionary;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
@@ -27,6 +35,8 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.pdf.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
+import vn.kyso.pdf.internal.appearance.PageFrame;
+import vn.kyso.pdf.internal.appearance.TextAnchors;
 
 /**
  * The government e-office flow on a PDF (EOFFICE-WORKFLOW.md): the template reserves two text fields,
@@ -35,6 +45,12 @@ import vn.kyso.pdf.PdfSigner;
  * organisation's certificate. Filling fields that existed before the first signature is a change
  * verifiers classify as form filling, which approval signatures permit, so every earlier signature
  * stays valid. Every step is an incremental update written atomically.
+ *
+ * <p>The roles, as {@link PdfSigner} calls with a {@link vn.kyso.pdf.PdfAppearance}: approve (ký duyệt)
+ * with {@code PdfAppearance.leader(png)} or the text block; issue (phát hành) with {@link #issue} and
+ * {@code PdfAppearance.seal(png)}, drawn over the left third of the leader's signature image; income (văn
+ * bản đến), appendix (phụ lục, a separate file) and copy (bản sao điện tử) with
+ * {@code PdfAppearance.income/appendix/copy}, info text top-right of page 1.
  */
 public final class EOffice {
     /** The text field that receives the document number (số, ký hiệu). */
@@ -42,22 +58,61 @@ public final class EOffice {
     /** The text field that receives the issue date. */
     public static final String DATE_FIELD = "ngay_ban_hanh";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The template's number placeholder, "Số:". */
+    private static final Pattern NUMBER_ANCHOR = Pattern.compile("Số ?:");
+    /** The template's date placeholder, "ngày ... tháng ... năm ..." (dots, underscores or digits). */
+    private static final Pattern DATE_ANCHOR = Pattern.compile(
+            "ngày[ .…_\\d]*tháng[ .…_\\d]*năm(?: ?[.…_\\d]+)*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The widest date the field must hold. */
+    private static final String WIDEST_DATE = "ngày 28 tháng 12 năm 2026";
+    private static final int DEFAULT_SIZE = 13;
 
     private EOffice() {
     }
 
     /**
-     * Adds the empty number and date fields to page 1 where the template has none (number under the
-     * issuing body's name on the left, date on the right, as in Decree 30/2020's layout), as an
-     * incremental update. Must run before the first signature.
+     * Adds the empty number and date fields to page 1 where the template has none, as an incremental
+     * update; must run before the first signature. Where page 1 shows the template's placeholders, the
+     * fields cover them: the number field starts at "Số:", the date field covers "ngày ... tháng ... năm
+     * ...", both in the placeholder's font size, and once filled their white background hides the
+     * placeholder. Otherwise they go where Decree 30/2020's layout puts them: the number under the issuing
+     * body's name on the left, the date on the right. Until filled, the fields show nothing.
+     *
+     * <p>Limit: the hidden placeholder is still page text, so text extraction that sorts words by position
+     * (poppler's default {@code pdftotext}) may interleave its words with the value's; extraction in
+     * content order ({@code pdftotext -raw}) gives the value whole, after the page's text.
      */
     public static void reserveIssuanceFields(Path in, Path out) {
         update(in, out, doc -> {
             PDAcroForm form = form(doc);
             PDPage page = doc.getPage(0);
-            float height = page.getMediaBox().getHeight();
-            addField(doc, form, page, NUMBER_FIELD, new PDRectangle(60, height - 130, 220, 20));
-            addField(doc, form, page, DATE_FIELD, new PDRectangle(300, height - 130, 250, 20));
+            PageFrame frame = PageFrame.of(page);
+            List<TextAnchors.Hit> number = TextAnchors.find(doc, 0, NUMBER_ANCHOR);
+            List<TextAnchors.Hit> date = TextAnchors.find(doc, 0, DATE_ANCHOR);
+            PDRectangle dateBox;
+            float dateSize;
+            if (!date.isEmpty()) {
+                dateSize = Math.round(date.get(0).fontSize);
+                float[] r = slot(frame, date.get(0), dateSize);
+                dateBox = frame.toUser(r[0], r[1], Math.max(r[2], textWidth(form, WIDEST_DATE, dateSize)) + 4, r[3]);
+            } else {
+                dateSize = DEFAULT_SIZE;
+                dateBox = frame.toUser(300, 110, 250, 20);
+            }
+            PDRectangle numberBox;
+            float numberSize;
+            if (!number.isEmpty()) {
+                numberSize = Math.round(number.get(0).fontSize);
+                float[] r = slot(frame, number.get(0), numberSize);
+                float[] d = frame.toReader(dateBox);
+                boolean sameRow = r[1] < d[1] + d[3] && d[1] < r[1] + r[3] && d[0] > r[0];
+                numberBox = frame.toUser(r[0], r[1], sameRow ? Math.min(230, d[0] - 4 - r[0]) : 230, r[3]);
+            } else {
+                numberSize = DEFAULT_SIZE;
+                numberBox = frame.toUser(60, 110, 220, 20);
+            }
+            addField(form, page, NUMBER_FIELD, numberBox, numberSize, frame.rotation());
+            addField(form, page, DATE_FIELD, dateBox, dateSize, frame.rotation());
         });
     }
 
@@ -160,25 +215,52 @@ public final class EOffice {
         }
         PDType0Font font = PdfFonts.serifForForms(doc);
         COSName name = dr.add(font);
-        form.setDefaultAppearance("/" + name.getName() + " 13 Tf 0 g");
+        form.setDefaultAppearance("/" + name.getName() + " " + DEFAULT_SIZE + " Tf 0 g");
         return form;
     }
 
-    private static void addField(PDDocument doc, PDAcroForm form, PDPage page, String name, PDRectangle rect)
+    /**
+     * A text field with an empty appearance (nothing shows until it is filled), a white background and
+     * the page's rotation, so the filled value hides the placeholder under it and reads upright.
+     */
+    private static void addField(PDAcroForm form, PDPage page, String name, PDRectangle rect, float size, int rotation)
             throws IOException {
         if (form.getField(name) != null) {
             return;
         }
         PDTextField field = new PDTextField(form);
         field.setPartialName(name);
-        field.setDefaultAppearance(form.getDefaultAppearance());
+        field.setDefaultAppearance(form.getDefaultAppearance().replace(" " + DEFAULT_SIZE + " Tf", " " + size + " Tf"));
         PDAnnotationWidget widget = field.getWidgets().get(0);
         widget.setRectangle(rect);
         widget.setPage(page);
         widget.setPrinted(true);
-        page.getAnnotations().add(widget);
+        PDAppearanceCharacteristicsDictionary mk = new PDAppearanceCharacteristicsDictionary(new COSDictionary());
+        mk.setRotation(rotation);
+        widget.setAppearanceCharacteristics(mk);
+        List<PDAnnotation> annots = page.getAnnotations();
+        annots.add(widget);
+        page.setAnnotations(annots);
         page.getCOSObject().setNeedToBeUpdated(true);
         form.getFields().add(field);
+        // PDFBox draws the empty value (turned by /MK /R); the white background applies from the fill on
         field.setValue("");
+        mk.setBackground(new PDColor(new float[] {1f}, PDDeviceGray.INSTANCE));
+    }
+
+    /** A field's reader box {x, y, width, height} over a placeholder: one line of {@code size}, centred on it. */
+    private static float[] slot(PageFrame frame, TextAnchors.Hit hit, float size) {
+        float[] r = frame.toReader(hit.box);
+        return new float[] {r[0] - 1, r[1] + r[3] / 2 - size * 0.7f, r[2], size * 1.4f};
+    }
+
+    private static float textWidth(PDAcroForm form, String text, float size) throws IOException {
+        PDFont font = form.getDefaultResources().getFont(COSName.getPDFName(fontName(form)));
+        return font == null ? text.length() * size / 2 : font.getStringWidth(text) / 1000 * size;
+    }
+
+    private static String fontName(PDAcroForm form) {
+        String da = form.getDefaultAppearance();
+        return da.substring(1, da.indexOf(' '));
     }
 }

@@ -1,6 +1,8 @@
 package vn.kyso.pdf.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,10 +28,14 @@ import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 import vn.kyso.core.verify.Verifier;
+import vn.kyso.pdf.PdfAppearance;
+import vn.kyso.pdf.PdfPlacement;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.PdfTestDocuments;
+import vn.kyso.pdf.TestImages;
 import vn.kyso.testkit.Identity;
+import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
 
 /** Three approvals, then the clerk's number, date and organisation signature: all four stay valid. */
@@ -69,6 +75,14 @@ class EOfficeTest {
         }
         Path issued = dir.resolve("phat-hanh.pdf");
         OffsetDateTime date = OffsetDateTime.parse("2026-11-22T09:30:00+07:00");
+        // text-block approvals show no signature image for a seal to cover: refused, nothing written
+        Path from = step;
+        KysoException noImage = assertThrows(KysoException.class, () -> EOffice.issue(signer, from, issued,
+                key(sandbox.organization()), "45/QĐ-UBND", date, PdfSignatureOptions.builder().field("van_thu")
+                        .appearance(PdfAppearance.seal(SampleImages.seal(300, 0))).build()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, noImage.errorCode());
+        assertTrue(noImage.getMessage().contains("no signature image"), noImage.getMessage());
+        assertFalse(java.nio.file.Files.exists(issued));
         EOffice.issue(signer, step, issued, key(sandbox.organization()), "45/QĐ-UBND", date,
                 PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).build());
 
@@ -90,6 +104,87 @@ class EOfficeTest {
             }
         }
         assertEquals(3, formFilled, () -> ReportWriter.text(report, Language.EN));
+    }
+
+    /**
+     * The Decree 30 workflow on a template without fields: number and date fields over the template's
+     * placeholders, two approvals with text blocks and the leader's with a signature image above the
+     * printed name, then the clerk's issuance with the seal over the left third of the leader's image.
+     */
+    @Test
+    void placeholdersImagesAndSealOverTheLeadersSignature(@TempDir Path dir) throws Exception {
+        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
+        PdfSigner signer = PdfSigner.builder().trust(trust)
+                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
+        Path template = dir.resolve("mau.pdf");
+        EOffice.reserveIssuanceFields(PdfTestDocuments.template(dir.resolve("du-thao.pdf")), template);
+        List<PdfTestDocuments.Word> draft = PdfTestDocuments.words(template);
+        PdfTestDocuments.Word so = PdfTestDocuments.word(draft, "Số:");
+        PdfTestDocuments.Word ngay = PdfTestDocuments.word(draft, "ngày");
+        float[] number = widget(template, EOffice.NUMBER_FIELD);
+        float[] date = widget(template, EOffice.DATE_FIELD);
+        // the fields cover the placeholders on their row, side by side without overlapping
+        assertEquals(so.xMin, number[0], 2, () -> so + " " + java.util.Arrays.toString(number));
+        assertEquals(ngay.xMin, date[0], 2, () -> ngay + " " + java.util.Arrays.toString(date));
+        assertTrue(number[1] < so.yMin && number[1] + number[3] > so.yMax, () -> java.util.Arrays.toString(number));
+        assertTrue(number[0] + number[2] < date[0], () -> java.util.Arrays.toString(number) + java.util.Arrays.toString(date));
+
+        Path step1 = dir.resolve("buoc-1.pdf");
+        signer.sign(template, step1, key(sandbox.person2()), PdfSignatureOptions.builder().field("lanh_dao_phong")
+                .appearance(PdfAppearance.text()).visible(1, 40, 640, 170, 60).build());
+        Path step2 = dir.resolve("buoc-2.pdf");
+        signer.sign(step1, step2, key(sandbox.person3()), PdfSignatureOptions.builder().field("lanh_dao_van_phong")
+                .visible(1, 40, 710, 170, 60).build());
+        Path step3 = dir.resolve("buoc-3.pdf");
+        signer.sign(step2, step3, key(sandbox.person1()), PdfSignatureOptions.builder().field("chu_tich")
+                .appearance(PdfAppearance.leader(SampleImages.signature(600, 240)))
+                .placement(PdfPlacement.anchor("Nguyễn Văn An").size(160, 70).offset(0, -4)).build());
+        int[] image = TestImages.bounds(TestImages.pixels(TestImages.render(step3, dir), TestImages.BLUE));
+        assertNotNull(image, "the leader's signature image is not shown");
+
+        Path issued = dir.resolve("phat-hanh.pdf");
+        EOffice.issue(signer, step3, issued, key(sandbox.organization()), "45/QĐ-UBND",
+                OffsetDateTime.parse("2026-11-22T09:30:00+07:00"), PdfSignatureOptions.builder().field("van_thu")
+                        .level(SignatureLevel.B_T).appearance(PdfAppearance.seal(SampleImages.seal(472, 300)).over("chu_tich")).build());
+
+        PdfTestDocuments.assertPdfsigValid(issued, 4);
+        // in content order: the page's placeholders, then the fields' values (the placeholders under the
+        // fields are hidden on the page but still text, so pdftotext's position sorting would mix them)
+        String text = PdfTestDocuments.run("pdftotext", "-raw", "-enc", "UTF-8", issued.toString(), "-");
+        assertTrue(text.contains("Số: 45/QĐ-UBND ngày 22 tháng 11 năm 2026"), text);
+        VerificationReport report = Verifier.builder().trust(trust).build().verify(issued);
+        assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
+        assertEquals(4, report.signatures().size());
+        for (SignatureResult s : report.signatures()) {
+            assertEquals(Indication.TOTAL_PASSED, s.indication(), () -> ReportWriter.text(report, Language.EN));
+            if (!Boolean.TRUE.equals(s.coversWholeDocument())) {
+                assertTrue(s.modificationsAfter() == Modification.SIGNATURES
+                        || s.modificationsAfter() == Modification.FORM_FILL, s.modificationsAfter()::toString);
+            }
+        }
+
+        // the seal: red, 40 mm wide (its PNG says 300 dpi), over the left third of the leader's image only
+        List<int[]> red = TestImages.pixels(TestImages.render(issued, dir), TestImages.RED);
+        int[] seal = TestImages.bounds(red);
+        assertNotNull(seal, "no seal");
+        assertEquals(40 / 25.4 * 72, seal[2] - seal[0] + 1, 3, () -> java.util.Arrays.toString(seal));
+        int third = image[0] + (image[2] - image[0]) / 3;
+        long over = red.stream().filter(p -> p[0] >= image[0] && p[0] <= image[2] && p[1] >= image[1] && p[1] <= image[3])
+                .count();
+        assertTrue(over > 50, "the seal does not cover the image: " + over);
+        assertTrue(red.stream().noneMatch(p -> p[0] > third + 2 && p[0] <= image[2] && p[1] >= image[1] && p[1] <= image[3]),
+                "red beyond the left third of the image " + java.util.Arrays.toString(image));
+        assertEquals(third, seal[2], 3, () -> "seal " + java.util.Arrays.toString(seal) + " image " + java.util.Arrays.toString(image));
+    }
+
+    /** The reader-frame rectangle {x, y, w, h} of a field's widget on an unrotated page. */
+    private static float[] widget(Path pdf, String field) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.pdmodel.common.PDRectangle r = doc.getDocumentCatalog().getAcroForm().getField(field)
+                    .getWidgets().get(0).getRectangle();
+            float h = doc.getPage(0).getMediaBox().getHeight();
+            return new float[] {r.getLowerLeftX(), h - r.getUpperRightY(), r.getWidth(), r.getHeight()};
+        }
     }
 
     @Test

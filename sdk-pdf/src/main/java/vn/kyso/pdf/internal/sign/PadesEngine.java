@@ -22,6 +22,7 @@ import vn.kyso.core.format.SignatureValues;
 import vn.kyso.core.format.SignerSettings;
 import vn.kyso.core.format.SigningSupport;
 import vn.kyso.pdf.PdfSignatureOptions;
+import vn.kyso.pdf.internal.appearance.AppearanceState;
 import vn.kyso.pdf.internal.cms.CadesSignedData;
 
 /**
@@ -33,7 +34,7 @@ import vn.kyso.pdf.internal.cms.CadesSignedData;
  */
 public final class PadesEngine {
     private static final String STATE_KIND = "pades";
-    private static final int STATE_VERSION = 2;
+    private static final int STATE_VERSION = 3;
     /** Room for the signature time-stamp token of B-T and above (a TSA's token with its chain). */
     private static final int TIMESTAMP_RESERVE = 16 * 1024;
 
@@ -274,10 +275,7 @@ public final class PadesEngine {
         putOptional(sb, "field", o.fieldName());
         putOptional(sb, "reason", o.reason());
         putOptional(sb, "location", o.location());
-        if (o.visible()) {
-            float[] r = o.rectangle();
-            sb.put("visible", o.page() + ";" + r[0] + ";" + r[1] + ";" + r[2] + ";" + r[3]);
-        }
+        AppearanceState.put(sb, o);
         return sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
     }
 
@@ -304,11 +302,7 @@ public final class PadesEngine {
             if (s.has("location")) {
                 b.location(s.string("location"));
             }
-            if (s.has("visible")) {
-                String[] v = s.string("visible").split(";");
-                b.visible(Integer.parseInt(v[0]), Float.parseFloat(v[1]), Float.parseFloat(v[2]),
-                        Float.parseFloat(v[3]), Float.parseFloat(v[4]));
-            }
+            AppearanceState.read(s, b, s.has("field") ? s.string("field") : null);
             return new Plan(chain, alg, Instant.ofEpochMilli(s.number("time")), b.build());
         } catch (KysoException e) {
             if (e.errorCode() == ErrorCode.STATE_INVALID || e.errorCode() == ErrorCode.STATE_EXPIRED) {

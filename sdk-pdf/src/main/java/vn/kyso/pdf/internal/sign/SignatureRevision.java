@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -29,10 +30,12 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.pdf.PdfPlacement;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSignatureOptions.Certification;
 import vn.kyso.pdf.internal.appearance.AppearanceRequest;
 import vn.kyso.pdf.internal.appearance.Appearances;
+import vn.kyso.pdf.internal.appearance.Placements;
 
 /**
  * The PDF objects of a signature revision, on the COS level and touching only what the revision needs
@@ -101,11 +104,6 @@ final class SignatureRevision {
             this.contentsBytes = contentsBytes;
         }
 
-        /** What a visible signature shows (the certificate is read only when one is drawn). */
-        AppearanceRequest appearance() {
-            return AppearanceRequest.builder(CertificateInfo.of(signer), time).build();
-        }
-
         /** The signer's common name for /Name, or null. */
         String name() {
             RDN[] cn = X500Name.getInstance(signer.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
@@ -151,7 +149,8 @@ final class SignatureRevision {
         if (certify) {
             r.certify(sig, options.certification());
         }
-        COSDictionary field = r.field(options, signature::appearance);
+        COSDictionary field = r.field(options,
+                () -> AppearanceRequest.of(options.appearance(), CertificateInfo.of(signature.signer), signature.time));
         field.setItem(COSName.V, sig);
         r.lockFields(field, sig);
         COSDictionary form = r.acroForm();
@@ -276,12 +275,16 @@ final class SignatureRevision {
     }
 
     /**
-     * The field dictionary the signature goes into: the existing empty signature field of that name
-     * (drawn into when its widget is visible), or a new field with its widget on the options' page.
+     * The field dictionary the signature goes into: the existing empty signature field of that name, or
+     * a new field. Its widget goes where {@link Placements#resolve} says (an existing field's widget
+     * keeps its rectangle unless the options give a rectangle or an anchor, which move it there) and,
+     * when visible, shows the appearance {@link Appearances#draw} makes. Without an appearance (an empty
+     * field) only the placement counts; without either the widget is invisible.
      */
     private COSDictionary field(PdfSignatureOptions options, Supplier<AppearanceRequest> appearance) throws IOException {
         String name = options.fieldName();
         Field existing = name == null ? null : find(name);
+        COSDictionary widget = null;
         if (existing != null) {
             if (!existing.signature) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + name + " is not a signature field");
@@ -290,8 +293,16 @@ final class SignatureRevision {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + name + " is already signed");
             }
             increment.update(existing.dictionary);
-            if (appearance != null) {
-                drawInto(existing.dictionary, appearance);
+            widget = widget(existing.dictionary);
+        } else if (options.placement() != null && options.placement().mode() == PdfPlacement.Mode.FIELD) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no signature field " + name);
+        }
+        AppearanceRequest request = appearance == null ? null : appearance.get();
+        boolean shown = options.visible() || (request != null && visible(widget));
+        Placements.Resolved place = shown ? Placements.resolve(input.document, options, request) : null;
+        if (existing != null) {
+            if (place != null) {
+                place(widget, place, request);
             }
             return existing.dictionary;
         }
@@ -300,40 +311,18 @@ final class SignatureRevision {
         } else if (name.isEmpty() || name.indexOf('.') >= 0) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field name " + name + " (non-empty, without '.')");
         }
-        if (options.page() > input.document.getNumberOfPages()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "page " + options.page() + " of "
-                    + input.document.getNumberOfPages());
-        }
-        PDPage page = input.document.getPage(options.page() - 1);
-        COSDictionary pageDict = page.getCOSObject();
-        if (pageDict.getKey() == null) {
-            throw new IOException("page " + options.page() + " is not an indirect object");
-        }
-        PDRectangle rect = options.visible() ? placement(page, options.rectangle()) : new PDRectangle(0, 0, 0, 0);
-        if (options.visible()) {
-            refuseOverlap(pageDict, rect);
-        }
         COSDictionary field = increment.add(new COSDictionary());
         field.setItem(COSName.FT, COSName.SIG);
         field.setString(COSName.T, name);
         field.setItem(COSName.TYPE, COSName.ANNOT);
         field.setItem(COSName.SUBTYPE, COSName.WIDGET);
         field.setInt(COSName.F, FLAGS_PRINT_LOCKED);
-        field.setItem(COSName.RECT, rect.getCOSArray());
-        field.setItem(COSName.P, pageDict);
-        if (appearance != null && options.visible()) {
-            field.setItem(COSName.AP, normalAppearance(rect, page.getRotation(), appearance.get()));
-        }
-        COSBase annots = pageDict.getItem(COSName.ANNOTS);
-        COSBase resolved = annots instanceof COSObject ? ((COSObject) annots).getObject() : annots;
-        if (resolved instanceof COSArray) {
-            ((COSArray) resolved).add(field);
-            increment.update(resolved, pageDict);
+        if (place != null) {
+            place(field, place, request);
         } else {
-            COSArray list = new COSArray();
-            list.add(field);
-            pageDict.setItem(COSName.ANNOTS, list);
-            increment.update(pageDict);
+            // an invisible signature: a zero rectangle on the first page
+            field.setItem(COSName.RECT, new PDRectangle(0, 0, 0, 0).getCOSArray());
+            addToPage(field, pageDictionary(0));
         }
         COSDictionary form = acroForm();
         COSBase list = form.getItem(COSName.FIELDS);
@@ -352,73 +341,129 @@ final class SignatureRevision {
         return field;
     }
 
-    /** Gives an existing field's widget the signature's appearance if the widget is visible. */
-    private void drawInto(COSDictionary field, Supplier<AppearanceRequest> appearance) throws IOException {
-        COSDictionary widget = field;
+    /** The first widget of a field (the field itself when its widget is merged into it). */
+    private static COSDictionary widget(COSDictionary field) {
         COSArray kids = field.getCOSArray(COSName.KIDS);
         if (kids != null && kids.size() > 0 && kids.getObject(0) instanceof COSDictionary) {
-            widget = (COSDictionary) kids.getObject(0);
+            return (COSDictionary) kids.getObject(0);
         }
-        COSArray r = widget.getCOSArray(COSName.RECT);
+        return field;
+    }
+
+    private static boolean visible(COSDictionary widget) {
+        COSArray r = widget == null ? null : widget.getCOSArray(COSName.RECT);
         if (r == null || r.size() != 4) {
-            return;
+            return false;
         }
         PDRectangle rect = new PDRectangle(r);
-        if (rect.getWidth() < 1 || rect.getHeight() < 1) {
-            return;
+        return rect.getWidth() >= 1 && rect.getHeight() >= 1;
+    }
+
+    /**
+     * Puts the widget at the resolved place: its /Rect and page (an existing widget that lies elsewhere
+     * moves, leaving its old page's /Annots), and the appearance when there is one.
+     */
+    private void place(COSDictionary widget, Placements.Resolved place, AppearanceRequest request) throws IOException {
+        COSDictionary page = pageDictionary(place.pageIndex);
+        COSArray current = widget.getCOSArray(COSName.RECT);
+        boolean moved = current == null || current.size() != 4
+                || !Arrays.equals(current.toFloatArray(), place.rectangle.getCOSArray().toFloatArray())
+                || widget.getCOSDictionary(COSName.P) != page;
+        if (moved) {
+            refuseOverlap(page, widget, place.rectangle, request != null && request.kind() == AppearanceRequest.Kind.SEAL);
+            widget.setItem(COSName.RECT, place.rectangle.getCOSArray());
+            COSDictionary old = widget.getCOSDictionary(COSName.P);
+            if (old != null && old != page) {
+                if (alreadySigned()) {
+                    // verifiers see a widget leaving a page after a signature as a change of the page
+                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the field lies on another page than page "
+                            + (place.pageIndex + 1) + " and the document is already signed: it cannot move there");
+                }
+                removeFromPage(widget, old);
+            }
+            addToPage(widget, page);
         }
-        COSDictionary page = widget.getCOSDictionary(COSName.P);
-        int rotation = page == null ? 0 : new PDPage(page).getRotation();
-        widget.setItem(COSName.AP, normalAppearance(rect, rotation, appearance.get()));
-        if (widget != field) {
+        if (request != null) {
+            PDAppearanceStream stream = Appearances.draw(input.document, place.rectangle, place.rotation, request);
+            COSDictionary ap = new COSDictionary();
+            ap.setItem(COSName.N, stream.getCOSObject());
+            widget.setItem(COSName.AP, ap);
+        }
+        if (widget.getKey() != null) {
             increment.update(widget);
         }
     }
 
-    private COSDictionary normalAppearance(PDRectangle rect, int rotation, AppearanceRequest appearance) throws IOException {
-        PDAppearanceStream stream = Appearances.draw(input.document, rect, rotation, appearance);
-        COSDictionary ap = new COSDictionary();
-        ap.setItem(COSName.N, stream.getCOSObject());
-        return ap;
+    private COSDictionary pageDictionary(int index) throws IOException {
+        if (index >= input.document.getNumberOfPages()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "page " + (index + 1) + " of "
+                    + input.document.getNumberOfPages());
+        }
+        COSDictionary page = input.document.getPage(index).getCOSObject();
+        if (page.getKey() == null) {
+            throw new IOException("page " + (index + 1) + " is not an indirect object");
+        }
+        return page;
+    }
+
+    /** Lists the widget in the page's /Annots (once) and points its /P at the page. */
+    private void addToPage(COSDictionary widget, COSDictionary page) {
+        widget.setItem(COSName.P, page);
+        COSBase annots = page.getItem(COSName.ANNOTS);
+        COSBase resolved = annots instanceof COSObject ? ((COSObject) annots).getObject() : annots;
+        if (resolved instanceof COSArray) {
+            COSArray list = (COSArray) resolved;
+            if (indexOf(list, widget) < 0) {
+                list.add(widget);
+                increment.update(resolved, page);
+            }
+        } else {
+            COSArray list = new COSArray();
+            list.add(widget);
+            page.setItem(COSName.ANNOTS, list);
+            increment.update(page);
+        }
+    }
+
+    private void removeFromPage(COSDictionary widget, COSDictionary page) {
+        COSBase annots = page.getItem(COSName.ANNOTS);
+        COSBase resolved = annots instanceof COSObject ? ((COSObject) annots).getObject() : annots;
+        if (resolved instanceof COSArray) {
+            int i = indexOf((COSArray) resolved, widget);
+            if (i >= 0) {
+                ((COSArray) resolved).remove(i);
+                increment.update(resolved, page);
+            }
+        }
+    }
+
+    private static int indexOf(COSArray list, COSDictionary item) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.getObject(i) == item) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * The widget rectangle in default user space for x, y, width, height measured from the top-left
-     * corner of the page as a reader sees it (after /Rotate, within the crop box).
+     * Refuses a widget rectangle over another annotation of the page (verifiers and readers would see
+     * one cover the other), except a seal over signature widgets: Decree 30/2020 lays the organisation's
+     * seal over the leader's signature image.
      */
-    static PDRectangle placement(PDPage page, float[] r) {
-        PDRectangle crop = page.getCropBox();
-        int rotation = Math.floorMod(page.getRotation(), 360);
-        boolean quarter = rotation == 90 || rotation == 270;
-        float seenWidth = quarter ? crop.getHeight() : crop.getWidth();
-        float seenHeight = quarter ? crop.getWidth() : crop.getHeight();
-        float x = r[0];
-        float y = r[1];
-        float w = r[2];
-        float h = r[3];
-        if (x + w > seenWidth + 0.01f || y + h > seenHeight + 0.01f) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the signature rectangle lies outside the page ("
-                    + seenWidth + " x " + seenHeight + " pt)");
-        }
-        float cx = crop.getLowerLeftX();
-        float cy = crop.getLowerLeftY();
-        switch (rotation) {
-            case 90: return new PDRectangle(cx + y, cy + x, h, w);
-            case 180: return new PDRectangle(cx + crop.getWidth() - x - w, cy + y, w, h);
-            case 270: return new PDRectangle(cx + crop.getWidth() - y - h, cy + crop.getHeight() - x - w, h, w);
-            default: return new PDRectangle(cx + x, cy + crop.getHeight() - y - h, w, h);
-        }
-    }
-
-    private static void refuseOverlap(COSDictionary page, PDRectangle rect) {
+    private static void refuseOverlap(COSDictionary page, COSDictionary self, PDRectangle rect, boolean seal) {
         COSArray annots = page.getCOSArray(COSName.ANNOTS);
         if (annots == null) {
             return;
         }
         for (int i = 0; i < annots.size(); i++) {
             COSBase a = annots.getObject(i);
-            COSArray r = a instanceof COSDictionary ? ((COSDictionary) a).getCOSArray(COSName.RECT) : null;
-            if (r == null || r.size() != 4) {
+            if (!(a instanceof COSDictionary) || a == self) {
+                continue;
+            }
+            COSDictionary annotation = (COSDictionary) a;
+            COSArray r = annotation.getCOSArray(COSName.RECT);
+            if (r == null || r.size() != 4 || (seal && signatureWidget(annotation))) {
                 continue;
             }
             PDRectangle other = new PDRectangle(r);
@@ -429,6 +474,19 @@ final class SignatureRevision {
                         "the signature rectangle overlaps an existing annotation or field on the page");
             }
         }
+    }
+
+    /** Whether an annotation is the widget of a signature field (/FT /Sig on it or its parent). */
+    private static boolean signatureWidget(COSDictionary annotation) {
+        if (!COSName.WIDGET.equals(annotation.getCOSName(COSName.SUBTYPE))) {
+            return false;
+        }
+        COSName type = annotation.getCOSName(COSName.FT);
+        COSDictionary parent = annotation.getCOSDictionary(COSName.PARENT);
+        if (type == null && parent != null) {
+            type = parent.getCOSName(COSName.FT);
+        }
+        return COSName.SIG.equals(type);
     }
 
     private Field find(String name) {

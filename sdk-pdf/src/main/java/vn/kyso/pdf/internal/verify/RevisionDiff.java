@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ import vn.kyso.api.report.Modification;
  *
  * <p>The rules (see docs/REPORT.md, "What changed after a signature"):
  * <ul>
- * <li>SIGNATURES: new signature fields and values, an empty signature field signed, the /DSS
+ * <li>SIGNATURES: new signature fields and values (their widgets may lie over earlier signature
+ *     widgets, as a seal over the leader's image does), an empty signature field signed, the /DSS
  *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, new fonts in the
  *     form's default resources.</li>
  * <li>FORM_FILL: a field that was empty when signed now has a value, and each of its widgets shows
@@ -63,8 +65,9 @@ import vn.kyso.api.report.Modification;
  *     that the signed revision already referred to; a field value that the signer saw replaced; an
  *     appearance that does not show the field's value or changed without it; new non-signature form
  *     fields; an annotation or optional-content layer made visible or hidden; a comment laid over a
- *     signature or form field; catalog entries such as
- *     /OpenAction or /Names changed; the catalog replaced.</li>
+ *     signature or form field, a later signature widget over a form field or a comment, or an empty
+ *     signature field added after signing that shows an appearance; catalog
+ *     entries such as /OpenAction or /Names changed; the catalog replaced.</li>
  * </ul>
  * One instance per file (the final revision is parsed once); not thread-safe.
  */
@@ -79,6 +82,7 @@ public final class RevisionDiff implements Closeable {
     public static final String OVERLAP = "PDF_ANNOTATION_OVERLAP";
 
     private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName DATA = COSName.getPDFName("Data");
     private static final COSName OC_PROPERTIES = COSName.getPDFName("OCProperties");
     private static final COSName NEED_APPEARANCES = COSName.getPDFName("NeedAppearances");
     /** Annotation flags that decide whether it is seen: Invisible, Hidden, NoView, ToggleNoView. */
@@ -194,6 +198,8 @@ public final class RevisionDiff implements Closeable {
         private final Set<String> fields = new LinkedHashSet<>();
         private final Set<COSObjectKey> formResources = new HashSet<>();
         private final Set<COSObjectKey> defaultResources = new HashSet<>();
+        /** The widgets of signature fields added or signed after the signature (judged for overlap with the pages). */
+        private final Set<COSDictionary> laterSignatureWidgets = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean signaturesAdded;
 
         Judge(PDDocument signed) {
@@ -507,7 +513,8 @@ public final class RevisionDiff implements Closeable {
             Set<COSObjectKey> own = own(f);
             Set<COSObjectKey> ap = appearances(f);
             COSBase value = f.getCOSObject().getItem(COSName.V);
-            Set<COSObjectKey> valueKeys = subtree(value);
+            // a signature reference's /Data points at the document (FieldMDP: the catalog), not into the signature
+            Set<COSObjectKey> valueKeys = subtree(value, DATA);
             boolean signedNow = was == null ? value != null
                     : was.getCOSObject().getDictionaryObject(COSName.V) == null && f.getCOSObject().getDictionaryObject(COSName.V) != null;
             if (was != null && !signedNow && (anyChanged(own) || anyChanged(ap) || anyChanged(valueKeys))) {
@@ -523,6 +530,15 @@ public final class RevisionDiff implements Closeable {
                     || COSName.getPDFName("ETSI.RFC3161").equals(v.getCOSName(COSName.SUB_FILTER)));
             // a document time-stamp is validation data; a new signature or a new empty field is not
             signaturesAdded |= (signedNow && !timestamp) || (was == null && value == null);
+            if (signedNow) {
+                f.getWidgets().forEach(w -> laterSignatureWidgets.add(w.getCOSObject()));
+            } else if (was == null && value == null && f.getWidgets().stream().anyMatch(w -> showsSomething(w.getCOSObject()))) {
+                // no one signed it, so no one answers for what it shows (the "sneaky signature")
+                other(CONTENT, "empty signature field " + f.getFullyQualifiedName() + " added after signing shows an appearance");
+                own.forEach(k -> explain(k, Modification.OTHER));
+                ap.forEach(k -> explain(k, Modification.OTHER));
+                return;
+            }
             own.forEach(k -> explain(k, Modification.SIGNATURES));
             Set<COSObjectKey> allowed = new HashSet<>(own);
             allowed.addAll(formResources);
@@ -694,6 +710,37 @@ public final class RevisionDiff implements Closeable {
                     overlap(number, d, widgets);
                 }
             }
+            for (COSDictionary w : widgets) {
+                if (laterSignatureWidgets.contains(w)) {
+                    signatureOverlap(number, w, after);
+                }
+            }
+        }
+
+        /**
+         * A signature widget added after signing may lie over earlier signature widgets (Decree 30/2020
+         * lays the seal over the leader's signature image), but not over a form field or an annotation:
+         * its appearance would hide or replace what the signer saw there (the "sneaky signature").
+         */
+        private void signatureOverlap(int page, COSDictionary widget, COSArray annots) {
+            float[] r = rect(widget);
+            if (r == null) {
+                return;
+            }
+            for (COSBase a : items(annots)) {
+                COSDictionary d = dict(a);
+                if (d == null || d == widget || COSName.POPUP.equals(d.getCOSName(COSName.SUBTYPE))
+                        || COSName.LINK.equals(d.getCOSName(COSName.SUBTYPE)) || signatureWidget(d)) {
+                    continue;
+                }
+                float[] q = rect(d);
+                if (q != null && Math.min(r[2], q[2]) > Math.max(r[0], q[0]) && Math.min(r[3], q[3]) > Math.max(r[1], q[1])) {
+                    boolean isWidget = COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
+                    other(OVERLAP, "signature field " + widgetName(widget) + " on page " + page + " covers "
+                            + (isWidget ? "field " + widgetName(d) : "an annotation"));
+                    explain(widget.getKey(), Modification.OTHER);
+                }
+            }
         }
 
         /**
@@ -709,13 +756,45 @@ public final class RevisionDiff implements Closeable {
             for (COSDictionary w : widgets) {
                 float[] q = rect(w);
                 if (q != null && Math.min(r[2], q[2]) > Math.max(r[0], q[0]) && Math.min(r[3], q[3]) > Math.max(r[1], q[1])) {
-                    String field = w.getString(COSName.T) != null ? w.getString(COSName.T)
-                            : dict(w.getDictionaryObject(COSName.PARENT)) == null ? "?"
-                            : dict(w.getDictionaryObject(COSName.PARENT)).getString(COSName.T);
-                    other(OVERLAP, "an annotation on page " + page + " covers field " + field);
+                    other(OVERLAP, "an annotation on page " + page + " covers field " + widgetName(w));
                     explain(annotation.getKey(), Modification.OTHER);
                 }
             }
+        }
+
+        /** Whether a widget has a visible rectangle and a normal appearance with something in it. */
+        private boolean showsSomething(COSDictionary widget) {
+            COSDictionary ap = rect(widget) == null ? null : dict(widget.getDictionaryObject(COSName.AP));
+            COSBase n = ap == null ? null : ap.getDictionaryObject(COSName.N);
+            if (n instanceof COSStream) {
+                return ((COSStream) n).getLength() > 0;
+            }
+            return n instanceof COSDictionary && ((COSDictionary) n).size() > 0;
+        }
+
+        /** The partial name of a widget's field (the widget's own /T or its parent's), or "?". */
+        private String widgetName(COSDictionary w) {
+            if (w.getString(COSName.T) != null) {
+                return w.getString(COSName.T);
+            }
+            COSDictionary parent = dict(w.getDictionaryObject(COSName.PARENT));
+            return parent == null || parent.getString(COSName.T) == null ? "?" : parent.getString(COSName.T);
+        }
+
+        /** Whether a widget belongs to a signature field (/FT /Sig, inherited through at most 32 parents). */
+        private boolean signatureWidget(COSDictionary annotation) {
+            if (!COSName.WIDGET.equals(annotation.getCOSName(COSName.SUBTYPE))) {
+                return false;
+            }
+            COSDictionary d = annotation;
+            for (int depth = 0; d != null && depth < 32; depth++) {
+                COSName type = d.getCOSName(COSName.FT);
+                if (type != null) {
+                    return COSName.SIG.equals(type);
+                }
+                d = dict(d.getDictionaryObject(COSName.PARENT));
+            }
+            return false;
         }
 
         private float[] rect(COSDictionary annotation) {
@@ -876,6 +955,11 @@ public final class RevisionDiff implements Closeable {
 
     /** The keys of every indirect object reachable from {@code b} (including {@code b} if indirect). */
     private Set<COSObjectKey> subtree(COSBase b) {
+        return subtree(b, null);
+    }
+
+    /** As {@link #subtree(COSBase)}, not following dictionary entries named {@code skip}. */
+    private Set<COSObjectKey> subtree(COSBase b, COSName skip) {
         Set<COSObjectKey> seen = new HashSet<>();
         Deque<COSBase> todo = new ArrayDeque<>();
         if (b != null) {
@@ -890,7 +974,11 @@ public final class RevisionDiff implements Closeable {
                 x = ((COSObject) x).getObject();
             }
             if (x instanceof COSDictionary) {
-                ((COSDictionary) x).getValues().forEach(todo::push);
+                for (Map.Entry<COSName, COSBase> e : ((COSDictionary) x).entrySet()) {
+                    if (!e.getKey().equals(skip)) {
+                        todo.push(e.getValue());
+                    }
+                }
             } else if (x instanceof COSArray) {
                 items((COSArray) x).forEach(todo::push);
             }

@@ -1,0 +1,276 @@
+package vn.kyso.pdf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.function.Consumer;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.pdf.internal.appearance.SignatureImages;
+
+/**
+ * What a visible signature shows, as Decree 30/2020/NĐ-CP (Appendix I) prescribes, written in one line:
+ * <pre>{@code
+ * PdfAppearance.leader(signaturePng).title("KT. BỘ TRƯỞNG").name("Nguyễn Văn An") // approval
+ * PdfAppearance.seal(sealPng)                                   // issuance: over the leader's image
+ * PdfAppearance.text()                                          // signer, organisation, ISO time
+ * PdfAppearance.appendix("45/QĐ-UBND")                          // separate appendix file
+ * PdfAppearance.copy(CopyType.SAO_Y, "Văn phòng UBND", "05/SY-VP") // electronic copy
+ * PdfAppearance.income("Sở Tư pháp").incomingNumber("123")      // incoming document
+ * }</pre>
+ * Text is drawn in Liberation Serif (metric-compatible with Times New Roman, covers Vietnamese), embedded,
+ * black; times are ISO 8601 in Vietnam time (+07:00). Appendix, copy and income signatures have no image
+ * and put their lines, size 10, top-right of the first page unless a {@link PdfPlacement} says otherwise.
+ * A seal without placement is drawn at its real size over the left third of the leader's signature image,
+ * found in the leader's signature widget ({@link #over(String)}, or the most recent signature showing an image).
+ *
+ * <p>Images are PNG (transparency kept), at most 1 MiB and 4096 pixels a side; a broken or non-PNG image is {@code MALFORMED_INPUT},
+ * one too large {@code INVALID_ARGUMENT}. Immutable and thread-safe: every {@code with}-style method
+ * returns a new value.
+ */
+public final class PdfAppearance {
+
+    /** What kind of appearance. */
+    public enum Kind {
+        /** Text block: signer, organisation, signing time. */
+        TEXT,
+        /** The competent person's signature image, optionally between a title and a full name. */
+        LEADER,
+        /** The organisation's seal image at real size, over the leader's signature image. */
+        SEAL,
+        /** An appendix in a separate file: document number and code, signing time. */
+        APPENDIX,
+        /** An electronic copy: copy type, copying organisation, copy number, signing time. */
+        COPY,
+        /** An incoming document signed by the receiving organisation. */
+        INCOME
+    }
+
+    /** The three kinds of electronic copy of Decree 30/2020. */
+    public enum CopyType {
+        SAO_Y("SAO Y"), SAO_LUC("SAO LỤC"), TRICH_SAO("TRÍCH SAO");
+
+        private final String label;
+
+        CopyType(String label) {
+            this.label = label;
+        }
+
+        /** The words printed on the copy, e.g. "SAO Y". */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The size a seal is drawn at when its PNG carries no resolution (pHYs) and none is given: 40 mm wide. */
+    public static final double DEFAULT_SEAL_MM = 40.0;
+
+    private final Kind kind;
+    private final byte[] image;
+    private final String title;
+    private final String name;
+    private final String documentNumber;
+    private final CopyType copyType;
+    private final String organisation;
+    private final String number;
+    private final OffsetDateTime date;
+    private final double sealWidthMm;
+    private final String overField;
+
+    private PdfAppearance(Values v) {
+        kind = v.kind;
+        image = v.image;
+        title = v.title;
+        name = v.name;
+        documentNumber = v.documentNumber;
+        copyType = v.copyType;
+        organisation = v.organisation;
+        number = v.number;
+        date = v.date;
+        sealWidthMm = v.sealWidthMm;
+        overField = v.overField;
+    }
+
+    private static final class Values {
+        Kind kind;
+        byte[] image;
+        String title;
+        String name;
+        String documentNumber;
+        CopyType copyType;
+        String organisation;
+        String number;
+        OffsetDateTime date;
+        double sealWidthMm;
+        String overField;
+    }
+
+    private Values values() {
+        Values v = new Values();
+        v.kind = kind;
+        v.image = image;
+        v.title = title;
+        v.name = name;
+        v.documentNumber = documentNumber;
+        v.copyType = copyType;
+        v.organisation = organisation;
+        v.number = number;
+        v.date = date;
+        v.sealWidthMm = sealWidthMm;
+        v.overField = overField;
+        return v;
+    }
+
+    private static PdfAppearance create(Kind kind, Consumer<Values> values) {
+        Values v = new Values();
+        v.kind = kind;
+        values.accept(v);
+        return new PdfAppearance(v);
+    }
+
+    /** A copy with one value changed, for a method that applies to {@code expected} appearances only. */
+    private PdfAppearance with(Kind expected, String what, Consumer<Values> change) {
+        requireKind(expected, what);
+        Values x = values();
+        change.accept(x);
+        return new PdfAppearance(x);
+    }
+
+    /** The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image. */
+    public static PdfAppearance text() {
+        return create(Kind.TEXT, x -> { });
+    }
+
+    /** The leader's (competent person's) signature image, a transparent PNG. */
+    public static PdfAppearance leader(byte[] signaturePng) {
+        return create(Kind.LEADER, x -> x.image = SignatureImages.check(signaturePng, "signature image").clone());
+    }
+
+    /** {@link #leader(byte[])} from a file. */
+    public static PdfAppearance leader(Path signaturePng) {
+        return leader(read(signaturePng));
+    }
+
+    /** The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}). */
+    public static PdfAppearance seal(byte[] sealPng) {
+        return create(Kind.SEAL, x -> x.image = SignatureImages.check(sealPng, "seal image").clone());
+    }
+
+    /** {@link #seal(byte[])} from a file. */
+    public static PdfAppearance seal(Path sealPng) {
+        return seal(read(sealPng));
+    }
+
+    /** An appendix signed in a separate file: the main document's number and code, then the signing time. */
+    public static PdfAppearance appendix(String documentNumber) {
+        return create(Kind.APPENDIX, x -> x.documentNumber = required(documentNumber, "document number"));
+    }
+
+    /**
+     * An electronic copy: its type, the copying organisation (null: the certificate's organisation), the
+     * copy's number and code, then the signing time.
+     */
+    public static PdfAppearance copy(CopyType type, String organisation, String copyNumber) {
+        return create(Kind.COPY, x -> {
+            x.copyType = Objects.requireNonNull(type, "type");
+            x.organisation = blankToNull(organisation);
+            x.number = required(copyNumber, "copy number");
+        });
+    }
+
+    /**
+     * An incoming document (văn bản đến) signed by the receiving organisation (null: the certificate's
+     * organisation); add {@link #incomingNumber} and {@link #incomingDate} when known.
+     */
+    public static PdfAppearance income(String receivingOrganisation) {
+        return create(Kind.INCOME, x -> x.organisation = blankToNull(receivingOrganisation));
+    }
+
+    /** The title line above a leader's signature image, e.g. "KT. BỘ TRƯỞNG" (may contain line breaks). */
+    public PdfAppearance title(String v) {
+        return with(Kind.LEADER, "title", x -> x.title = blankToNull(v));
+    }
+
+    /** The full name under a leader's signature image. */
+    public PdfAppearance name(String v) {
+        return with(Kind.LEADER, "name", x -> x.name = blankToNull(v));
+    }
+
+    /** The seal's real width in millimetres, overriding the PNG's resolution (pHYs). */
+    public PdfAppearance sealWidthMm(double mm) {
+        if (!(mm >= 5 && mm <= 200)) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "seal width " + mm + " mm (5..200)");
+        }
+        return with(Kind.SEAL, "seal width", x -> x.sealWidthMm = mm);
+    }
+
+    /** The signature field whose signature image the seal covers (default: the most recent signature showing an image). */
+    public PdfAppearance over(String leaderField) {
+        return with(Kind.SEAL, "over", x -> x.overField = required(leaderField, "field"));
+    }
+
+    /** The incoming document's number in the receiver's register (số đến). */
+    public PdfAppearance incomingNumber(String v) {
+        return with(Kind.INCOME, "incoming number", x -> x.number = blankToNull(v));
+    }
+
+    /** The date the document arrived (ngày đến). */
+    public PdfAppearance incomingDate(OffsetDateTime v) {
+        return with(Kind.INCOME, "incoming date", x -> x.date = v);
+    }
+
+    public Kind kind() { return kind; }
+    /** A copy of the PNG (signature or seal image), or null. */
+    public byte[] image() { return image == null ? null : image.clone(); }
+    public String title() { return title; }
+    public String name() { return name; }
+    /** The document number and code of an appendix, or null. */
+    public String documentNumber() { return documentNumber; }
+    public CopyType copyType() { return copyType; }
+    /** The copying or receiving organisation, or null for the certificate's. */
+    public String organisation() { return organisation; }
+    /** The copy number (copy) or incoming number (income), or null. */
+    public String number() { return number; }
+    /** The incoming date (income), or null. */
+    public OffsetDateTime date() { return date; }
+    /** The seal width given in mm, or 0 for the PNG's resolution (else {@value #DEFAULT_SEAL_MM} mm). */
+    public double sealWidthMm() { return sealWidthMm; }
+    /** The field whose image the seal covers, or null for the most recent signature with an image. */
+    public String overField() { return overField; }
+
+    /** Whether this kind has no image and goes top-right of the first page by default. */
+    public boolean infoText() {
+        return kind == Kind.APPENDIX || kind == Kind.COPY || kind == Kind.INCOME;
+    }
+
+    private void requireKind(Kind expected, String what) {
+        if (kind != expected) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what + " is for a " + expected + " appearance, not " + kind);
+        }
+    }
+
+    private static String required(String v, String what) {
+        if (v == null || v.isBlank()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what);
+        }
+        return v.strip();
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            if (Files.size(file) > SignatureImages.MAX_BYTES) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "image larger than " + SignatureImages.MAX_BYTES
+                        + " bytes: " + file.getFileName());
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
+        }
+    }
+}
