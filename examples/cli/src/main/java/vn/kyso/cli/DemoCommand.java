@@ -277,7 +277,7 @@ final class DemoCommand implements Callable<Integer> {
         row(t("PDF: số, ký hiệu và ngày ban hành trên trang", "PDF: number and date on the page"), "-", "-", "-",
                 shown ? "45/QĐ-UBND" : "-", "45/QĐ-UBND", shown);
 
-        Path appendix = samplePdf(dir.resolve("phu-luc-45.pdf"));
+        Path appendix = sampleAppendix(dir.resolve("phu-luc-45.pdf"));
         Path appendixSigned = dir.resolve("phu-luc-45.signed.pdf");
         SigningResult a = pdf.sign(appendix, appendixSigned, org.firstKey(), PdfSignatureOptions.builder()
                 .level(SignatureLevel.B_T).appearance(PdfAppearance.appendix("45/QĐ-UBND")).build());
@@ -402,14 +402,28 @@ final class DemoCommand implements Callable<Integer> {
      * size, bold, text.
      */
     static Path samplePdf(Path file) throws IOException {
-        Object[][] layout = {
+        return writeSample(file, new Object[][] {
             {60, 60, 12, true, "ỦY BAN NHÂN DÂN"}, {320, 60, 12, true, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
             {60, 76, 12, true, "THÀNH PHỐ HÀ NỘI"}, {360, 76, 12, true, "Độc lập - Tự do - Hạnh phúc"},
             {60, 112, 13, false, "Số:        /QĐ-UBND"}, {320, 112, 13, false, "Hà Nội, ngày ... tháng ... năm 2026"},
             {240, 170, 14, true, "QUYẾT ĐỊNH"}, {130, 190, 13, false, "Về việc ban hành quy chế sử dụng chữ ký số"},
             {72, 240, 13, false, "Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng chữ ký số trong cơ quan."},
             {72, 262, 13, false, "Điều 2. Quyết định có hiệu lực kể từ ngày ký."},
-            {400, 600, 13, true, "CHỦ TỊCH"}, {385, 720, 13, true, LEADER_NAME}};
+            {400, 600, 13, true, "CHỦ TỊCH"}, {385, 720, 13, true, LEADER_NAME}});
+    }
+
+    /** The appendix of decision 45 in a file of its own (Decree 30: the organisation signs it, info text top-right). */
+    static Path sampleAppendix(Path file) throws IOException {
+        return writeSample(file, new Object[][] {
+            {250, 150, 14, true, "PHỤ LỤC"}, {170, 170, 13, false, "QUY CHẾ SỬ DỤNG CHỮ KÝ SỐ TRONG CƠ QUAN"},
+            {150, 188, 12, false, "(Kèm theo Quyết định số 45/QĐ-UBND của Ủy ban nhân dân Thành phố Hà Nội)"},
+            {72, 240, 13, false, "1. Văn bản điện tử gửi đi được ký số bằng chứng thư số của cơ quan."},
+            {72, 262, 13, false, "2. Người ký duyệt dùng chứng thư số cá nhân do Ban Cơ yếu Chính phủ cấp."},
+            {72, 284, 13, false, "3. Văn thư kiểm tra chữ ký số trước khi phát hành."}});
+    }
+
+    /** A one-page A4 PDF with the given lines: x, y from the top, size, bold, text (Liberation Serif). */
+    private static Path writeSample(Path file, Object[][] layout) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
