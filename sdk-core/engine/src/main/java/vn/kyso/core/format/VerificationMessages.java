@@ -55,7 +55,7 @@ public final class VerificationMessages {
         put("PDF_CONTENT_CHANGED", "Nội dung tài liệu PDF đã bị thay đổi sau khi ký (nội dung trang, phông chữ, hình ảnh hoặc đối tượng khác)", "The PDF's content was changed after signing (page content, a font, an image or another object)");
         put("PDF_PAGES_CHANGED", "Trang của tài liệu PDF đã bị thêm, xóa hoặc thay thế sau khi ký", "Pages of the PDF were added, removed or replaced after signing");
         put("PDF_VISIBILITY_CHANGED", "Nội dung có sẵn khi ký đã bị ẩn đi hoặc hiện ra sau khi ký (chú thích, lớp nội dung)", "Content present when signed was hidden or made visible after signing (an annotation or a content layer)");
-        put("PDF_ANNOTATION_OVERLAP", "Chú thích được thêm hoặc sửa sau khi ký che lên chữ ký hoặc trường biểu mẫu", "An annotation added or changed after signing covers a signature or a form field");
+        put("PDF_ANNOTATION_OVERLAP", "Chú thích hoặc ô chữ ký được thêm hoặc sửa sau khi ký che lên chữ ký, trường biểu mẫu hoặc chú thích khác", "An annotation or signature widget added or changed after signing covers a signature, a form field or another annotation");
         put("PDF_FIELD_VALUE_REPLACED", "Giá trị trường biểu mẫu mà người ký đã thấy bị thay bằng giá trị khác sau khi ký", "A form field value the signer saw was replaced after signing");
         put("PDF_APPEARANCE_MISMATCH", "Hình hiển thị của trường biểu mẫu không đúng với giá trị của trường hoặc bị thay mà giá trị không đổi", "A form field's appearance does not show its value, or changed without it");
         put("PDF_REVISION_UNREADABLE", "Không đọc được phiên bản tài liệu mà chữ ký bao phủ để so sánh", "The revision the signature covers cannot be read to compare it with the final file");
