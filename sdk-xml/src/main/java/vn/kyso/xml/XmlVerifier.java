@@ -1,11 +1,8 @@
 package vn.kyso.xml;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
-import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.spi.ValidationContext;
@@ -41,9 +38,6 @@ import vn.kyso.xml.internal.XmlValidation;
  * Immutable and thread-safe.
  */
 public final class XmlVerifier {
-    private static final long MAX_SIZE = 256L << 20;
-    /** Heap used per byte of an enveloped document: our DOM, DSS's DOM and the XPath tables DSS builds over it. */
-    private static final long HEAP_PER_BYTE = 32;
     private final ValidationContext ctx;
 
     private XmlVerifier(Builder b) {
@@ -71,35 +65,7 @@ public final class XmlVerifier {
      * @param detachedData the data of a detached signature, or null
      */
     public XmlVerification verify(Path file, Path detachedData, XmlProfile profile) {
-        return wrap(run(file, detachedData, ctx, profile));
-    }
-
-    static XmlValidation.Outcome run(Path file, Path detachedData, ValidationContext ctx, XmlProfile profile) {
-        if (file == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "file");
-        }
-        String name = file.getFileName() == null ? "document.xml" : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
-            }
-            long size = Files.size(file);
-            long heap = Runtime.getRuntime().maxMemory();
-            if (size > heap / HEAP_PER_BYTE) {
-                // A typed error instead of an OutOfMemoryError half-way through DSS.
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name + ": " + (size >> 20) + " MB needs about "
-                        + (size * HEAP_PER_BYTE >> 20) + " MB of heap to verify, this JVM has " + (heap >> 20)
-                        + " MB (large data verifies in little memory when it is signed detached)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
-        }
-        if (detachedData != null && !Files.isReadable(detachedData)) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(detachedData.getFileName()));
-        }
-        return XmlValidation.run(bytes, name, detachedData, ctx, profile);
+        return wrap(XmlValidation.run(file, detachedData, ctx, profile));
     }
 
     static XmlVerification wrap(XmlValidation.Outcome o) {

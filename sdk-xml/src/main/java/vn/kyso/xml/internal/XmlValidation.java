@@ -6,6 +6,8 @@ import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.validation.reports.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,10 @@ import vn.kyso.xml.XmlProfile;
 
 /** XML signature validation: structural checks, then EU DSS, then the profile's placement rules. Internal. */
 public final class XmlValidation {
+    private static final long MAX_SIZE = 256L << 20;
+    /** Heap used per byte of an enveloped document: our DOM, DSS's DOM and the XPath tables DSS builds over it. */
+    private static final long HEAP_PER_BYTE = 32;
+
     private XmlValidation() {
     }
 
@@ -47,6 +53,38 @@ public final class XmlValidation {
             this.report = report;
             this.profile = profile;
         }
+    }
+
+    /**
+     * Reads and verifies a file: refused up front with {@code INPUT_UNREADABLE} when it is not a regular file,
+     * above {@value #MAX_SIZE} bytes or larger than the heap can verify in a DOM.
+     */
+    public static Outcome run(Path file, Path detachedData, ValidationContext ctx, XmlProfile profile) {
+        if (file == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "file");
+        }
+        String name = file.getFileName() == null ? "document.xml" : file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
+            }
+            long size = Files.size(file);
+            long heap = Runtime.getRuntime().maxMemory();
+            if (size > heap / HEAP_PER_BYTE) {
+                // A typed error instead of an OutOfMemoryError half-way through DSS.
+                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name + ": " + (size >> 20) + " MB needs about "
+                        + (size * HEAP_PER_BYTE >> 20) + " MB of heap to verify, this JVM has " + (heap >> 20)
+                        + " MB (large data verifies in little memory when it is signed detached)");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
+        }
+        if (detachedData != null && !Files.isReadable(detachedData)) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(detachedData.getFileName()));
+        }
+        return run(bytes, name, detachedData, ctx, profile);
     }
 
     /** @param profile the profile to enforce, or null to detect it from the root element */

@@ -1,6 +1,5 @@
-package vn.kyso.xml;
+package vn.kyso.xml.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.spi.DocumentVerifier;
@@ -8,7 +7,7 @@ import vn.kyso.core.spi.ValidationContext;
 
 /**
  * The {@link DocumentVerifier} plug-in for XML (registered with ServiceLoader): accepts files whose first
- * bytes look like XML and verifies them as {@link XmlVerifier} does, with the profile detected from the
+ * bytes look like XML and verifies them as {@link vn.kyso.xml.XmlVerifier} does, with the profile detected from the
  * root element (e-invoice, e-tax, edXML or generic). Stateless and thread-safe.
  */
 public final class XmlDocumentVerifier implements DocumentVerifier {
@@ -37,6 +36,6 @@ public final class XmlDocumentVerifier implements DocumentVerifier {
 
     @Override
     public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
-        return XmlVerifier.run(file, detachedData, ctx, null).report;
+        return XmlValidation.run(file, detachedData, ctx, null).report;
     }
 }

@@ -1,4 +1,4 @@
-package vn.kyso.pdf.verify;
+package vn.kyso.pdf.internal.verify;
 
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
@@ -40,8 +40,6 @@ import vn.kyso.core.format.ReportMapper;
 import vn.kyso.core.format.VerificationMessages;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
-import vn.kyso.pdf.internal.verify.RevisionDiff;
-import vn.kyso.pdf.internal.verify.ValidationObjFactory;
 
 /**
  * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached) into the common report:
