@@ -21,9 +21,12 @@ import vn.kyso.api.SignatureLevel;
  * the last child of the root or of {@link #signatureParent()}), {@link Packaging#ENVELOPING} (the data goes
  * inside the signature), {@link Packaging#DETACHED} (the signature references a separate file).
  *
- * <p>{@link #elementId()} selects one element by its {@code Id}/{@code ID}/{@code id} attribute: only it is
- * signed (enveloped). The Id must be unique in the document, otherwise signing fails with
- * {@code INVALID_ARGUMENT}. Without it the whole document is signed ({@code URI=""}).
+ * <p>{@link #elementId()} selects one element by its {@code Id}/{@code ID}/{@code id} attribute, or
+ * {@link #elementPath()} by an XPath: only it is signed (enveloped). The Id must be unique in the document;
+ * an element chosen by XPath is signed through its Id too (a same-document reference {@code URI="#Id"},
+ * which verifiers check against duplicate Ids), so it must carry one: nothing is added to the document.
+ * Otherwise signing fails with {@code INVALID_ARGUMENT}. Without either the whole document is signed
+ * ({@code URI=""}).
  *
  * <p>The digest defaults to SHA-256; the signature algorithm to the key's preferred one (RSASSA-PSS when
  * the key can do it, per Circular 15/2025), except when {@link Builder#algorithm} fixes it. The algorithm
@@ -40,6 +43,7 @@ public final class XmlSignatureOptions {
     private final SignatureLevel level;
     private final Packaging packaging;
     private final String elementId;
+    private final String elementPath;
     private final String signatureParent;
     private final DigestAlgorithm digest;
     private final SignatureAlgorithm algorithm;
@@ -52,6 +56,7 @@ public final class XmlSignatureOptions {
         level = b.level;
         packaging = b.packaging;
         elementId = b.elementId;
+        elementPath = b.elementPath;
         signatureParent = b.signatureParent;
         digest = b.digest;
         algorithm = b.algorithm;
@@ -82,9 +87,17 @@ public final class XmlSignatureOptions {
         return packaging;
     }
 
-    /** The Id of the element to sign, or null for the whole document. */
+    /** The Id of the element to sign, or null for {@link #elementPath()} or the whole document. */
     public String elementId() {
         return elementId;
+    }
+
+    /**
+     * An XPath selecting exactly one element to sign, which carries an Id attribute (e.g. {@code /HDon/DLHDon}
+     * or {@code //*[local-name()='TTinDVu']}), or null. Resolved to {@link #elementId()} when signing starts.
+     */
+    public String elementPath() {
+        return elementPath;
     }
 
     /**
@@ -122,10 +135,28 @@ public final class XmlSignatureOptions {
         return signatureId;
     }
 
+    /** A builder holding these options, to derive others from them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.format = format;
+        b.level = level;
+        b.packaging = packaging;
+        b.elementId = elementId;
+        b.elementPath = elementPath;
+        b.signatureParent = signatureParent;
+        b.digest = digest;
+        b.digestSet = true;
+        b.algorithm = algorithm;
+        b.c14nWithComments = c14nWithComments;
+        b.signingTimeProperty = signingTimeProperty;
+        b.signatureId = signatureId;
+        return b;
+    }
+
     @Override
     public String toString() {
         return "XmlSignatureOptions[" + format + ", " + level().label() + ", " + packaging
-                + (elementId == null ? "" : ", #" + elementId) + ", " + digest + (algorithm == null ? "" : ", " + algorithm) + "]";
+                + (elementId == null ? "" : ", #" + elementId) + (elementPath == null ? "" : ", " + elementPath) + ", " + digest + (algorithm == null ? "" : ", " + algorithm) + "]";
     }
 
     /** Builder for {@link XmlSignatureOptions}. */
@@ -134,6 +165,7 @@ public final class XmlSignatureOptions {
         private SignatureLevel level = SignatureLevel.B_B;
         private Packaging packaging = Packaging.ENVELOPED;
         private String elementId;
+        private String elementPath;
         private String signatureParent;
         private DigestAlgorithm digest = DigestAlgorithm.SHA256;
         private boolean digestSet;
@@ -170,6 +202,12 @@ public final class XmlSignatureOptions {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId=" + v);
             }
             elementId = v;
+            return this;
+        }
+
+        /** Signs the one element this XPath selects, through its Id (see {@link XmlSignatureOptions#elementPath()}). */
+        public Builder elementPath(String xpath) {
+            elementPath = xpath == null || xpath.isBlank() ? null : xpath;
             return this;
         }
 
@@ -210,8 +248,8 @@ public final class XmlSignatureOptions {
 
         /**
          * @throws KysoException {@code INVALID_ARGUMENT} when the algorithm's digest differs from the digest,
-         *     or for combinations that do not exist (XMLDSig-only options on XAdES, element ids with a
-         *     packaging other than enveloped)
+         *     or for combinations that do not exist (XMLDSig-only options on XAdES, an element chosen both by Id
+         *     and by XPath, an element or a signature parent with a packaging other than enveloped)
          */
         public XmlSignatureOptions build() {
             if (algorithm != null) {
@@ -224,8 +262,11 @@ public final class XmlSignatureOptions {
             if (format == Format.XADES && signingTimeProperty) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signingTimeProperty is for XMLDSig (XAdES has its own SigningTime)");
             }
-            if (packaging != Packaging.ENVELOPED && (elementId != null || signatureParent != null)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId/signatureParent need enveloped packaging");
+            if (elementId != null && elementPath != null) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId and elementPath: choose the element one way");
+            }
+            if (packaging != Packaging.ENVELOPED && (elementId != null || elementPath != null || signatureParent != null)) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId/elementPath/signatureParent need enveloped packaging");
             }
             return new XmlSignatureOptions(this);
         }

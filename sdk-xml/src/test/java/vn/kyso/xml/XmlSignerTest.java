@@ -68,6 +68,64 @@ class XmlSignerTest {
         assertEquals(0, x.exit, x.output + "\n" + Files.readString(out));
     }
 
+    private static final String RECORD = "<HoSo><TTin Id=\"tt\"><Ten>Hồ sơ số 7</Ten></TTin><Muc>1</Muc><Muc>2</Muc>"
+            + "<Ban Id=\"tt2\"/><Ky/></HoSo>";
+
+    @Test
+    void anElementChosenByXPathIsSignedThroughItsIdInXmldsigAndXades(@TempDir Path dir) throws Exception {
+        for (XmlSignatureOptions.Builder b : java.util.List.of(dsig(), XmlSignatureOptions.builder())) {
+            byte[] signed = XmlSigner.builder().build().sign(RECORD.getBytes(StandardCharsets.UTF_8), key,
+                    b.elementPath("/HoSo/TTin").signatureParent("/HoSo/Ky").build()).signed();
+            String text = new String(signed, StandardCharsets.UTF_8);
+            assertTrue(text.contains("URI=\"#tt\""), text);
+            assertTrue(text.contains("<TTin Id=\"tt\"><Ten>Hồ sơ số 7</Ten></TTin>"), "the chosen element is left as it was: " + text);
+            XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
+            assertEquals(vn.kyso.api.report.Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+            vn.kyso.api.report.SignatureResult first = v.report().signatures().get(0);
+            assertTrue(first.signedScope().contains("/HoSo[1]/TTin[1]"), first.signedScope().toString());
+            assertTrue(first.signedScope().stream().noneMatch(p -> p.startsWith("/HoSo[1]/Muc")), first.signedScope().toString());
+        }
+        assumeTrue(XmlFixtures.hasXmlsec1());
+        Path out = Files.write(dir.resolve("signed.xml"), XmlSigner.builder().build().sign(RECORD.getBytes(StandardCharsets.UTF_8),
+                key, dsig().elementPath("//*[local-name()='TTin']").build()).signed());
+        XmlFixtures.Result x = XmlFixtures.xmlsecVerify(sb, out, dir, "--id-attr:Id", "TTin");
+        assertEquals(0, x.exit, x.output + "\n" + Files.readString(out));
+    }
+
+    @Test
+    void anXPathMustSelectOneElementThatCarriesAUniqueId() {
+        XmlSigner signer = XmlSigner.builder().build();
+        byte[] xml = RECORD.getBytes(StandardCharsets.UTF_8);
+        KysoException noId = assertThrows(KysoException.class, () -> signer.sign(xml, key, dsig().elementPath("/HoSo/Ky").build()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, noId.errorCode());
+        assertTrue(noId.getMessage().contains("no Id"), noId.getMessage());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> signer.sign(xml, key, dsig().elementPath("/HoSo/Muc").build())).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> signer.sign(xml, key, dsig().elementPath("/HoSo/Khong").build())).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> signer.sign(xml, key, dsig().elementPath("/HoSo/[").build())).errorCode());
+        byte[] twice = "<HoSo><TTin Id=\"tt\"/><Ban Id=\"tt\"/></HoSo>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> signer.sign(twice, key, dsig().elementPath("/HoSo/TTin").build())).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> dsig().elementId("tt").elementPath("/HoSo/TTin").build()).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+                () -> dsig().elementPath("/HoSo/TTin").packaging(XmlSignatureOptions.Packaging.DETACHED).build()).errorCode());
+    }
+
+    @Test
+    void anElementChosenByXPathSignsInTwoPhases() {
+        XmlSigner signer = XmlSigner.builder().stateKey(vn.kyso.api.twophase.StateKey.generate()).build();
+        byte[] xml = RECORD.getBytes(StandardCharsets.UTF_8);
+        var prepared = signer.prepare(xml, key.chain(), SignatureAlgorithm.RSA_SHA256,
+                dsig().elementPath("/HoSo/Ban").signatureParent("/HoSo/Ky").build());
+        byte[] signed = signer.complete(prepared.state(), key.signDigest(prepared.digest(), prepared.algorithm()), xml).signed();
+        XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
+        assertEquals(vn.kyso.api.report.Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+        assertEquals(java.util.List.of("/HoSo[1]/Ban[1]"), v.report().signatures().get(0).signedScope());
+    }
+
     @Test
     void duplicateIdIsRefused() {
         String doc = "<r><a Id=\"x\">1</a><b Id=\"x\">2</b></r>";

@@ -388,7 +388,9 @@ final class SignCommand {
         @Option(names = "--packaging", description = "xades, xmldsig: enveloped (mặc định) | enveloping | detached")
         String packaging;
 
-        @Option(names = "--element", paramLabel = "ID", description = "xades, xmldsig: chỉ ký phần tử có Id này (vd DLHDon) / sign only the element with this Id")
+        @Option(names = "--element", paramLabel = "ID|XPATH", description = "xades, xmldsig: chỉ ký phần tử có Id này (vd data), "
+                + "hoặc phần tử (có Id) mà XPath bắt đầu bằng / chọn (vd /HDon/DLHDon) / sign only the element with this Id, "
+                + "or the element (carrying an Id) that an XPath starting with / selects")
         String element;
 
         @Option(names = "--place-in", paramLabel = "XPATH", description = "xades, xmldsig: đặt chữ ký vào phần tử này (vd //DSCKS/NBan) / put the signature in this element")
@@ -418,8 +420,13 @@ final class SignCommand {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party is for --profile einvoice");
             }
             if (profile == Profile.xades || profile == Profile.xmldsig) {
-                XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().digest(digest).elementId(element).signatureParent(placeIn)
+                XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().digest(digest).signatureParent(placeIn)
                         .packaging(packaging(packaging == null ? "enveloped" : packaging));
+                if (element != null && element.startsWith("/")) {
+                    b.elementPath(element);
+                } else {
+                    b.elementId(element);
+                }
                 if (profile == Profile.xades) {
                     b.level(level);
                 } else {

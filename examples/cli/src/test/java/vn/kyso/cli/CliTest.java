@@ -259,6 +259,27 @@ class CliTest {
     }
 
     @Test
+    void signXmlElementChosenByXPath() throws Exception {
+        Path xml = document("ho-so.xml", "<HoSo><TTin Id=\"tt\"><Ten>Hồ sơ</Ten></TTin><GhiChu>không ký</GhiChu><Ky/></HoSo>");
+        Path signed = dir.resolve("ho-so.signed.xml");
+        Run sign = kyso("sign", "xml", "--profile", "xmldsig", "--in", xml.toString(), "--out", signed.toString(),
+                "--element", "/HoSo/TTin", "--place-in", "/HoSo/Ky",
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        Run verify = kyso("verify", signed.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode s = new ObjectMapper().readTree(verify.out).get("signatures").get(0);
+        assertEquals("/HoSo[1]/TTin[1]", s.get("signedScope").get(0).asText());
+        assertEquals(1, s.get("signedScope").size());
+
+        Run noId = kyso("sign", "xml", "--profile", "xmldsig", "--in", xml.toString(), "--out", dir.resolve("x.xml").toString(),
+                "--element", "/HoSo/GhiChu", "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(64, noId.code, noId.err);
+        assertTrue(noId.err.contains("KYSO-100") && noId.err.contains("/HoSo/GhiChu"), noId.err);
+        assertFalse(Files.exists(dir.resolve("x.xml")));
+    }
+
+    @Test
     void eInvoiceSellerThenBuyerFromTheCommandLineNamesEachParty() throws Exception {
         Path xml = document("hd-123.xml", "<HDon><DLHDon Id=\"hd-123\"><TTChung><SHDon>123</SHDon></TTChung><NDHDon><TToan>"
                 + "<TgTTTBSo>1100000</TgTTTBSo></TToan></NDHDon></DLHDon><DSCKS><NBan/><NMua/></DSCKS></HDon>");

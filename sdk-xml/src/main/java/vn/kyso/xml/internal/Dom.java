@@ -72,6 +72,18 @@ public final class Dom {
         return a.getNamespaceURI() == null && ("Id".equals(n) || "ID".equals(n) || "id".equals(n));
     }
 
+    /** The value of the element's Id (or ID, id) attribute, or null when it has none. */
+    public static String idOf(Element e) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (isIdName(a)) {
+                return a.getValue();
+            }
+        }
+        return null;
+    }
+
     /** Every element carrying each Id value (Id, ID or id attributes), in document order. */
     public static Map<String, List<Element>> ids(Document doc) {
         Map<String, List<Element>> out = new HashMap<>();

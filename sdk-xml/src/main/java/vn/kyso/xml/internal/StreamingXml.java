@@ -55,7 +55,7 @@ public final class StreamingXml {
         try {
             return file != null && o.format() == XmlSignatureOptions.Format.XMLDSIG
                     && o.packaging() == XmlSignatureOptions.Packaging.ENVELOPED && o.elementId() == null
-                    && o.signatureParent() == null && Files.isRegularFile(file) && Files.size(file) > THRESHOLD;
+                    && o.elementPath() == null && o.signatureParent() == null && Files.isRegularFile(file) && Files.size(file) > THRESHOLD;
         } catch (IOException e) {
             return false;
         }

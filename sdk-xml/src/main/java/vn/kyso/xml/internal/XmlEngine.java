@@ -133,6 +133,7 @@ public final class XmlEngine {
             checkSetup(options);
             SigningSupport.checkValidity(cert, time);
             byte[] doc = documentBytes(input, options);
+            options = withElementResolved(doc, options);
             digest = inputDigest(input, doc, options, alg);
             XmlPlan plan = new XmlPlan(chain, alg, options, time, signatureId(options), digest, input.name());
             byte[] out;
@@ -183,7 +184,7 @@ public final class XmlEngine {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the Id of the signature to counter-sign");
             }
             if (options.format() != Format.XADES || options.packaging() != Packaging.ENVELOPED
-                    || options.elementId() != null || options.signatureParent() != null) {
+                    || options.elementId() != null || options.elementPath() != null || options.signatureParent() != null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT,
                         "a counter-signature is XAdES and sits inside the signature it counter-signs (no packaging, element or parent)");
             }
@@ -266,6 +267,7 @@ public final class XmlEngine {
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
             byte[] doc = documentBytes(input, options);
+            options = withElementResolved(doc, options);
             byte[] digest = inputDigest(input, doc, options, algorithm);
             XmlPlan plan = new XmlPlan(c, algorithm, options, time, signatureId(options), digest, input.name());
             byte[] tbs = options.format() == Format.XMLDSIG ? buildDsig(plan, input, doc).signedInfo : xadesDataToSign(plan, input, doc);
@@ -496,6 +498,27 @@ public final class XmlEngine {
             keepExistingSignatures(d, parent);
         }
         return Dsig.build(d, parent, plan);
+    }
+
+    /**
+     * The options with {@link XmlSignatureOptions#elementPath()} replaced by the Id of the one element it
+     * selects in this document (unchanged when there is no path). The element must carry a unique Id: the
+     * reference points at it by Id, and nothing is added to the document.
+     */
+    static XmlSignatureOptions withElementResolved(byte[] doc, XmlSignatureOptions o) {
+        String path = o.elementPath();
+        if (path == null) {
+            return o;
+        }
+        Document d = Dom.parse(doc);
+        Element e = Dom.selectOne(d, dssXPath(path));
+        String id = Dom.idOf(e);
+        if (id == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "element " + Dom.path(e) + " selected by " + path
+                    + " has no Id attribute: give it one, or sign the whole document");
+        }
+        Dom.uniqueById(d, id);
+        return o.toBuilder().elementPath(null).elementId(id).build();
     }
 
     /** The element an enveloped signature goes under; a simple path such as /HDon/DSCKS/NBan is created if missing. */
