@@ -177,6 +177,37 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("pages 1 -> 2"), ReportWriter.text(r, Language.EN));
     }
 
+    @Test
+    void incrementalSavingAddsAScriptThatRunsOnOpening() throws Exception {
+        // nothing on the page changes; the viewer runs a script that can rewrite what it shows
+        Path attacked = update(signedDecision("isa-script"), "isa-script.attacked.pdf", doc -> {
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.getPDFName("JS"), "this.getField('so').value = '99/QD';");
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OpenAction"), js);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertEquals(Modification.OTHER, r.signatures().get(0).modificationsAfter());
+        assertTrue(ReportWriter.text(r, Language.EN).contains("OpenAction"), ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
+    void incrementalSavingAddsAnActionToThePage() throws Exception {
+        Path attacked = update(signedDecision("isa-page-action"), "isa-page-action.attacked.pdf", doc -> {
+            COSDictionary js = new COSDictionary();
+            js.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            js.setString(COSName.getPDFName("JS"), "app.alert('x');");
+            COSDictionary aa = new COSDictionary();
+            aa.setItem(COSName.O, js);
+            doc.getPage(0).getCOSObject().setItem(COSName.AA, aa);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertEquals(Modification.OTHER, r.signatures().get(0).modificationsAfter());
+        assertTrue(ReportWriter.text(r, Language.EN).contains("/AA"), ReportWriter.text(r, Language.EN));
+    }
+
     /** Redefines the page's content stream object in place (same object number, other content). */
     private static void overwriteContent(PDDocument doc) throws Exception {
         COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);
