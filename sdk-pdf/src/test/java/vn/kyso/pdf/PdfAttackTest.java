@@ -565,24 +565,27 @@ class PdfAttackTest {
 
     /** A decision with a text field (value {@code value}, visible appearance) added before signing. */
     private static Path withField(String name, String value) throws Exception {
-        return prepared(name, doc -> {
-            PDAcroForm form = new PDAcroForm(doc);
-            doc.getDocumentCatalog().setAcroForm(form);
-            PDResources dr = new PDResources();
-            COSName font = dr.add(PdfFonts.serifForForms(doc));
-            form.setDefaultResources(dr);
-            form.setDefaultAppearance("/" + font.getName() + " 12 Tf 0 g");
-            PDTextField field = new PDTextField(form);
-            field.setPartialName("so_tien");
-            field.setDefaultAppearance(form.getDefaultAppearance());
-            PDAnnotationWidget w = field.getWidgets().get(0);
-            w.setRectangle(new PDRectangle(72, 560, 300, 20));
-            w.setPage(doc.getPage(0));
-            w.setPrinted(true);
-            doc.getPage(0).getAnnotations().add(w);
-            form.getFields().add(field);
-            field.setValue(value);
-        });
+        return prepared(name, doc -> textField(doc, value));
+    }
+
+    /** Adds the text field {@code so_tien} with this value and an appearance showing it. */
+    private static void textField(PDDocument doc, String value) throws Exception {
+        PDAcroForm form = new PDAcroForm(doc);
+        doc.getDocumentCatalog().setAcroForm(form);
+        PDResources dr = new PDResources();
+        COSName font = dr.add(PdfFonts.serifForForms(doc));
+        form.setDefaultResources(dr);
+        form.setDefaultAppearance("/" + font.getName() + " 12 Tf 0 g");
+        PDTextField field = new PDTextField(form);
+        field.setPartialName("so_tien");
+        field.setDefaultAppearance(form.getDefaultAppearance());
+        PDAnnotationWidget w = field.getWidgets().get(0);
+        w.setRectangle(new PDRectangle(72, 560, 300, 20));
+        w.setPage(doc.getPage(0));
+        w.setPrinted(true);
+        doc.getPage(0).getAnnotations().add(w);
+        form.getFields().add(field);
+        field.setValue(value);
     }
 
     private static Path fill(Path signed, String name, String value) throws Exception {
@@ -625,6 +628,38 @@ class PdfAttackTest {
         Path attacked = update(withField("shadow-appearance", "Đồng ý"), "shadow-appearance.attacked.pdf",
                 doc -> redraw(doc, "Khong dong y"));
         assertRejected(attacked, "PDF_APPEARANCE_MISMATCH");
+    }
+
+    @Test
+    void shadowReplaceLetsViewersRedrawTheFieldsFromTheirValues() throws Exception {
+        // prepared before signing: the field's value says one thing, the appearance the signer saw another
+        Path signed = prepared("shadow-need-appearances", doc -> {
+            textField(doc, "Khong dong y");
+            redraw(doc, "Dong y");
+        });
+        assertEquals(Verdict.VALID, verifier.verify(signed).verdict(), "what the signer saw is what was signed");
+        // after signing only one flag changes: viewers now draw every field from its value
+        Path attacked = update(signed, "shadow-need-appearances.attacked.pdf", doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            form.setNeedAppearances(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("NeedAppearances"), ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
+    void needAppearancesSetWhileEveryFieldShowsItsValueChangesNothingOnScreen() throws Exception {
+        // the control: some tools set the flag when they fill or sign
+        Path attacked = update(withField("need-appearances-ok", "Đồng ý"), "need-appearances-ok.updated.pdf", doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            form.setNeedAppearances(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = verifier.verify(attacked);
+        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
     }
 
     @Test

@@ -339,12 +339,32 @@ public final class RevisionDiff implements Closeable {
             }
         }
 
+        /**
+         * /NeedAppearances true makes viewers redraw every field from its value instead of showing the
+         * appearance the signer saw (false the other way round), so a field prepared with a value other
+         * than what it shows would change on screen with nothing else touched. Some tools set the flag when
+         * they fill or sign; it is accepted only while every field already shows its value.
+         */
+        private void needAppearances(COSDictionary signedForm, COSDictionary form) throws IOException {
+            if (signedForm.getBoolean(NEED_APPEARANCES, false) == form.getBoolean(NEED_APPEARANCES, false)) {
+                return;
+            }
+            PDAcroForm lastForm = new PDAcroForm(last, form);
+            for (PDField f : lastForm.getFieldTree()) {
+                if (f instanceof PDTerminalField && !(f instanceof PDSignatureField)
+                        && !FieldAppearance.shows((PDTerminalField) f, value(f), lastForm, this::changedKey)) {
+                    other(CONTENT, "form /NeedAppearances changed and field " + f.getFullyQualifiedName()
+                            + " does not show its value: viewers would redraw it");
+                }
+            }
+        }
+
         private void dss(COSObjectKey root, COSDictionary cat) {
             Set<COSObjectKey> s = subtree(cat.getItem(DSS));
             explainSubtree(s, Set.of(root), Modification.SIGNATURES, "the /DSS dictionary");
         }
 
-        private void acroForm(COSDictionary signedCat, COSDictionary cat) {
+        private void acroForm(COSDictionary signedCat, COSDictionary cat) throws IOException {
             COSDictionary form = dict(cat.getDictionaryObject(COSName.ACRO_FORM));
             COSDictionary signedForm = dict(signedCat.getDictionaryObject(COSName.ACRO_FORM));
             COSObjectKey formKey = key(cat.getItem(COSName.ACRO_FORM));
@@ -370,8 +390,10 @@ public final class RevisionDiff implements Closeable {
                 if (same(signedForm.getItem(name), form.getItem(name))) {
                     continue;
                 }
-                if (name.equals(COSName.FIELDS) || name.equals(COSName.SIG_FLAGS) || name.equals(NEED_APPEARANCES)) {
+                if (name.equals(COSName.FIELDS) || name.equals(COSName.SIG_FLAGS)) {
                     continue; // Fields: each field is judged by itself
+                } else if (name.equals(NEED_APPEARANCES)) {
+                    needAppearances(signedForm, form);
                 } else if (name.equals(COSName.DA) && signedForm.getItem(COSName.DA) == null) {
                     continue; // a default appearance where there was none (PDFBox adds one) changes no widget
                 } else if (name.equals(COSName.DR)) {
