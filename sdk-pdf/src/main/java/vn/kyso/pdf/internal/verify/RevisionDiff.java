@@ -66,7 +66,8 @@ import vn.kyso.api.report.Modification;
  *     appearance that does not show the field's value or changed without it; new non-signature form
  *     fields; an annotation or optional-content layer made visible or hidden; a comment laid over a
  *     signature or form field, a later signature widget over a form field or a comment, or an empty
- *     signature field added after signing that shows an appearance; catalog
+ *     signature field added after signing that shows an appearance; the form's /NeedAppearances switched
+ *     while a field does not show its value; catalog
  *     entries such as /OpenAction or /Names changed; the catalog replaced.</li>
  * </ul>
  * One instance per file (the final revision is parsed once); not thread-safe.
