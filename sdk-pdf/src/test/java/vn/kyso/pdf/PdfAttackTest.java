@@ -208,6 +208,19 @@ class PdfAttackTest {
         assertTrue(ReportWriter.text(r, Language.EN).contains("/AA"), ReportWriter.text(r, Language.EN));
     }
 
+    @Test
+    void updatingTheDocumentInformationIsNotAContentChange() throws Exception {
+        // the control: later signers' tools rewrite /Info (producer, modification date); nothing shows it
+        Path updated = update(signedDecision("info"), "info.updated.pdf", doc -> {
+            doc.getDocumentInformation().setTitle("Quyết định 45 (đã ký)");
+            doc.getDocumentInformation().setProducer("another signing tool");
+            doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = verifier.verify(updated);
+        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter());
+    }
+
     /** Redefines the page's content stream object in place (same object number, other content). */
     private static void overwriteContent(PDDocument doc) throws Exception {
         COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);

@@ -53,8 +53,8 @@ import vn.kyso.api.report.Modification;
  * <ul>
  * <li>SIGNATURES: new signature fields and values (their widgets may lie over earlier signature
  *     widgets, as a seal over the leader's image does), an empty signature field signed, the /DSS
- *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, new fonts in the
- *     form's default resources.</li>
+ *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, the trailer's /Info,
+ *     new fonts in the form's default resources.</li>
  * <li>FORM_FILL: a field that was empty when signed now has a value, and each of its widgets shows
  *     exactly that value (text and choice fields: the text drawn by the appearance stream; check boxes
  *     and radio buttons: the appearance state names the value).</li>
@@ -231,6 +231,9 @@ public final class RevisionDiff implements Closeable {
             COSDictionary cat = last.getDocumentCatalog().getCOSObject();
             COSDictionary signedCat = signed.getDocumentCatalog().getCOSObject();
             catalog(root, signedCat, cat);
+            // the trailer's /Info (title, author, producer, dates) is not shown; later signers update it
+            explainSubtree(subtree(last.getDocument().getTrailer().getItem(COSName.INFO)), Set.of(),
+                    Modification.SIGNATURES, "the document information");
             dss(root, cat);
             acroForm(signedCat, cat);
             fieldTree(signedCat, cat);
