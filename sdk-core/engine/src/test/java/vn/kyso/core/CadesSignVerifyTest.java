@@ -39,6 +39,7 @@ import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.event.SigningEvent;
 import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.RevocationStatus;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
@@ -311,8 +312,26 @@ class CadesSignVerifyTest {
         assertEquals(Verdict.INDETERMINATE, rep.verdict());
         assertTrue(s.integrity());
         assertTrue(s.warnings().stream().anyMatch(m -> m.code().equals("KYSO-V-REVOCATION_NOT_CHECKED")));
+        assertDssAnswersReadInVietnamese(s);
         assertEquals(before, sandbox.requestCount("ocsp") + sandbox.requestCount("crl") + sandbox.requestCount("ca"),
                 "offline mode must not touch the network");
+    }
+
+    /** What DSS said reaches the Vietnamese report in Vietnamese, not as DSS's English sentence. */
+    private static void assertDssAnswersReadInVietnamese(SignatureResult s) {
+        List<ReportMessage> dss = new ArrayList<>();
+        for (ReportMessage m : s.errors()) {
+            if (m.code().startsWith("KYSO-V-DSS_")) {
+                dss.add(m);
+            }
+        }
+        s.warnings().stream().filter(m -> m.code().startsWith("KYSO-V-DSS_")).forEach(dss::add);
+        assertFalse(dss.isEmpty(), "DSS explained nothing");
+        for (ReportMessage m : dss) {
+            String en = m.message(Language.EN);
+            String detail = en.substring(en.indexOf(" (") + 2, en.length() - 1);
+            assertFalse(m.message(Language.VI).contains(detail), m.message(Language.VI));
+        }
     }
 
     @Test
@@ -322,6 +341,7 @@ class CadesSignVerifyTest {
         VerificationReport rep = Verifier.builder().revocation(Fixtures.online()).build().verify(sig, data);
         assertNotEquals(Verdict.VALID, rep.verdict());
         assertFalse(rep.signatures().get(0).chainTrusted());
+        assertDssAnswersReadInVietnamese(rep.signatures().get(0));
     }
 
     @Test

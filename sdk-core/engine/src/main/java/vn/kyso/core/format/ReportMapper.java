@@ -180,11 +180,11 @@ public final class ReportMapper {
         }
         if (indication != Indication.TOTAL_PASSED) {
             for (Message m : simple.getAdESValidationErrors(id)) {
-                errors.add(VerificationMessages.of("DSS_ERROR", m.getValue()));
+                errors.add(VerificationMessages.dss(true, m.getKey(), m.getValue()));
             }
         }
         for (Message m : simple.getAdESValidationWarnings(id)) {
-            warnings.add(VerificationMessages.of("DSS_WARNING", m.getValue()));
+            warnings.add(VerificationMessages.dss(false, m.getKey(), m.getValue()));
         }
         if (revocation == RevocationStatus.NOT_CHECKED) {
             warnings.add(VerificationMessages.of("REVOCATION_NOT_CHECKED"));

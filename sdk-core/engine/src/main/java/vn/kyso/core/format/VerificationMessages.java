@@ -1,7 +1,13 @@
 package vn.kyso.core.format;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import vn.kyso.api.report.ReportMessage;
 
 /**
@@ -10,6 +16,8 @@ import vn.kyso.api.report.ReportMessage;
  */
 public final class VerificationMessages {
     private static final Map<String, String[]> TEXTS = new HashMap<>();
+    /** Kyso's Vietnamese wording of DSS's answers, by DSS message key (DSS itself speaks English only). */
+    private static final Properties DSS_VI = load("dss-messages-vi.properties");
 
     static {
         // ETSI EN 319 102-1 sub-indications
@@ -73,6 +81,19 @@ public final class VerificationMessages {
     private VerificationMessages() {
     }
 
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        try (InputStream in = VerificationMessages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
     private static void put(String key, String vi, String en) {
         TEXTS.put(key, new String[] {vi, en});
     }
@@ -94,5 +115,19 @@ public final class VerificationMessages {
 
     public static ReportMessage of(String key) {
         return of(key, null);
+    }
+
+    /**
+     * What DSS said in one of its checks, as {@code KYSO-V-DSS_ERROR} or {@code KYSO-V-DSS_WARNING}: the
+     * English message carries DSS's text, the Vietnamese one Kyso's wording of that DSS message key (DSS's
+     * text when there is none).
+     */
+    public static ReportMessage dss(boolean error, String dssKey, String english) {
+        String[] t = TEXTS.get(error ? "DSS_ERROR" : "DSS_WARNING");
+        String en = english == null ? "" : english.trim();
+        String vi = dssKey == null ? null : DSS_VI.getProperty(dssKey);
+        vi = vi == null || vi.isBlank() ? en : vi.trim();
+        return new ReportMessage("KYSO-V-" + (error ? "DSS_ERROR" : "DSS_WARNING"),
+                en.isEmpty() ? t[0] : t[0] + " (" + vi + ")", en.isEmpty() ? t[1] : t[1] + " (" + en + ")");
     }
 }
