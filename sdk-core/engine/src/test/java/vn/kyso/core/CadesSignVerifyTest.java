@@ -317,6 +317,25 @@ class CadesSignVerifyTest {
                 "offline mode must not touch the network");
     }
 
+    @Test
+    void offlineATimeStampThatCannotBeConfirmedIsNotCalledInvalid() throws Exception {
+        SigningResult r = signer.sign(data, person1, CadesOptions.builder().level(SignatureLevel.B_T).build());
+        Path sig = Files.write(dir.resolve("offline-bt.p7s"), r.signed());
+        VerificationReport rep = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(RevocationOptions.offline())
+                .build().verify(sig, data);
+        SignatureResult s = rep.signatures().get(0);
+        assertEquals(1, s.timestamps().size());
+        assertFalse(s.timestamps().get(0).valid(), "not confirmed without the TSA certificate's revocation data");
+        Set<String> codes = new TreeSet<>();
+        s.warnings().forEach(m -> codes.add(m.code()));
+        assertTrue(codes.contains("KYSO-V-TIMESTAMP_INDETERMINATE"), codes.toString());
+        assertFalse(codes.contains("KYSO-V-TIMESTAMP_INVALID"), codes.toString());
+        // online, the same time-stamp is confirmed
+        SignatureResult online = verifier.verify(sig, data).signatures().get(0);
+        assertTrue(online.timestamps().get(0).valid());
+        assertTrue(online.warnings().stream().noneMatch(m -> m.code().startsWith("KYSO-V-TIMESTAMP_")), online.warnings().toString());
+    }
+
     /** What DSS said reaches the Vietnamese report in Vietnamese, not as DSS's English sentence. */
     private static void assertDssAnswersReadInVietnamese(SignatureResult s) {
         List<ReportMessage> dss = new ArrayList<>();

@@ -112,20 +112,24 @@ public final class ReportMapper {
 
         Instant earliestTimestamp = null;
         boolean timestampInvalid = false;
+        boolean timestampIndeterminate = false;
         for (TimestampWrapper ts : sw.getTimestampList()) {
             if (ts.getProductionTime() == null) {
                 continue;
             }
-            boolean valid = ts.isMessageImprintDataIntact() && ts.isSignatureValid();
             eu.europa.esig.dss.enumerations.Indication ti = safeIndication(simple, ts.getId());
-            if (ti != null && ti != eu.europa.esig.dss.enumerations.Indication.PASSED
-                    && ti != eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED) {
-                valid = false;
-            }
+            // broken: the token does not verify, or DSS says it failed; otherwise not (yet) provable,
+            // e.g. without the TSA certificate's revocation data
+            boolean broken = !(ts.isMessageImprintDataIntact() && ts.isSignatureValid())
+                    || ti == eu.europa.esig.dss.enumerations.Indication.FAILED
+                    || ti == eu.europa.esig.dss.enumerations.Indication.TOTAL_FAILED;
+            boolean valid = !broken && (ti == null || ti == eu.europa.esig.dss.enumerations.Indication.PASSED
+                    || ti == eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
             CertificateWrapper tsa = ts.getSigningCertificate();
             b.addTimestamp(new TimestampResult(ts.getProductionTime().toInstant(),
                     tsa == null ? null : tsa.getCommonName(), valid));
-            timestampInvalid |= !valid;
+            timestampInvalid |= broken;
+            timestampIndeterminate |= !valid && !broken;
             if (valid && ts.getType() == TimestampType.SIGNATURE_TIMESTAMP) {
                 Instant t = ts.getProductionTime().toInstant();
                 if (earliestTimestamp == null || t.isBefore(earliestTimestamp)) {
@@ -193,6 +197,9 @@ public final class ReportMapper {
         }
         if (timestampInvalid) {
             warnings.add(VerificationMessages.of("TIMESTAMP_INVALID"));
+        }
+        if (timestampIndeterminate) {
+            warnings.add(VerificationMessages.of("TIMESTAMP_INDETERMINATE"));
         }
         if (cert != null && validationTime.isAfter(cert.getNotAfter().toInstant())) {
             warnings.add(VerificationMessages.of("CERT_EXPIRED_NOW"));

@@ -59,6 +59,8 @@ public final class VerificationMessages {
         put("SIGNING_TIME_LOCAL", "Thời điểm ký có vẻ là giờ Việt Nam ghi nhầm thành UTC (lệch khoảng +7 giờ)", "The signing time looks like Vietnam local time written as UTC (about +7 hours)");
         put("SIGNING_TIME_AFTER_TIMESTAMP", "Thời điểm ký khai báo muộn hơn dấu thời gian", "The claimed signing time is later than the time-stamp");
         put("TIMESTAMP_INVALID", "Dấu thời gian không hợp lệ", "A time-stamp is invalid");
+        put("TIMESTAMP_INDETERMINATE", "Chưa xác nhận được dấu thời gian (ví dụ thiếu thông tin thu hồi của chứng thư TSA); dấu thời gian này không được dùng làm bằng chứng thời điểm ký",
+                "A time-stamp could not be confirmed (e.g. no revocation data for the TSA's certificate); it is not used as proof of the signing time");
         // PDF
         put("PDF_CONTENT_CHANGED", "Nội dung tài liệu PDF đã bị thay đổi sau khi ký (nội dung trang, phông chữ, hình ảnh hoặc đối tượng khác)", "The PDF's content was changed after signing (page content, a font, an image or another object)");
         put("PDF_PAGES_CHANGED", "Trang của tài liệu PDF đã bị thêm, xóa hoặc thay thế sau khi ký", "Pages of the PDF were added, removed or replaced after signing");
