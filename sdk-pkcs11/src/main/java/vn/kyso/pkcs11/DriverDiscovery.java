@@ -91,7 +91,7 @@ public final class DriverDiscovery {
         for (String extra : extraPaths) {
             Path p = Path.of(extra.trim());
             if (Files.isRegularFile(p)) {
-                found.putIfAbsent(p.toAbsolutePath(), new Driver(p.getFileName().toString(), vendorOf(registry, p), p.toAbsolutePath()));
+                found.putIfAbsent(identity(p), new Driver(p.getFileName().toString(), vendorOf(registry, p), p.toAbsolutePath()));
             } else if (Files.isDirectory(p)) {
                 scan(p, registry, found);
             }
@@ -102,6 +102,15 @@ public final class DriverDiscovery {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** The file behind a path: a driver reached through links (Debian links each one into several directories) is one driver. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return file.toAbsolutePath();
+        }
     }
 
     private static String vendorOf(List<Entry> registry, Path file) {
@@ -119,7 +128,7 @@ public final class DriverDiscovery {
                 String name = f.getFileName().toString();
                 for (Entry e : registry) {
                     if (e.pattern.matcher(name).matches() && Files.isRegularFile(f)) {
-                        found.putIfAbsent(f.toAbsolutePath(), new Driver(name, e.vendor, f.toAbsolutePath()));
+                        found.putIfAbsent(identity(f), new Driver(name, e.vendor, f.toAbsolutePath()));
                         break;
                     }
                 }

@@ -1,6 +1,7 @@
 package vn.kyso.pkcs11;
 
 import java.math.BigInteger;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +11,9 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.Slot;
+import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.TokenInfo;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
@@ -103,6 +106,38 @@ public final class Pkcs11Token implements Token {
                     ti.getSerialNumber(), ti.getManufacturerID(), ti.getModel(), ti.getFlags());
         } catch (PKCS11Exception e) {
             throw Pkcs11Errors.toKyso(e, label, "reading token information");
+        }
+    }
+
+    /**
+     * The X.509 certificates on the token (the signers' and the CAs' the token holds), read without
+     * logging in: certificates are public objects, so an application can show whose keys the token holds
+     * before it asks for the PIN. To sign, log in and pick from {@link #keys()}.
+     *
+     * @throws KysoException {@code TOKEN_UNAVAILABLE} if the token is absent or not initialised
+     */
+    public List<X509Certificate> certificates() {
+        synchronized (lock) {
+            if (closed) {
+                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
+            }
+            Session session;
+            try {
+                session = findToken().openSession(false);
+            } catch (PKCS11Exception e) {
+                throw Pkcs11Errors.toKyso(e, label, "opening a session");
+            }
+            try {
+                return Collections.unmodifiableList(TokenObjects.certificates(session));
+            } catch (TokenException e) {
+                throw Pkcs11Errors.toKyso(e, label, "reading certificates");
+            } finally {
+                try {
+                    session.closeSession();
+                } catch (TokenException | RuntimeException e) {
+                    LOG.debug("Closing a session of '{}': {}", label, e.toString());
+                }
+            }
         }
     }
 

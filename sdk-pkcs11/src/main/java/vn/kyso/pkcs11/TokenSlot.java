@@ -1,6 +1,8 @@
 package vn.kyso.pkcs11;
 
 import java.util.Objects;
+import vn.kyso.api.Language;
+import vn.kyso.pkcs11.internal.PinFlags;
 
 /**
  * A snapshot of one slot and the token in it, read without logging in: label, serial, manufacturer,
@@ -123,7 +125,12 @@ public final class TokenSlot {
 
     /** A short English description of the PIN state, e.g. {@code "ok"} or {@code "count low, final try"}. */
     public String pinState() {
-        return vn.kyso.pkcs11.internal.PinFlags.describe(flags);
+        return PinFlags.describe(flags);
+    }
+
+    /** The PIN state described in the given language, to show before asking for the PIN. */
+    public String pinState(Language language) {
+        return PinFlags.describe(flags, language);
     }
 
     @Override

@@ -36,6 +36,20 @@ class DriverDiscoveryTest {
     }
 
     @Test
+    void aDriverLinkedIntoSeveralDirectoriesIsFoundOnce(@TempDir Path dir) throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("x86_64-linux-gnu/softhsm"));
+        Path real = Files.write(lib.resolve("libsofthsm2.so"), new byte[] {1});
+        Path other = Files.createDirectories(dir.resolve("softhsm"));
+        Files.createSymbolicLink(other.resolve("libsofthsm2.so"), real);
+        Path another = Files.write(Files.createDirectories(dir.resolve("elsewhere")).resolve("libsofthsm2.so"), new byte[] {1});
+        List<DriverDiscovery.Driver> drivers = DriverDiscovery.find("linux", List.of(other, lib, another.getParent()),
+                List.of(real.toString()));
+        assertEquals(2, drivers.size(), drivers::toString);
+        assertEquals(real.toAbsolutePath(), drivers.get(0).path());
+        assertEquals(another.toAbsolutePath(), drivers.get(1).path());
+    }
+
+    @Test
     void linuxNamesAreCaseSensitive(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("LIBSOFTHSM2.SO"), new byte[] {1});
         assertTrue(DriverDiscovery.find("linux", List.of(dir), List.of()).isEmpty());

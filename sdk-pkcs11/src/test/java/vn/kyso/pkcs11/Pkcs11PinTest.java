@@ -34,6 +34,8 @@ class Pkcs11PinTest {
         assertTrue(e.getMessage().contains("PIN state now: count low"), e.getMessage());
         assertFalse(e.getMessage().contains("000000"), e.getMessage());
         assertTrue(e.message(Language.VI).startsWith("[KYSO-210] Mã PIN không đúng"), e.message(Language.VI));
+        assertTrue(e.message(Language.VI).contains("tình trạng PIN hiện nay: còn ít lần thử"), e.message(Language.VI));
+        assertEquals("còn ít lần thử (đã có lần nhập sai)", after.pinState(Language.VI));
         assertFalse(token.loggedIn());
         assertEquals(ErrorCode.TOKEN_UNAVAILABLE, assertThrows(KysoException.class, token::keys).errorCode());
 

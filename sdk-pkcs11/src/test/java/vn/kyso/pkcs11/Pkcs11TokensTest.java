@@ -1,6 +1,7 @@
 package vn.kyso.pkcs11;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,11 @@ class Pkcs11TokensTest {
         Pkcs11Token found = tokens.stream().filter(t -> t.info().label().equals(LABEL)).findFirst().orElseThrow(
                 () -> new AssertionError("not discovered: " + tokens));
         assertEquals(SoftHsm.MODULE.toRealPath(), found.module().library());
+        assertEquals(1, tokens.stream().filter(t -> t.info().label().equals(LABEL)).count(),
+                "a driver linked into several directories is loaded and listed once: " + tokens);
         assertTrue(Pkcs11Tokens.first().info().initialized());
+        assertTrue(found.certificates().contains(SoftHsm.sandbox().person1().certificate()), "certificates need no PIN");
+        assertFalse(found.loggedIn());
         try (Pkcs11Token t = found.login(SoftHsm.PIN.toCharArray())) {
             SigningKey key = t.key("0a");
             assertEquals(SoftHsm.sandbox().person1().certificate(), key.certificate());

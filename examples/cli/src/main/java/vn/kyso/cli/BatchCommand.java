@@ -57,7 +57,7 @@ final class BatchCommand {
                     .build();
             List<Path> inputs = batch.inputs(inDir, outDir); // before the key asks for a PIN
             BatchSummary summary;
-            try (Token token = common.key.open()) {
+            try (Token token = common.key.open(spec)) {
                 summary = batch.sign(inputs, outDir, common.key.select(token), signing);
             }
             if (summary.items().isEmpty()) {

@@ -137,7 +137,7 @@ final class CertCommand {
         return sb.toString();
     }
 
-    private static String kind(CertificateInfo i, boolean en) {
+    static String kind(CertificateInfo i, boolean en) {
         switch (i.kind()) {
             case ORGANIZATION: return en ? "organisation" : "tổ chức";
             case DEVICE: return en ? "device/service" : "thiết bị/dịch vụ";

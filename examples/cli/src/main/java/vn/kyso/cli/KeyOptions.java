@@ -3,14 +3,17 @@ package vn.kyso.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
 import vn.kyso.api.token.Tokens;
 import vn.kyso.pkcs11.Pkcs11Module;
 import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.TokenSlot;
 
 /**
  * Which key signs: a PKCS#12 file with its password source, or a PKCS#11 token (USB token, HSM) with
@@ -50,8 +53,11 @@ final class KeyOptions {
     @Option(names = "--cert-serial", paramLabel = "HEX", description = "Số hiệu chứng thư của khóa / serial of the key's certificate")
     String certSerial;
 
-    /** Opens the token; the caller closes it. */
-    Token open() {
+    /**
+     * Opens the token; the caller closes it. Before a token asks for its PIN, a PIN already entered wrong
+     * (count low, final try) is said on stderr, so the user looks twice before the try that locks it.
+     */
+    Token open(CommandSpec spec) {
         if ((p12 == null) == (pkcs11 == null)) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--p12 FILE | --pkcs11 LIB (exactly one)");
         }
@@ -66,6 +72,7 @@ final class KeyOptions {
         Pkcs11Module module = Pkcs11Module.load(pkcs11);
         Pkcs11Token token = slot != null ? module.openIndex(slot) : tokenLabel != null ? module.openLabel(tokenLabel)
                 : module.openFirst();
+        warnAboutThePin(token.info(), spec);
         char[] p = readPin();
         try {
             return token.login(p);
@@ -89,6 +96,15 @@ final class KeyOptions {
             return ((Pkcs11Token) token).keyByCertificateSerial(certSerial);
         }
         return token.firstKey();
+    }
+
+    private static void warnAboutThePin(TokenSlot info, CommandSpec spec) {
+        if (info.pinCountLow() || info.pinFinalTry()) {
+            Language lang = ((KysoCli) spec.root().userObject()).language();
+            spec.commandLine().getErr().println((lang == Language.EN ? "Warning: the PIN of token '" + info.label().trim()
+                    + "' was entered wrong before: " : "Cảnh báo: mã PIN của token '" + info.label().trim()
+                    + "' đã từng bị nhập sai: ") + info.pinState(lang));
+        }
     }
 
     private char[] readPin() {

@@ -89,7 +89,7 @@ final class SignCommand {
 
         /** Opens the key, signs {@code --in} into {@code --out} with it, prints one line saying what was done. */
         int sign(CommandSpec spec, FileSigner signing) {
-            try (Token token = key.open()) {
+            try (Token token = key.open(spec)) {
                 SigningKey signingKey = key.select(token);
                 SigningResult result = signing.sign(in, out, signingKey);
                 Language lang = ((KysoCli) spec.root().userObject()).language();

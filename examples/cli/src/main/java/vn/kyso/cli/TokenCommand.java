@@ -2,15 +2,19 @@ package vn.kyso.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
+import vn.kyso.api.cert.CertificateInfo;
 import vn.kyso.pkcs11.DriverDiscovery;
 import vn.kyso.pkcs11.Pkcs11Module;
+import vn.kyso.pkcs11.Pkcs11Token;
 import vn.kyso.pkcs11.TokenSlot;
 
 /** {@code kyso token list}: the PKCS#11 drivers found on this machine and the tokens they see. */
@@ -45,18 +49,42 @@ final class TokenCommand {
                 List<TokenSlot> slots;
                 try {
                     slots = Pkcs11Module.load(lib).slots();
-                } catch (vn.kyso.api.KysoException e) {
+                } catch (KysoException e) {
                     out.println(lib + ": " + e.message(lang));
                     continue;
                 }
                 out.println(lib + (en ? ": tokens " : ": số token ") + slots.size());
                 for (TokenSlot s : slots) {
-                    out.println("  [" + s.index() + "] " + s.label() + " — " + s.manufacturer() + " " + s.model()
-                            + ", serial " + s.serial() + (s.pinPad() ? (en ? ", PIN pad" : ", bàn phím PIN") : "")
-                            + ", PIN: " + s.pinState());
+                    out.println("  [" + s.index() + "] " + (s.initialized() ? s.label().trim() : en ? "(not initialised)" : "(chưa khởi tạo)")
+                            + " — " + s.manufacturer().trim() + " " + s.model().trim()
+                            + (en ? ", serial " : ", số sê-ri ") + s.serial().trim()
+                            + (s.pinPad() ? (en ? ", PIN pad" : ", bàn phím PIN") : "") + ", PIN: " + s.pinState(lang));
+                    if (s.initialized()) {
+                        printCertificates(out, lib, s, lang);
+                    }
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** The certificates on the token, read without the PIN: whose keys these are, and how to pick one. */
+        private static void printCertificates(PrintWriter out, Path lib, TokenSlot slot, Language lang) {
+            boolean en = lang == Language.EN;
+            try (Pkcs11Token token = Pkcs11Module.load(lib).open(slot)) {
+                List<X509Certificate> certs = token.certificates();
+                out.println("      " + (en ? "certificates: " : "chứng thư số: ") + certs.size());
+                for (X509Certificate c : certs) {
+                    CertificateInfo i = CertificateInfo.of(c);
+                    String id = i.taxCode() != null ? (en ? ", tax code " : ", MST ") + i.taxCode()
+                            : i.personalId() != null ? ", " + i.personalId() : "";
+                    out.println("      - " + i.commonName() + " (" + CertCommand.kind(i, en) + ")" + id
+                            + (en ? ", serial " : ", số hiệu ") + i.serialNumber()
+                            + (en ? ", valid until " : ", hiệu lực đến ") + i.notAfter()
+                            + (en ? ", issued by " : ", cấp bởi ") + i.issuerCommonName());
+                }
+            } catch (KysoException e) {
+                out.println("      " + e.message(lang));
+            }
         }
     }
 }

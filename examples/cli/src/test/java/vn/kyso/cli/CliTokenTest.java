@@ -180,6 +180,22 @@ class CliTokenTest {
                 "--pin", "000000");
         assertEquals(77, batch.code, batch.err);
         assertFalse(Files.exists(dir.resolve("sai-pin-out")), "no login, no output directory");
+        assertTrue(batch.err.contains("tình trạng PIN hiện nay: còn ít lần thử"), "the PIN state in Vietnamese: " + batch.err);
+
+        // before the next login the user is told; the token's certificates show without the PIN
+        CliTest.Run list = CliTest.kyso("token", "list", "--pkcs11", TestHsm.module().toString());
+        assertEquals(0, list.code, list.err);
+        assertTrue(list.out.contains(LABEL) && list.out.contains("PIN: còn ít lần thử"), list.out);
+        assertTrue(list.out.contains("chứng thư số: "), list.out);
+        for (vn.kyso.testkit.Identity who : List.of(sandbox.person1(), sandbox.person3())) {
+            vn.kyso.api.cert.CertificateInfo info = vn.kyso.api.cert.CertificateInfo.of(who.certificate());
+            assertTrue(list.out.contains("- " + info.commonName() + " (") && list.out.contains("số hiệu " + info.serialNumber()), list.out);
+        }
+        CliTest.Run good = kyso(List.of("sign", "cms", "--in", doc.toString(), "--out", sig.toString()), token("--key-id", "01"));
+        assertEquals(0, good.code, good.err);
+        assertTrue(good.err.contains("Cảnh báo: mã PIN của token '" + LABEL + "' đã từng bị nhập sai: còn ít lần thử"), good.err);
+        CliTest.Run after = CliTest.kyso("token", "list", "--pkcs11", TestHsm.module().toString(), "--lang", "en");
+        assertTrue(after.out.contains("PIN: ok"), "a good login resets the count: " + after.out);
     }
 
     @Test

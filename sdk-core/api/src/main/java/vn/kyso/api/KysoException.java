@@ -16,6 +16,8 @@ public final class KysoException extends RuntimeException {
 
     private final ErrorCode code;
     private final String[] details;
+    /** Details in Vietnamese when they differ from {@link #details} (words, not names); else null. */
+    private final String[] detailsVi;
 
     /** An error with details (file names, algorithm names, ...) that fill the message template. */
     public KysoException(ErrorCode code, String... details) {
@@ -24,9 +26,22 @@ public final class KysoException extends RuntimeException {
 
     /** An error caused by a lower-level exception, kept as cause for debugging. */
     public KysoException(ErrorCode code, Throwable cause, String... details) {
+        this(code, cause, details == null ? new String[0] : details.clone(), null);
+    }
+
+    private KysoException(ErrorCode code, Throwable cause, String[] details, String[] detailsVi) {
         super(format(Objects.requireNonNull(code, "code"), Language.EN, details), cause);
         this.code = code;
-        this.details = details == null ? new String[0] : details.clone();
+        this.details = details;
+        this.detailsVi = detailsVi;
+    }
+
+    /**
+     * An error whose detail is a description in words, given in both languages (e.g. the state a token
+     * reports), so that the Vietnamese message is Vietnamese throughout.
+     */
+    public static KysoException localized(ErrorCode code, Throwable cause, String detailVi, String detailEn) {
+        return new KysoException(code, cause, new String[] {detailEn}, new String[] {detailVi});
     }
 
     public ErrorCode errorCode() {
@@ -40,7 +55,7 @@ public final class KysoException extends RuntimeException {
 
     /** The one-line message in the given language, prefixed with the code. */
     public String message(Language language) {
-        return format(code, language, details);
+        return format(code, language, language == Language.VI && detailsVi != null ? detailsVi : details);
     }
 
     private static String format(ErrorCode code, Language language, String[] details) {

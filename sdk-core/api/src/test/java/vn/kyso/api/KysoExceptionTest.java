@@ -25,6 +25,16 @@ class KysoExceptionTest {
         }
     }
 
+    @Test
+    void aDetailInWordsReadsInEachLanguage() {
+        IOException cause = new IOException("driver said no");
+        KysoException e = KysoException.localized(ErrorCode.PIN_INCORRECT, cause, "còn ít lần thử", "count low");
+        assertEquals("[KYSO-210] Mã PIN không đúng: còn ít lần thử", e.message(Language.VI));
+        assertEquals("[KYSO-210] Wrong PIN: count low", e.message(Language.EN));
+        assertEquals(e.message(Language.EN), e.getMessage());
+        assertSame(cause, e.getCause());
+    }
+
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void messagesExistInBothLanguagesAndDiffer(ErrorCode c) {

@@ -22,6 +22,7 @@ import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.TokenInfo;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 
 /**
  * One login on one token: the pool of sessions opened after it and the token's keys as read then.
@@ -78,7 +79,9 @@ public final class LoginSession {
     public static LoginSession login(Token token, String label, char[] pin) {
         TokenInfo before = tokenInfo(token, label);
         if ((before.getFlags() & PinFlags.CKF_USER_PIN_LOCKED) != 0) {
-            throw new KysoException(ErrorCode.PIN_LOCKED, "'" + label + "': PIN state " + PinFlags.describe(before.getFlags()));
+            throw KysoException.localized(ErrorCode.PIN_LOCKED, null,
+                    "'" + label + "': tình trạng PIN " + PinFlags.describe(before.getFlags(), Language.VI),
+                    "'" + label + "': PIN state " + PinFlags.describe(before.getFlags()));
         }
         int max = maxSessions(before.getMaxSessionCount());
         Session session;
@@ -119,18 +122,22 @@ public final class LoginSession {
         String name = Pkcs11Errors.name(e);
         if (code == ErrorCode.PIN_INCORRECT || code == ErrorCode.PIN_LOCKED) {
             String state;
+            String stateVi;
             long flags = -1;
             try {
                 flags = token.getTokenInfo().getFlags();
                 state = PinFlags.describe(flags);
+                stateVi = PinFlags.describe(flags, Language.VI);
             } catch (TokenException | RuntimeException ex) {
                 state = "unknown";
+                stateVi = "không rõ";
             }
             if (flags >= 0 && (flags & PinFlags.CKF_USER_PIN_LOCKED) != 0) {
                 code = ErrorCode.PIN_LOCKED;
             }
             LOG.warn("Login to token '{}' failed: {}; PIN state now: {}", label, name, state);
-            return new KysoException(code, e, "'" + label + "' (" + name + "); PIN state now: " + state);
+            return KysoException.localized(code, e, "'" + label + "' (" + name + "); tình trạng PIN hiện nay: " + stateVi,
+                    "'" + label + "' (" + name + "); PIN state now: " + state);
         }
         return Pkcs11Errors.toKyso(e, label, "login");
     }

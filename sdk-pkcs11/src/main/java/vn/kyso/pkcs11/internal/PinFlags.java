@@ -2,6 +2,7 @@ package vn.kyso.pkcs11.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.kyso.api.Language;
 
 /** CK_TOKEN_INFO PIN flags and their description. Internal: not part of the public API. */
 public final class PinFlags {
@@ -17,22 +18,28 @@ public final class PinFlags {
 
     /** A short English description of the PIN state, e.g. {@code "ok"} or {@code "count low (...)"}. */
     public static String describe(long flags) {
+        return describe(flags, Language.EN);
+    }
+
+    /** A short description of the PIN state in the given language. */
+    public static String describe(long flags, Language language) {
+        boolean vi = language == Language.VI;
         List<String> parts = new ArrayList<>();
         if ((flags & CKF_USER_PIN_LOCKED) != 0) {
-            parts.add("locked");
+            parts.add(vi ? "đã bị khóa" : "locked");
         }
         if ((flags & CKF_USER_PIN_FINAL_TRY) != 0) {
-            parts.add("final try (one more wrong PIN locks the token)");
+            parts.add(vi ? "lần thử cuối (nhập sai thêm một lần nữa sẽ khóa thiết bị)" : "final try (one more wrong PIN locks the token)");
         }
         if ((flags & CKF_USER_PIN_COUNT_LOW) != 0) {
-            parts.add("count low (a wrong PIN was entered)");
+            parts.add(vi ? "còn ít lần thử (đã có lần nhập sai)" : "count low (a wrong PIN was entered)");
         }
         if ((flags & CKF_USER_PIN_TO_BE_CHANGED) != 0) {
-            parts.add("to be changed");
+            parts.add(vi ? "cần đổi PIN" : "to be changed");
         }
         if ((flags & CKF_USER_PIN_INITIALIZED) == 0) {
-            parts.add("not initialised");
+            parts.add(vi ? "chưa khởi tạo" : "not initialised");
         }
-        return parts.isEmpty() ? "ok" : String.join(", ", parts);
+        return parts.isEmpty() ? (vi ? "bình thường" : "ok") : String.join(", ", parts);
     }
 }

@@ -75,10 +75,18 @@ public final class TokenObjects {
     private TokenObjects() {
     }
 
-    /** The private keys that have a certificate with the same CKA_ID, in the token's order. */
-    public static List<KeyEntry> read(Session session) throws TokenException {
-        List<byte[]> certIds = new ArrayList<>();
+    /**
+     * The X.509 certificates on the token, in the token's order. Certificates are public objects: this
+     * needs no login.
+     */
+    public static List<X509Certificate> certificates(Session session) throws TokenException {
         List<X509Certificate> certs = new ArrayList<>();
+        certificates(session, certs, new ArrayList<>());
+        return certs;
+    }
+
+    /** Fills {@code certs} and, at the same indexes, their CKA_IDs (empty when absent). */
+    private static void certificates(Session session, List<X509Certificate> certs, List<byte[]> certIds) throws TokenException {
         CertificateFactory cf = certificateFactory();
         for (long h : session.findAllObjectsSingle(new AttributeVector().class_(CKO_CERTIFICATE).certificateType(CKC_X_509))) {
             AttributeVector a = session.getAttrValues(h, CKA_ID, CKA_VALUE);
@@ -93,6 +101,13 @@ public final class TokenObjects {
                 LOG.debug("Skipping an unreadable certificate object: {}", e.toString());
             }
         }
+    }
+
+    /** The private keys that have a certificate with the same CKA_ID, in the token's order. */
+    public static List<KeyEntry> read(Session session) throws TokenException {
+        List<byte[]> certIds = new ArrayList<>();
+        List<X509Certificate> certs = new ArrayList<>();
+        certificates(session, certs, certIds);
         List<KeyEntry> out = new ArrayList<>();
         for (long h : session.findAllObjectsSingle(new AttributeVector().class_(CKO_PRIVATE_KEY))) {
             AttributeVector a = session.getAttrValues(h, CKA_ID, CKA_KEY_TYPE, CKA_LABEL);
