@@ -78,6 +78,23 @@ public final class PdfSigner {
     }
 
     /**
+     * Second half with a whole CMS SignedData made elsewhere (a signing service or tool that builds its own
+     * CMS) instead of a signature value: the CMS signs {@link PreparedSignature#documentDigest()} as its
+     * message-digest. It must be detached, have one signer, the certificate given to {@code prepare}, the
+     * prepared digest algorithm, an ESS signing-certificate attribute and a signature that verifies; its
+     * signed part is embedded unchanged. Certificates of the prepared chain it lacks are added, and at
+     * B-T and above the signature time-stamp when it has none (then B-LT/B-LTA data as usual). Two-phase
+     * signatures reserve 8 KiB more than one-call ones for what such a CMS may add.
+     *
+     * @throws vn.kyso.api.KysoException {@code SIGNATURE_VALUE_INVALID} saying which check failed (or that
+     *     the CMS is larger than the space reserved), {@code STATE_MISMATCH} for another input, as
+     *     {@link #complete} otherwise
+     */
+    public SigningResult completeWithCms(byte[] state, byte[] cms, Path in, Path out) {
+        return engine.completeWithCms(state, cms, in, out);
+    }
+
+    /**
      * Adds an empty signature field named {@code options.fieldName()} (visible where the options'
      * placement says, by rectangle or anchor text, or invisible) as an incremental update, e.g. for a
      * template whose approvers sign later or for another signing tool. Nothing is signed and nothing is

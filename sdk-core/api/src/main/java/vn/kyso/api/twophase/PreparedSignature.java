@@ -17,12 +17,20 @@ public final class PreparedSignature {
     private final byte[] digest;
     private final SignatureAlgorithm algorithm;
     private final byte[] state;
+    private final byte[] documentDigest;
 
     public PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state) {
+        this(dataToSign, digest, algorithm, state, null);
+    }
+
+    /** @param documentDigest the digest of the signed content itself (see {@link #documentDigest()}), or null */
+    public PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state,
+                             byte[] documentDigest) {
         this.dataToSign = Objects.requireNonNull(dataToSign, "dataToSign").clone();
         this.digest = Objects.requireNonNull(digest, "digest").clone();
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.state = Objects.requireNonNull(state, "state").clone();
+        this.documentDigest = documentDigest == null ? null : documentDigest.clone();
     }
 
     /** The bytes to be signed (for signers that hash themselves, e.g. WebCrypto). */
@@ -33,6 +41,15 @@ public final class PreparedSignature {
     /** The digest of {@link #dataToSign()} with {@code algorithm().digest()}: what a token signs. */
     public byte[] digest() {
         return digest.clone();
+    }
+
+    /**
+     * The digest of the content the signature covers (for a PDF, of its /ByteRange bytes), with
+     * {@code algorithm().digest()}: what a signing service that builds the whole CMS itself signs over, as
+     * its message-digest attribute. Null for formats that take only a signature value.
+     */
+    public byte[] documentDigest() {
+        return documentDigest == null ? null : documentDigest.clone();
     }
 
     /** The signature algorithm the signature value must use. */

@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
@@ -16,6 +17,7 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DLSet;
 import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -34,10 +36,20 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.CollectionStore;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureScheme;
 
 /**
  * A detached CAdES baseline SignedData built once with Bouncy Castle's ASN.1 types, in two steps so the
@@ -49,6 +61,8 @@ import vn.kyso.api.SignatureAlgorithm;
  */
 public final class CadesSignedData {
     private static final ASN1ObjectIdentifier SIGNATURE_TIME_STAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
+    /** Bouncy Castle's provider for CMS verification (RSASSA-PSS by its CMS names), not installed globally. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private CadesSignedData() {
     }
@@ -95,6 +109,146 @@ public final class CadesSignedData {
         SignedData sd = new SignedData(new DERSet(digestId(alg.digest())),
                 new ContentInfo(CMSObjectIdentifiers.data, null), new DLSet(certs), null, new DERSet(info));
         return encoded(new ContentInfo(CMSObjectIdentifiers.signedData, sd), ASN1Encoding.DL);
+    }
+
+    /**
+     * A whole CMS SignedData made elsewhere (a signing service or tool that builds its own CMS), checked
+     * to be a detached CAdES signature by {@code chain.get(0)} over {@code contentDigest}: one signer, the
+     * content type id-data, a message-digest equal to {@code contentDigest}, an ESS signing-certificate
+     * attribute, the prepared digest algorithm, a signature value that verifies with the certificate.
+     *
+     * @throws KysoException {@code SIGNATURE_VALUE_INVALID} saying which check failed
+     */
+    public static External external(byte[] cms, byte[] contentDigest, DigestAlgorithm digest, List<X509Certificate> chain) {
+        if (cms == null || cms.length == 0) {
+            throw invalid("empty");
+        }
+        CMSSignedData signed;
+        try {
+            // detached: the content is known by its digest only, which the verification below checks
+            signed = new CMSSignedData(java.util.Map.of(digest.oid(), contentDigest.clone()), cms);
+        } catch (CMSException | RuntimeException e) {
+            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "not a CMS SignedData");
+        }
+        if (!CMSObjectIdentifiers.data.getId().equals(signed.getSignedContentTypeOID())) {
+            throw invalid("content type " + signed.getSignedContentTypeOID() + ", expected id-data");
+        }
+        if (SignedData.getInstance(signed.toASN1Structure().getContent()).getEncapContentInfo().getContent() != null) {
+            throw invalid("the CMS encapsulates its content: a PDF signature is detached");
+        }
+        List<SignerInformation> signers = new java.util.ArrayList<>(signed.getSignerInfos().getSigners());
+        if (signers.size() != 1) {
+            throw invalid(signers.size() + " signers, expected one");
+        }
+        SignerInformation si = signers.get(0);
+        AttributeTable attrs = si.getSignedAttributes();
+        if (attrs == null) {
+            throw invalid("no signed attributes");
+        }
+        Attribute md = attrs.get(CMSAttributes.messageDigest);
+        byte[] signedDigest = md == null || md.getAttrValues().size() != 1 ? null
+                : ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
+        if (signedDigest == null || !java.security.MessageDigest.isEqual(signedDigest, contentDigest)) {
+            throw invalid("the CMS signs another document digest than the prepared one");
+        }
+        if (attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
+                && attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
+            throw invalid("no ESS signing-certificate attribute: not a CAdES signature");
+        }
+        if (!digest.oid().equals(si.getDigestAlgOID())) {
+            throw invalid("digest algorithm " + si.getDigestAlgOID() + ", prepared " + digest.jcaName());
+        }
+        X509Certificate signer = chain.get(0);
+        SignatureAlgorithm alg = algorithm(si.getEncryptionAlgOID(), digest);
+        try {
+            if (!si.getSID().match(new JcaX509CertificateHolder(signer))) {
+                throw invalid("signed by another certificate than the prepared one");
+            }
+            if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+                throw invalid("the signature does not verify with the prepared certificate");
+            }
+        } catch (KysoException e) {
+            throw e;
+        } catch (CMSException | OperatorCreationException | CertificateEncodingException | RuntimeException e) {
+            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "the signature does not verify with the prepared certificate");
+        }
+        return new External(signed, si, alg, chain);
+    }
+
+    /** What {@link #external} accepted: its algorithm and signature value, and its encoding for the PDF. */
+    public static final class External {
+        private final CMSSignedData signed;
+        private final SignerInformation signer;
+        private final SignatureAlgorithm algorithm;
+        private final List<X509Certificate> chain;
+
+        private External(CMSSignedData signed, SignerInformation signer, SignatureAlgorithm algorithm, List<X509Certificate> chain) {
+            this.signed = signed;
+            this.signer = signer;
+            this.algorithm = algorithm;
+            this.chain = chain;
+        }
+
+        public SignatureAlgorithm algorithm() {
+            return algorithm;
+        }
+
+        public byte[] signatureValue() {
+            return signer.getSignature();
+        }
+
+        /** Whether the CMS already carries a signature time-stamp. */
+        public boolean timestamped() {
+            AttributeTable unsigned = signer.getUnsignedAttributes();
+            return unsigned != null && unsigned.get(SIGNATURE_TIME_STAMP) != null;
+        }
+
+        /**
+         * The CMS to embed: as received (signed attributes and value untouched), with the certificates of
+         * the chain it lacks added and, when given, the signature time-stamp token as an unsigned attribute.
+         */
+        public byte[] encoded(byte[] timestampToken) {
+            try {
+                SignerInformation si = signer;
+                if (timestampToken != null) {
+                    AttributeTable unsigned = si.getUnsignedAttributes() == null ? new AttributeTable(new ASN1EncodableVector())
+                            : si.getUnsignedAttributes();
+                    si = SignerInformation.replaceUnsignedAttributes(si,
+                            unsigned.add(SIGNATURE_TIME_STAMP, primitive(timestampToken)));
+                }
+                CMSSignedData out = CMSSignedData.replaceSigners(signed, new SignerInformationStore(si));
+                List<X509CertificateHolder> certs = new java.util.ArrayList<>(out.getCertificates().getMatches(null));
+                for (X509Certificate c : chain) {
+                    X509CertificateHolder h = new JcaX509CertificateHolder(c);
+                    if (!certs.contains(h)) {
+                        certs.add(h);
+                    }
+                }
+                out = CMSSignedData.replaceCertificatesAndCRLs(out, new CollectionStore<>(certs),
+                        out.getAttributeCertificates(), out.getCRLs());
+                return out.getEncoded(ASN1Encoding.DL);
+            } catch (CMSException | CertificateEncodingException | IOException e) {
+                throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "re-encoding the CMS");
+            }
+        }
+    }
+
+    private static SignatureAlgorithm algorithm(String oid, DigestAlgorithm digest) {
+        SignatureScheme scheme;
+        if (oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS.getId())) {
+            scheme = SignatureScheme.RSA_PSS;
+        } else if (oid.startsWith("1.2.840.113549.1.1.")) {
+            scheme = SignatureScheme.RSA_PKCS1_V15; // rsaEncryption or sha*WithRSAEncryption
+        } else if (oid.startsWith("1.2.840.10045.")) {
+            scheme = SignatureScheme.ECDSA; // id-ecPublicKey or ecdsa-with-SHA*
+        } else {
+            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, "CMS signature algorithm " + oid);
+        }
+        return SignatureAlgorithm.of(scheme, digest);
+    }
+
+    private static KysoException invalid(String why) {
+        return new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + why);
     }
 
     /** The digest a signature time-stamp is requested over: that of the signature value. */

@@ -34,9 +34,14 @@ import vn.kyso.pdf.internal.cms.CadesSignedData;
  */
 public final class PadesEngine {
     private static final String STATE_KIND = "pades";
-    private static final int STATE_VERSION = 3;
+    private static final int STATE_VERSION = 4;
     /** Room for the signature time-stamp token of B-T and above (a TSA's token with its chain). */
     private static final int TIMESTAMP_RESERVE = 16 * 1024;
+    /**
+     * Extra room in two-phase signatures, whose second half may bring a whole CMS made elsewhere, with
+     * more certificates or attributes than Kyso's own (or its own time-stamp).
+     */
+    private static final int EXTERNAL_CMS_RESERVE = 8 * 1024;
 
     private final SignerSettings settings;
     private final LtvExtension ltv;
@@ -52,12 +57,21 @@ public final class PadesEngine {
         final SignatureAlgorithm algorithm;
         final Instant signingTime;
         final PdfSignatureOptions options;
+        final boolean twoPhase;
 
-        Plan(List<X509Certificate> chain, SignatureAlgorithm algorithm, Instant signingTime, PdfSignatureOptions options) {
+        Plan(List<X509Certificate> chain, SignatureAlgorithm algorithm, Instant signingTime, PdfSignatureOptions options,
+             boolean twoPhase) {
             this.chain = chain;
             this.algorithm = algorithm;
             this.signingTime = signingTime;
             this.options = options;
+            this.twoPhase = twoPhase;
+        }
+
+        /** The bytes reserved for the CMS in /Contents. */
+        int reserve() {
+            return CadesSignedData.maxSize(chain, (level().needsTimestamp() ? TIMESTAMP_RESERVE : 0)
+                    + (twoPhase ? EXTERNAL_CMS_RESERVE : 0));
         }
 
         SignatureLevel level() {
@@ -83,7 +97,7 @@ public final class PadesEngine {
             }
             settings.checkLevel(options.level());
             SigningSupport.checkValidity(chain.get(0), time);
-            Plan plan = new Plan(chain, alg, time, options);
+            Plan plan = new Plan(chain, alg, time, options, false);
             char[] password = options.password();
             try (PdfInput input = PdfInput.open(in, password)) {
                 Increment.Bytes revision = revision(input, plan);
@@ -120,7 +134,7 @@ public final class PadesEngine {
             settings.checkLevel(options.level());
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
-            Plan plan = new Plan(c, algorithm, time, options);
+            Plan plan = new Plan(c, algorithm, time, options, true);
             try (PdfInput input = PdfInput.open(in, null)) {
                 if (input.encrypted()) {
                     throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
@@ -129,7 +143,7 @@ public final class PadesEngine {
                 byte[] digest = SignedOutput.digest(in, input.length, revision, algorithm.digest());
                 byte[] attributes = CadesSignedData.signedAttributes(digest, algorithm, c.get(0));
                 byte[] state = seal(plan, digest, input.length);
-                return new PreparedSignature(attributes, algorithm.digest().digest(attributes), algorithm, state);
+                return new PreparedSignature(attributes, algorithm.digest().digest(attributes), algorithm, state, digest);
             }
         } catch (KysoException e) {
             throw e;
@@ -168,6 +182,50 @@ public final class PadesEngine {
                 });
             }
             return new SigningResult(null, plan.algorithm, plan.level(), plan.signingTime);
+        });
+    }
+
+    /**
+     * The second half with a whole CMS made elsewhere over the prepared document digest instead of a
+     * signature value; the signature time-stamp (B-T and above) is added when the CMS has none, and the
+     * validation data for B-LT/B-LTA as in {@link #complete}.
+     */
+    public SigningResult completeWithCms(byte[] state, byte[] cms, Path in, Path out) {
+        SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, now());
+        return act.run(() -> {
+            SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, settings.clock());
+            Plan plan = readPlan(s);
+            byte[] expected = s.bytes("digest");
+            long length = s.number("length");
+            act.time(plan.signingTime);
+            act.signer(plan.chain.get(0), plan.algorithm);
+            act.documentDigest(expected);
+            requireFiles(in, out);
+            CadesSignedData.External external = CadesSignedData.external(cms, expected, plan.algorithm.digest(), plan.chain);
+            act.signer(plan.chain.get(0), external.algorithm());
+            if (size(in) != length) {
+                throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+            }
+            try (PdfInput input = PdfInput.open(in, null)) {
+                Increment.Bytes revision = revision(input, plan);
+                write(plan, input, revision, out, null, digest -> {
+                    if (!MessageDigest.isEqual(digest, expected)) {
+                        throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+                    }
+                    byte[] token = null;
+                    if (plan.level().needsTimestamp() && !external.timestamped()) {
+                        token = settings.timestamps().timestamp(CadesSignedData.timestampImprint(external.signatureValue(),
+                                plan.algorithm.digest()), plan.algorithm.digest());
+                    }
+                    byte[] contents = external.encoded(token);
+                    if (contents.length > plan.reserve()) {
+                        throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + contents.length
+                                + " bytes, more than the " + plan.reserve() + " bytes reserved for it");
+                    }
+                    return contents;
+                });
+            }
+            return new SigningResult(null, external.algorithm(), plan.level(), plan.signingTime);
         });
     }
 
@@ -231,8 +289,7 @@ public final class PadesEngine {
     }
 
     private Increment.Bytes revision(PdfInput input, Plan plan) {
-        int reserve = CadesSignedData.maxSize(plan.chain, plan.level().needsTimestamp() ? TIMESTAMP_RESERVE : 0);
-        SignatureRevision.Signature signature = new SignatureRevision.Signature(plan.chain.get(0), plan.signingTime, reserve);
+        SignatureRevision.Signature signature = new SignatureRevision.Signature(plan.chain.get(0), plan.signingTime, plan.reserve());
         return build(() -> SignatureRevision.signature(input, plan.options, signature).write());
     }
 
@@ -303,7 +360,7 @@ public final class PadesEngine {
                 b.location(s.string("location"));
             }
             AppearanceState.read(s, b, s.has("field") ? s.string("field") : null);
-            return new Plan(chain, alg, Instant.ofEpochMilli(s.number("time")), b.build());
+            return new Plan(chain, alg, Instant.ofEpochMilli(s.number("time")), b.build(), true);
         } catch (KysoException e) {
             if (e.errorCode() == ErrorCode.STATE_INVALID || e.errorCode() == ErrorCode.STATE_EXPIRED) {
                 throw e;
