@@ -241,7 +241,7 @@ public final class RevisionDiff implements Closeable {
             formResources();
             for (COSObjectKey k : new TreeSet<>(changed)) {
                 if (!explained.containsKey(k) && mayMatter(k)) {
-                    other(CONTENT, describe(k) + " changed after signing");
+                    other(CONTENT, describe(k) + (signedXref.containsKey(k) ? " changed after signing" : " added after signing"));
                 }
             }
             return outcome();
@@ -884,9 +884,6 @@ public final class RevisionDiff implements Closeable {
                 if (b instanceof COSStream) {
                     sb.append(" (stream)");
                 }
-            }
-            if (!signedXref.containsKey(k)) {
-                sb.append(" (new)");
             }
             return sb.toString();
         }
