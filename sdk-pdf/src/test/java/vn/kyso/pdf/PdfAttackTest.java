@@ -221,6 +221,30 @@ class PdfAttackTest {
         assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter());
     }
 
+    @Test
+    void anOutputIntentTheSignerHadMayNotBeReplaced() throws Exception {
+        // adding one where there was none is what EU DSS does with a visible signature (ThirdPartySignerTest)
+        Path signed = prepared("output-intent", doc -> {
+            COSDictionary intent = new COSDictionary();
+            intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+            intent.setString(COSName.getPDFName("OutputConditionIdentifier"), "sRGB IEC61966-2.1");
+            COSArray intents = new COSArray();
+            intents.add(intent);
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OutputIntents"), intents);
+        });
+        Path attacked = update(signed, "output-intent.attacked.pdf", doc -> {
+            COSDictionary other = new COSDictionary();
+            other.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+            other.setString(COSName.getPDFName("OutputConditionIdentifier"), "a press profile");
+            COSArray intents = new COSArray();
+            intents.add(other);
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OutputIntents"), intents);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        assertTrue(ReportWriter.text(r, Language.EN).contains("catalog /OutputIntents changed"), ReportWriter.text(r, Language.EN));
+    }
+
     /** Redefines the page's content stream object in place (same object number, other content). */
     private static void overwriteContent(PDDocument doc) throws Exception {
         COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);

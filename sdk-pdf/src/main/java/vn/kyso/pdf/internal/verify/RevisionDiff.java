@@ -53,7 +53,8 @@ import vn.kyso.api.report.Modification;
  * <ul>
  * <li>SIGNATURES: new signature fields and values (their widgets may lie over earlier signature
  *     widgets, as a seal over the leader's image does), an empty signature field signed, the /DSS
- *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, the trailer's /Info,
+ *     dictionary and what it holds, /Extensions, /SigFlags, the catalog's /Metadata, /OutputIntents added
+ *     where there were none, the trailer's /Info,
  *     new fonts in the form's default resources.</li>
  * <li>FORM_FILL: a field that was empty when signed now has a value, and each of its widgets shows
  *     exactly that value (text and choice fields: the text drawn by the appearance stream; check boxes
@@ -85,6 +86,7 @@ public final class RevisionDiff implements Closeable {
     private static final COSName DSS = COSName.getPDFName("DSS");
     private static final COSName DATA = COSName.getPDFName("Data");
     private static final COSName OC_PROPERTIES = COSName.getPDFName("OCProperties");
+    private static final COSName OUTPUT_INTENTS = COSName.getPDFName("OutputIntents");
     private static final COSName NEED_APPEARANCES = COSName.getPDFName("NeedAppearances");
     /** Annotation flags that decide whether it is seen: Invisible, Hidden, NoView, ToggleNoView. */
     private static final int VISIBILITY_FLAGS = 1 | 2 | 32 | 256;
@@ -333,6 +335,10 @@ public final class RevisionDiff implements Closeable {
                 if (name.equals(DSS) || name.equals(COSName.EXTENSIONS) || name.equals(COSName.METADATA)
                         || name.equals(COSName.ACRO_FORM) || name.equals(COSName.VERSION)) {
                     continue; // judged below (AcroForm, DSS) or harmless (Extensions, XMP metadata, PDF version)
+                } else if (name.equals(OUTPUT_INTENTS) && signedCat.getItem(OUTPUT_INTENTS) == null) {
+                    // signing tools (EU DSS for visible signatures) add an output intent for PDF/A's sake;
+                    // one that was there when signed may not change
+                    explainSubtree(subtree(cat.getItem(OUTPUT_INTENTS)), Set.of(root), Modification.SIGNATURES, "the output intents");
                 } else if (name.equals(OC_PROPERTIES)) {
                     other(VISIBILITY, "optional content (layer) settings changed");
                 } else if (name.equals(COSName.PAGES)) {

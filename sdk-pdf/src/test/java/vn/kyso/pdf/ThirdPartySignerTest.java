@@ -1,0 +1,99 @@
+package vn.kyso.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.Language;
+import vn.kyso.api.report.Modification;
+import vn.kyso.api.report.Verdict;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.report.ReportWriter;
+import vn.kyso.testkit.Identity;
+import vn.kyso.testkit.Sandbox;
+
+/**
+ * Another vendor's signer adds the next signature: here EU DSS used directly, as many signing tools do,
+ * with its own visible appearance. The earlier Kyso signature must stay VALID with SIGNATURES after it.
+ */
+class ThirdPartySignerTest {
+    static Sandbox sandbox;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    /** Signs {@code in} with EU DSS's own PAdES service (PDFBox back end), visibly, as another tool would. */
+    private static Path signWithDss(Path in, Path out, Identity who) throws Exception {
+        char[] password = Sandbox.PASSWORD.toCharArray();
+        try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(who.pkcs12(password),
+                new KeyStore.PasswordProtection(password))) {
+            DSSPrivateKeyEntry key = token.getKeys().get(0);
+            PAdESSignatureParameters p = new PAdESSignatureParameters();
+            p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+            p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+            p.setSigningCertificate(key.getCertificate());
+            p.setCertificateChain(key.getCertificateChain());
+            SignatureImageParameters image = new SignatureImageParameters();
+            SignatureImageTextParameters text = new SignatureImageTextParameters();
+            text.setText("Signed with another tool");
+            image.setTextParameters(text);
+            SignatureFieldParameters field = new SignatureFieldParameters();
+            field.setOriginX(320);
+            field.setOriginY(80);
+            field.setWidth(200);
+            field.setHeight(50);
+            image.setFieldParameters(field);
+            p.setImageParameters(image);
+            PAdESService service = new PAdESService(new CommonCertificateVerifier());
+            service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+            DSSDocument doc = new FileDocument(in.toFile());
+            ToBeSigned tbs = service.getDataToSign(doc, p);
+            SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
+            service.signDocument(doc, p, value).save(out.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void aLaterSignatureByEuDssLeavesTheKysoSignatureValid() throws Exception {
+        Path first = dir.resolve("kyso-first.pdf");
+        PdfSigner.builder().build().sign(PdfTestDocuments.decision(dir.resolve("draft.pdf")), first,
+                PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao")
+                        .visible(1, 60, 600, 220, 60).build());
+        Path both = signWithDss(first, dir.resolve("dss-second.pdf"), sandbox.person2());
+        PdfTestDocuments.assertPdfsigValid(both, 2);
+        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
+        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
+        assertEquals(2, r.signatures().size());
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), ReportWriter.text(r, Language.EN));
+        assertEquals(Modification.NONE, r.signatures().get(1).modificationsAfter());
+    }
+}
