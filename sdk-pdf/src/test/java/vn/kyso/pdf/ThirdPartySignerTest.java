@@ -82,6 +82,61 @@ class ThirdPartySignerTest {
         return out;
     }
 
+    /** Signs {@code in} the way PDFBox's own signing example does (adbe.pkcs7.detached, CMS by Bouncy Castle). */
+    private static Path signWithPdfBox(Path in, Path out, Identity who) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(in.toFile());
+             java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
+            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature sig =
+                    new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
+            sig.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
+            sig.setSubFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+            sig.setName(who.name());
+            sig.setSignDate(java.util.Calendar.getInstance());
+            doc.addSignature(sig, content -> {
+                try {
+                    org.bouncycastle.cms.CMSSignedDataGenerator gen = new org.bouncycastle.cms.CMSSignedDataGenerator();
+                    gen.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                            new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(who.privateKey()), who.certificate()));
+                    gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(who.chain()));
+                    return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+                } catch (Exception e) {
+                    throw new java.io.IOException(e);
+                }
+            });
+            doc.saveIncremental(os);
+        }
+        return out;
+    }
+
+    @Test
+    void aLaterSignatureMadeWithPdfBoxAloneLeavesTheKysoSignatureValid() throws Exception {
+        Path first = dir.resolve("kyso-then-pdfbox.pdf");
+        PdfSigner.builder().build().sign(PdfTestDocuments.decision(dir.resolve("draft-pdfbox.pdf")), first,
+                PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao")
+                        .visible(1, 60, 600, 220, 60).build());
+        Path both = signWithPdfBox(first, dir.resolve("pdfbox-second.pdf"), sandbox.person2());
+        PdfTestDocuments.assertPdfsigValid(both, 2);
+        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
+        assertEquals(2, r.signatures().size(), ReportWriter.text(r, Language.EN));
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), ReportWriter.text(r, Language.EN));
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, r.signatures().get(0).indication(), ReportWriter.text(r, Language.EN));
+    }
+
+    @Test
+    void aKysoSignatureAfterOneByEuDssLeavesThatOneValid() throws Exception {
+        Path first = signWithDss(PdfTestDocuments.decision(dir.resolve("draft-dss.pdf")), dir.resolve("dss-first.pdf"),
+                sandbox.person2());
+        Path both = dir.resolve("dss-then-kyso.pdf");
+        PdfSigner.builder().build().sign(first, both, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("lanh_dao").visible(1, 60, 600, 220, 60).build());
+        PdfTestDocuments.assertPdfsigValid(both, 2);
+        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
+        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter());
+    }
+
     @Test
     void aLaterSignatureByEuDssLeavesTheKysoSignatureValid() throws Exception {
         Path first = dir.resolve("kyso-first.pdf");
