@@ -50,10 +50,33 @@ public final class SecureXml {
             BUILDERS.give(builder);
             return d;
         } catch (SAXException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + e.getMessage());
+            throw malformed(e);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, "XML");
         }
+    }
+
+    /**
+     * MALFORMED_INPUT for a parser error: the refusals of the hardening said in both languages, other
+     * errors with the parser's own (English) text and position.
+     */
+    private static KysoException malformed(SAXException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("DOCTYPE")) {
+            return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML có khai báo DOCTYPE (DTD), không được chấp nhận",
+                    "XML with a DOCTYPE (DTD), which is refused");
+        }
+        if (m.startsWith("external entity refused")) {
+            return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML tham chiếu thực thể bên ngoài, không được chấp nhận",
+                    "XML referring to an external entity, which is refused");
+        }
+        if (m.contains("entity expansion") || m.contains("JAXP0001")) {
+            return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML vượt giới hạn an toàn của trình phân tích (thực thể, độ sâu hoặc kích thước)",
+                    "XML beyond the parser's safety limits (entities, depth or size)");
+        }
+        String where = e instanceof org.xml.sax.SAXParseException
+                ? " (line " + ((org.xml.sax.SAXParseException) e).getLineNumber() + ")" : "";
+        return new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + m + where);
     }
 
     private static final EntityResolver REFUSE_ENTITIES = (publicId, systemId) -> {

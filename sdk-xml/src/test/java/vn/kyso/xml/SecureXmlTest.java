@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,10 @@ class SecureXmlTest {
         KysoException e = assertThrows(KysoException.class, () -> parse(xxe));
         assertEquals(ErrorCode.MALFORMED_INPUT, e.errorCode());
         assertFalse(e.getMessage().contains("BI-MAT"));
+        // the refusal reads in each language, not as the parser's English
+        assertEquals("[KYSO-104] Dữ liệu đầu vào bị hỏng hoặc sai cấu trúc: XML có khai báo DOCTYPE (DTD), không được chấp nhận",
+                e.message(vn.kyso.api.Language.VI));
+        assertTrue(e.message(vn.kyso.api.Language.EN).endsWith("XML with a DOCTYPE (DTD), which is refused"), e.getMessage());
     }
 
     @Test
