@@ -218,7 +218,8 @@ public final class Pkcs11Token implements Token {
         try {
             TokenInfo ti = token.getTokenInfo();
             if (!ti.isTokenInitialized()) {
-                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' is not initialised");
+                throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "' chưa được khởi tạo",
+                        "'" + label + "' is not initialised");
             }
             label = ti.getLabel().trim();
             token.openSession(false).closeSession();
@@ -293,8 +294,7 @@ public final class Pkcs11Token implements Token {
             throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "': " + what + ": not logged in");
         }
         if (!l.alive()) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "': " + what
-                    + ": the token was removed, re-initialised or logged out: log in again");
+            throw LoginSession.gone(label, what);
         }
         return l;
     }

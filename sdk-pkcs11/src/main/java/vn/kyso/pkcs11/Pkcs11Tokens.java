@@ -53,8 +53,10 @@ public final class Pkcs11Tokens {
     public static Pkcs11Token first() {
         List<Pkcs11Token> tokens = discover();
         if (tokens.isEmpty()) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "no USB token or HSM found (drivers: "
-                    + DriverDiscovery.find().size() + ")");
+            int drivers = DriverDiscovery.find().size();
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
+                    "không tìm thấy USB token hay HSM nào (số trình điều khiển: " + drivers + ")",
+                    "no USB token or HSM found (drivers: " + drivers + ")");
         }
         return tokens.get(0);
     }

@@ -95,8 +95,10 @@ class Pkcs11RobustnessTest {
         KysoException e = assertThrows(KysoException.class, () -> key.signDigest(digest, SignatureAlgorithm.RSA_SHA256));
         assertTrue(e.errorCode() == ErrorCode.TOKEN_UNAVAILABLE || e.errorCode() == ErrorCode.KEY_NOT_FOUND, e::toString);
         assertFalse(token.loggedIn(), e::toString);
-        assertEquals(ErrorCode.TOKEN_UNAVAILABLE, assertThrows(KysoException.class,
-                () -> key.signDigest(digest, SignatureAlgorithm.RSA_SHA256)).errorCode());
+        KysoException again = assertThrows(KysoException.class, () -> key.signDigest(digest, SignatureAlgorithm.RSA_SHA256));
+        assertEquals(ErrorCode.TOKEN_UNAVAILABLE, again.errorCode());
+        assertTrue(again.message(vn.kyso.api.Language.VI).endsWith("hãy đăng nhập lại"), again.message(vn.kyso.api.Language.VI));
+        assertTrue(again.message(vn.kyso.api.Language.EN).endsWith("log in again"), again.getMessage());
 
         token.login(SoftHsm.PIN.toCharArray());
         byte[] sig = key.signDigest(digest, SignatureAlgorithm.RSA_SHA256); // the old key object, found again by CKA_ID

@@ -200,7 +200,8 @@ public final class LoginSession {
                 keep = false; // not a PKCS#11 error: do not trust the session's state
             }
             if (ckr == CKR_USER_NOT_LOGGED_IN) {
-                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': " + what
+                throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': " + what
+                        + " (CKR_USER_NOT_LOGGED_IN); token đã đăng xuất: hãy đăng nhập lại", "'" + label + "': " + what
                         + " (CKR_USER_NOT_LOGGED_IN); the token logged out: log in again");
             }
             throw Pkcs11Errors.toKyso(e, label, what);
@@ -264,9 +265,15 @@ public final class LoginSession {
 
     private void checkAlive(String what) {
         if (dead) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "': " + what
-                    + ": the token was removed, re-initialised or logged out: log in again");
+            throw gone(label, what);
         }
+    }
+
+    /** TOKEN_UNAVAILABLE for a login that no longer holds: the token was removed, re-initialised or logged out. */
+    public static KysoException gone(String label, String what) {
+        return KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "': " + what
+                + ": token đã bị rút ra, khởi tạo lại hoặc đăng xuất: hãy đăng nhập lại", "'" + label + "': " + what
+                + ": the token was removed, re-initialised or logged out: log in again");
     }
 
     private void invalidate() {
