@@ -1,9 +1,13 @@
 package vn.kyso.pdf.internal.cms;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -43,6 +47,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.CollectionStore;
 import vn.kyso.api.DigestAlgorithm;
@@ -62,7 +67,7 @@ import vn.kyso.api.SignatureScheme;
 public final class CadesSignedData {
     private static final ASN1ObjectIdentifier SIGNATURE_TIME_STAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
     /** Bouncy Castle's provider for CMS verification (RSASSA-PSS by its CMS names), not installed globally. */
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider BC = new BouncyCastleProvider();
 
     private CadesSignedData() {
     }
@@ -126,7 +131,7 @@ public final class CadesSignedData {
         CMSSignedData signed;
         try {
             // detached: the content is known by its digest only, which the verification below checks
-            signed = new CMSSignedData(java.util.Map.of(digest.oid(), contentDigest.clone()), cms);
+            signed = new CMSSignedData(Map.of(digest.oid(), contentDigest.clone()), cms);
         } catch (CMSException | RuntimeException e) {
             throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "not a CMS SignedData");
         }
@@ -136,7 +141,7 @@ public final class CadesSignedData {
         if (SignedData.getInstance(signed.toASN1Structure().getContent()).getEncapContentInfo().getContent() != null) {
             throw invalid("the CMS encapsulates its content: a PDF signature is detached");
         }
-        List<SignerInformation> signers = new java.util.ArrayList<>(signed.getSignerInfos().getSigners());
+        List<SignerInformation> signers = new ArrayList<>(signed.getSignerInfos().getSigners());
         if (signers.size() != 1) {
             throw invalid(signers.size() + " signers, expected one");
         }
@@ -148,7 +153,7 @@ public final class CadesSignedData {
         Attribute md = attrs.get(CMSAttributes.messageDigest);
         byte[] signedDigest = md == null || md.getAttrValues().size() != 1 ? null
                 : ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
-        if (signedDigest == null || !java.security.MessageDigest.isEqual(signedDigest, contentDigest)) {
+        if (signedDigest == null || !MessageDigest.isEqual(signedDigest, contentDigest)) {
             throw invalid("the CMS signs another document digest than the prepared one");
         }
         if (attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
@@ -217,7 +222,7 @@ public final class CadesSignedData {
                             unsigned.add(SIGNATURE_TIME_STAMP, primitive(timestampToken)));
                 }
                 CMSSignedData out = CMSSignedData.replaceSigners(signed, new SignerInformationStore(si));
-                List<X509CertificateHolder> certs = new java.util.ArrayList<>(out.getCertificates().getMatches(null));
+                List<X509CertificateHolder> certs = new ArrayList<>(out.getCertificates().getMatches(null));
                 for (X509Certificate c : chain) {
                     X509CertificateHolder h = new JcaX509CertificateHolder(c);
                     if (!certs.contains(h)) {
