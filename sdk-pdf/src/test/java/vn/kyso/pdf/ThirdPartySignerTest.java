@@ -17,13 +17,30 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Calendar;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.Language;
+import vn.kyso.api.report.Indication;
 import vn.kyso.api.report.Modification;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
@@ -84,25 +101,21 @@ class ThirdPartySignerTest {
 
     /** Signs {@code in} the way PDFBox's own signing example does (adbe.pkcs7.detached, CMS by Bouncy Castle). */
     private static Path signWithPdfBox(Path in, Path out, Identity who) throws Exception {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(in.toFile());
-             java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
-            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature sig =
-                    new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
-            sig.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
-            sig.setSubFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+        try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
+            PDSignature sig = new PDSignature();
+            sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
             sig.setName(who.name());
-            sig.setSignDate(java.util.Calendar.getInstance());
+            sig.setSignDate(Calendar.getInstance());
             doc.addSignature(sig, content -> {
                 try {
-                    org.bouncycastle.cms.CMSSignedDataGenerator gen = new org.bouncycastle.cms.CMSSignedDataGenerator();
-                    gen.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
-                            new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
-                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
-                                    .build(who.privateKey()), who.certificate()));
-                    gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(who.chain()));
-                    return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
-                } catch (Exception e) {
-                    throw new java.io.IOException(e);
+                    CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+                    gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(who.privateKey()), who.certificate()));
+                    gen.addCertificates(new JcaCertStore(who.chain()));
+                    return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+                } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+                    throw new IOException(e);
                 }
             });
             doc.saveIncremental(os);
@@ -110,45 +123,43 @@ class ThirdPartySignerTest {
         return out;
     }
 
-    @Test
-    void aLaterSignatureMadeWithPdfBoxAloneLeavesTheKysoSignatureValid() throws Exception {
-        Path first = dir.resolve("kyso-then-pdfbox.pdf");
-        PdfSigner.builder().build().sign(PdfTestDocuments.decision(dir.resolve("draft-pdfbox.pdf")), first,
-                PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao")
-                        .visible(1, 60, 600, 220, 60).build());
-        Path both = signWithPdfBox(first, dir.resolve("pdfbox-second.pdf"), sandbox.person2());
+    /** Kyso's approval signature (person1, visible) on {@code in}. */
+    private static Path signWithKyso(Path in, Path out) {
+        PdfSigner.builder().build().sign(in, out, PdfTestDocuments.key(sandbox.person1()),
+                PdfSignatureOptions.builder().field("lanh_dao").visible(1, 60, 600, 220, 60).build());
+        return out;
+    }
+
+    /** Both signatures pass pdfsig; ours reports them both, the first passed with SIGNATURES after it. */
+    private static VerificationReport assertFirstStaysValid(Path both) throws Exception {
         PdfTestDocuments.assertPdfsigValid(both, 2);
         VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
-        assertEquals(2, r.signatures().size(), ReportWriter.text(r, Language.EN));
-        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), ReportWriter.text(r, Language.EN));
-        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, r.signatures().get(0).indication(), ReportWriter.text(r, Language.EN));
+        String text = ReportWriter.text(r, Language.EN);
+        assertEquals(2, r.signatures().size(), text);
+        assertEquals(Indication.TOTAL_PASSED, r.signatures().get(0).indication(), text);
+        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), text);
+        return r;
+    }
+
+    @Test
+    void aLaterSignatureByEuDssLeavesTheKysoSignatureValid() throws Exception {
+        Path first = signWithKyso(PdfTestDocuments.decision(dir.resolve("draft.pdf")), dir.resolve("kyso-first.pdf"));
+        VerificationReport r = assertFirstStaysValid(signWithDss(first, dir.resolve("dss-second.pdf"), sandbox.person2()));
+        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
+        assertEquals(Modification.NONE, r.signatures().get(1).modificationsAfter());
+    }
+
+    @Test
+    void aLaterSignatureMadeWithPdfBoxAloneLeavesTheKysoSignatureValid() throws Exception {
+        Path first = signWithKyso(PdfTestDocuments.decision(dir.resolve("draft-pdfbox.pdf")), dir.resolve("kyso-then-pdfbox.pdf"));
+        assertFirstStaysValid(signWithPdfBox(first, dir.resolve("pdfbox-second.pdf"), sandbox.person2()));
     }
 
     @Test
     void aKysoSignatureAfterOneByEuDssLeavesThatOneValid() throws Exception {
         Path first = signWithDss(PdfTestDocuments.decision(dir.resolve("draft-dss.pdf")), dir.resolve("dss-first.pdf"),
                 sandbox.person2());
-        Path both = dir.resolve("dss-then-kyso.pdf");
-        PdfSigner.builder().build().sign(first, both, PdfTestDocuments.key(sandbox.person1()),
-                PdfSignatureOptions.builder().field("lanh_dao").visible(1, 60, 600, 220, 60).build());
-        PdfTestDocuments.assertPdfsigValid(both, 2);
-        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
+        VerificationReport r = assertFirstStaysValid(signWithKyso(first, dir.resolve("dss-then-kyso.pdf")));
         assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
-        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter());
-    }
-
-    @Test
-    void aLaterSignatureByEuDssLeavesTheKysoSignatureValid() throws Exception {
-        Path first = dir.resolve("kyso-first.pdf");
-        PdfSigner.builder().build().sign(PdfTestDocuments.decision(dir.resolve("draft.pdf")), first,
-                PdfTestDocuments.key(sandbox.person1()), PdfSignatureOptions.builder().field("lanh_dao")
-                        .visible(1, 60, 600, 220, 60).build());
-        Path both = signWithDss(first, dir.resolve("dss-second.pdf"), sandbox.person2());
-        PdfTestDocuments.assertPdfsigValid(both, 2);
-        VerificationReport r = PdfTestDocuments.verifier(sandbox).verify(both);
-        assertEquals(Verdict.VALID, r.verdict(), ReportWriter.text(r, Language.EN));
-        assertEquals(2, r.signatures().size());
-        assertEquals(Modification.SIGNATURES, r.signatures().get(0).modificationsAfter(), ReportWriter.text(r, Language.EN));
-        assertEquals(Modification.NONE, r.signatures().get(1).modificationsAfter());
     }
 }
