@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
@@ -153,35 +154,14 @@ public final class PadesEngine {
     }
 
     public SigningResult complete(byte[] state, byte[] signatureValue, Path in, Path out) {
-        SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, now());
-        return act.run(() -> {
-            SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, settings.clock());
-            Plan plan = readPlan(s);
-            byte[] expected = s.bytes("digest");
-            long length = s.number("length");
-            X509Certificate cert = plan.chain.get(0);
-            act.time(plan.signingTime);
-            act.signer(cert, plan.algorithm);
-            act.documentDigest(expected);
-            requireFiles(in, out);
+        return finish(state, in, out, (plan, expected) -> {
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
+            X509Certificate cert = plan.chain.get(0);
             byte[] attributes = CadesSignedData.signedAttributes(expected, plan.algorithm, cert);
             SignatureValues.check(attributes, signatureValue, cert, plan.algorithm);
-            if (size(in) != length) {
-                throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
-            }
-            try (PdfInput input = PdfInput.open(in, null)) {
-                Increment.Bytes revision = revision(input, plan);
-                write(plan, input, revision, out, null, digest -> {
-                    if (!MessageDigest.isEqual(digest, expected)) {
-                        throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
-                    }
-                    return cms(plan, attributes, signatureValue);
-                });
-            }
-            return new SigningResult(null, plan.algorithm, plan.level(), plan.signingTime);
+            return new Completion(plan.algorithm, () -> cms(plan, attributes, signatureValue));
         });
     }
 
@@ -191,6 +171,45 @@ public final class PadesEngine {
      * validation data for B-LT/B-LTA as in {@link #complete}.
      */
     public SigningResult completeWithCms(byte[] state, byte[] cms, Path in, Path out) {
+        return finish(state, in, out, (plan, expected) -> {
+            CadesSignedData.External external = CadesSignedData.external(cms, expected, plan.algorithm.digest(), plan.chain);
+            return new Completion(external.algorithm(), () -> {
+                byte[] token = null;
+                if (plan.level().needsTimestamp() && !external.timestamped()) {
+                    token = settings.timestamps().timestamp(CadesSignedData.timestampImprint(external.signatureValue(),
+                            plan.algorithm.digest()), plan.algorithm.digest());
+                }
+                byte[] contents = external.encoded(token);
+                if (contents.length > plan.reserve()) {
+                    throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + contents.length
+                            + " bytes, more than the " + plan.reserve() + " bytes reserved for it");
+                }
+                return contents;
+            });
+        });
+    }
+
+    /** What the second half got, checked: the algorithm it signs with and the CMS it makes for /Contents. */
+    private static final class Completion {
+        final SignatureAlgorithm algorithm;
+        final Supplier<byte[]> contents;
+
+        Completion(SignatureAlgorithm algorithm, Supplier<byte[]> contents) {
+            this.algorithm = algorithm;
+            this.contents = contents;
+        }
+    }
+
+    /** Checks what the second half got against the plan and the prepared document digest. */
+    private interface Check {
+        Completion check(Plan plan, byte[] expectedDigest);
+    }
+
+    /**
+     * Both second halves: the state opened, the value or CMS checked before any file is touched, the same
+     * revision rebuilt from the unchanged input, its digest compared with the prepared one, the output written.
+     */
+    private SigningResult finish(byte[] state, Path in, Path out, Check check) {
         SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, now());
         return act.run(() -> {
             SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, settings.clock());
@@ -201,8 +220,8 @@ public final class PadesEngine {
             act.signer(plan.chain.get(0), plan.algorithm);
             act.documentDigest(expected);
             requireFiles(in, out);
-            CadesSignedData.External external = CadesSignedData.external(cms, expected, plan.algorithm.digest(), plan.chain);
-            act.signer(plan.chain.get(0), external.algorithm());
+            Completion completion = check.check(plan, expected);
+            act.signer(plan.chain.get(0), completion.algorithm);
             if (size(in) != length) {
                 throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
             }
@@ -212,20 +231,10 @@ public final class PadesEngine {
                     if (!MessageDigest.isEqual(digest, expected)) {
                         throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
                     }
-                    byte[] token = null;
-                    if (plan.level().needsTimestamp() && !external.timestamped()) {
-                        token = settings.timestamps().timestamp(CadesSignedData.timestampImprint(external.signatureValue(),
-                                plan.algorithm.digest()), plan.algorithm.digest());
-                    }
-                    byte[] contents = external.encoded(token);
-                    if (contents.length > plan.reserve()) {
-                        throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + contents.length
-                                + " bytes, more than the " + plan.reserve() + " bytes reserved for it");
-                    }
-                    return contents;
+                    return completion.contents.get();
                 });
             }
-            return new SigningResult(null, external.algorithm(), plan.level(), plan.signingTime);
+            return new SigningResult(null, completion.algorithm, plan.level(), plan.signingTime);
         });
     }
 
