@@ -49,8 +49,9 @@ import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.Sandbox;
 
 /**
- * Another vendor's signer adds the next signature: here EU DSS used directly, as many signing tools do,
- * with its own visible appearance. The earlier Kyso signature must stay VALID with SIGNATURES after it.
+ * Signatures made by other tools next to Kyso's: EU DSS used directly (as many signing tools do, with
+ * its own visible appearance) and PDFBox alone, after a Kyso signature, and Kyso after EU DSS. Every
+ * earlier signature must stay TOTAL_PASSED with SIGNATURES after it.
  */
 class ThirdPartySignerTest {
     static Sandbox sandbox;
