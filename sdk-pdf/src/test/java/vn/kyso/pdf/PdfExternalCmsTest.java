@@ -152,7 +152,7 @@ class PdfExternalCmsTest {
         byte[] other = DigestAlgorithm.SHA256.digest(new byte[] {1, 2, 3});
         List<byte[]> refused = new ArrayList<>();
         List<String> why = List.of("another certificate", "another document digest", "no ESS signing-certificate",
-                "digest algorithm", "encapsulates", "0 signers", "not a CMS", "empty", "does not verify");
+                "digest algorithm", "encapsulates", "0 signers", "not a CMS", "empty", "reserved for it", "does not verify");
         refused.add(serviceCms(digest, sandbox.person2(), "SHA256withRSA", true, true)); // another signer
         refused.add(serviceCms(other, sandbox.person1(), "SHA256withRSA", true, true)); // another document
         refused.add(serviceCms(digest, sandbox.person1(), "SHA256withRSA", true, false)); // not CAdES
@@ -161,6 +161,7 @@ class PdfExternalCmsTest {
         refused.add(new CMSSignedDataGenerator().generate(new CMSAbsentContent(), false).getEncoded()); // no signer
         refused.add("không phải CMS".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         refused.add(new byte[0]);
+        refused.add(new byte[1 << 20]); // larger than any reserve: refused before it is parsed
         byte[] good = serviceCms(digest, sandbox.person1(), "SHA256withRSA", true, true);
         byte[] tampered = good.clone();
         tampered[tampered.length - 10] ^= 1; // inside the signature value, the last field of the CMS

@@ -172,6 +172,9 @@ public final class PadesEngine {
      */
     public SigningResult completeWithCms(byte[] state, byte[] cms, Path in, Path out) {
         return finish(state, in, out, (plan, expected) -> {
+            if (cms != null && cms.length > plan.reserve()) { // before parsing whatever was sent
+                throw tooLarge(cms.length, plan);
+            }
             CadesSignedData.External external = CadesSignedData.external(cms, expected, plan.algorithm.digest(), plan.chain);
             return new Completion(external.algorithm(), () -> {
                 byte[] token = null;
@@ -181,12 +184,16 @@ public final class PadesEngine {
                 }
                 byte[] contents = external.encoded(token);
                 if (contents.length > plan.reserve()) {
-                    throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + contents.length
-                            + " bytes, more than the " + plan.reserve() + " bytes reserved for it");
+                    throw tooLarge(contents.length, plan);
                 }
                 return contents;
             });
         });
+    }
+
+    private static KysoException tooLarge(int size, Plan plan) {
+        return new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + size + " bytes, more than the "
+                + plan.reserve() + " bytes reserved for it");
     }
 
     /** What the second half got, checked: the algorithm it signs with and the CMS it makes for /Contents. */
