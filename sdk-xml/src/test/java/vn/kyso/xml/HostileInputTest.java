@@ -318,6 +318,13 @@ class HostileInputTest {
                             .replaceFirst("</(ds:)?Signature>", "<$1Object>" + original.replace("$", "\\$") + "</$1Object></$1Signature>"),
                     // the original moved under another element, a forged DLHDon without Id where the consumer reads
                     base.substring(0, a) + forgedData.replace("Id=\"data\"", "") + "<Khac>" + original + "</Khac>" + base.substring(b),
+                    // the original kept elsewhere under an Id of another kind (xml:id, a namespaced Id), the
+                    // consumer's DLHDon forged under the plain Id
+                    base.substring(0, a) + forgedData + "<Khac>" + original.replace("Id=\"data\"", "xml:id=\"data\"")
+                            + "</Khac>" + base.substring(b),
+                    base.substring(0, a) + forgedData + "<Khac xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/"
+                            + "oasis-200401-wss-wssecurity-utility-1.0.xsd\">" + original.replace("Id=\"data\"", "wsu:Id=\"data\"")
+                            + "</Khac>" + base.substring(b),
                     // the signed properties or the SigningTime object duplicated
                     base.replaceFirst("(<ds:Object>|<Object Id=)", "<Object><x Id=\"" + idOfSecondReference(base) + "\"/></Object>$1"));
             for (String forged : variants) {
