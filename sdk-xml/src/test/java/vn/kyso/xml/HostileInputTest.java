@@ -325,6 +325,8 @@ class HostileInputTest {
                     base.substring(0, a) + forgedData + "<Khac xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/"
                             + "oasis-200401-wss-wssecurity-utility-1.0.xsd\">" + original.replace("Id=\"data\"", "wsu:Id=\"data\"")
                             + "</Khac>" + base.substring(b),
+                    // a second, unsigned invoice data element where a consumer may read it (after DSCKS)
+                    base.replace("</HDon>", forgedData.replace("Id=\"data\"", "") + "</HDon>"),
                     // the signed properties or the SigningTime object duplicated
                     base.replaceFirst("(<ds:Object>|<Object Id=)", "<Object><x Id=\"" + idOfSecondReference(base) + "\"/></Object>$1"));
             for (String forged : variants) {
