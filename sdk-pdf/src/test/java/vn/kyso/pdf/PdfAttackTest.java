@@ -250,6 +250,36 @@ class PdfAttackTest {
         assertContentChanged(attacked, "catalog /OutputIntents changed");
     }
 
+    @Test
+    void aWidgetOfNoFieldAddedAfterSigningIsOneReasonWithWhatItUses() throws Exception {
+        // a widget that belongs to no form field shows its own appearance over the page
+        Path attacked = update(signedDecision("orphan-widget"), "orphan-widget.attacked.pdf", doc -> {
+            PDRectangle r = new PDRectangle(60, 690, 480, 40);
+            PDAppearanceStream ap = new PDAppearanceStream(doc);
+            ap.setBBox(new PDRectangle(r.getWidth(), r.getHeight()));
+            ap.setResources(new PDResources());
+            try (PDPageContentStream cs = new PDPageContentStream(doc, ap)) {
+                cs.beginText();
+                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                cs.newLineAtOffset(2, 5);
+                cs.showText("Noi dung khac");
+                cs.endText();
+            }
+            PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+            appearance.setNormalAppearance(ap);
+            PDAnnotationWidget w = new PDAnnotationWidget();
+            w.setRectangle(r);
+            w.setPrinted(true);
+            w.setAppearance(appearance);
+            doc.getPage(0).getAnnotations().add(w);
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+        });
+        VerificationReport r = assertRejected(attacked, "PDF_CONTENT_CHANGED");
+        String text = ReportWriter.text(r, Language.EN);
+        assertTrue(text.contains("/Annot /Widget added after signing, with "), text);
+        assertEquals(1, text.split("added after signing", -1).length - 1, "one reason, not one per object: " + text);
+    }
+
     /** Redefines the page's content stream object in place (same object number, other content). */
     private static void overwriteContent(PDDocument doc) throws Exception {
         COSStream stream = (COSStream) doc.getPage(0).getCOSObject().getDictionaryObject(COSName.CONTENTS);

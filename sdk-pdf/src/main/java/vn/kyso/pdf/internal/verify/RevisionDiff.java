@@ -241,12 +241,39 @@ public final class RevisionDiff implements Closeable {
             fieldTree(signedCat, cat);
             pages();
             formResources();
-            for (COSObjectKey k : new TreeSet<>(changed)) {
+            unexplained();
+            return outcome();
+        }
+
+        /**
+         * Every changed object no rule explains is OTHER. One reason is given per object that nothing else
+         * unexplained uses (say, an annotation added with no place in the rules), counting the objects it
+         * brings along (its appearance, resources, fonts); objects only reachable in a cycle are listed alone.
+         */
+        private void unexplained() {
+            Set<COSObjectKey> left = new TreeSet<>();
+            for (COSObjectKey k : changed) {
                 if (!explained.containsKey(k) && mayMatter(k)) {
-                    other(CONTENT, describe(k) + (signedXref.containsKey(k) ? " changed after signing" : " added after signing"));
+                    left.add(k);
                 }
             }
-            return outcome();
+            Set<COSObjectKey> covered = new HashSet<>();
+            for (boolean rootsOnly : new boolean[] {true, false}) {
+                for (COSObjectKey k : left) {
+                    if (covered.contains(k) || rootsOnly && referrers.getOrDefault(k, Set.of()).stream()
+                            .anyMatch(r -> !r.equals(k) && left.contains(r))) {
+                        continue;
+                    }
+                    // what it uses, not what it belongs to (an annotation's page, a node's parent)
+                    Set<COSObjectKey> uses = subtree(object(last, k), Set.of(COSName.P, COSName.PARENT));
+                    uses.retainAll(left);
+                    uses.remove(k);
+                    covered.add(k);
+                    covered.addAll(uses);
+                    other(CONTENT, describe(k) + (signedXref.containsKey(k) ? " changed after signing" : " added after signing")
+                            + (uses.isEmpty() ? "" : ", with " + uses.size() + (uses.size() == 1 ? " object" : " objects") + " it uses"));
+                }
+            }
         }
 
         private Outcome outcome() {
@@ -546,7 +573,7 @@ public final class RevisionDiff implements Closeable {
             Set<COSObjectKey> ap = appearances(f);
             COSBase value = f.getCOSObject().getItem(COSName.V);
             // a signature reference's /Data points at the document (FieldMDP: the catalog), not into the signature
-            Set<COSObjectKey> valueKeys = subtree(value, DATA);
+            Set<COSObjectKey> valueKeys = subtree(value, Set.of(DATA));
             boolean signedNow = was == null ? value != null
                     : was.getCOSObject().getDictionaryObject(COSName.V) == null && f.getCOSObject().getDictionaryObject(COSName.V) != null;
             if (was != null && !signedNow && (anyChanged(own) || anyChanged(ap) || anyChanged(valueKeys))) {
@@ -984,11 +1011,11 @@ public final class RevisionDiff implements Closeable {
 
     /** The keys of every indirect object reachable from {@code b} (including {@code b} if indirect). */
     private Set<COSObjectKey> subtree(COSBase b) {
-        return subtree(b, null);
+        return subtree(b, Set.of());
     }
 
-    /** As {@link #subtree(COSBase)}, not following dictionary entries named {@code skip}. */
-    private Set<COSObjectKey> subtree(COSBase b, COSName skip) {
+    /** As {@link #subtree(COSBase)}, not following the dictionary entries named in {@code skip}. */
+    private Set<COSObjectKey> subtree(COSBase b, Set<COSName> skip) {
         Set<COSObjectKey> seen = new HashSet<>();
         Deque<COSBase> todo = new ArrayDeque<>();
         if (b != null) {
@@ -1004,7 +1031,7 @@ public final class RevisionDiff implements Closeable {
             }
             if (x instanceof COSDictionary) {
                 for (Map.Entry<COSName, COSBase> e : ((COSDictionary) x).entrySet()) {
-                    if (!e.getKey().equals(skip)) {
+                    if (!skip.contains(e.getKey())) {
                         todo.push(e.getValue());
                     }
                 }
