@@ -118,9 +118,7 @@ public final class Pkcs11Token implements Token {
      */
     public List<X509Certificate> certificates() {
         synchronized (lock) {
-            if (closed) {
-                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
-            }
+            requireOpen();
             Session session;
             try {
                 session = findToken().openSession(false);
@@ -182,9 +180,7 @@ public final class Pkcs11Token implements Token {
 
     private Pkcs11Token doLogin(char[] pin) {
         synchronized (lock) {
-            if (closed) {
-                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
-            }
+            requireOpen();
             endLogin(true);
             org.xipki.pkcs11.wrapper.Token token;
             try {
@@ -285,10 +281,14 @@ public final class Pkcs11Token implements Token {
         throw new KysoException(ErrorCode.KEY_NOT_FOUND, "id " + id + " on '" + label + "'");
     }
 
-    private LoginSession current(String what) {
+    private void requireOpen() {
         if (closed) {
             throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
         }
+    }
+
+    private LoginSession current(String what) {
+        requireOpen();
         LoginSession l = login;
         if (l == null) {
             throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "': " + what + ": not logged in");
