@@ -1,5 +1,6 @@
 package vn.kyso.pdf;
 
+import vn.kyso.pdf.internal.appearance.PdfFonts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -36,7 +36,7 @@ import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Identity;
 import vn.kyso.testkit.SampleImages;
 import vn.kyso.testkit.Sandbox;
-import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.internal.appearance.PdfFonts;
 import vn.kyso.pdf.PdfAppearance;
 import vn.kyso.pdf.PdfPlacement;
 import vn.kyso.pdf.PdfSignatureOptions;

@@ -26,7 +26,7 @@ import vn.kyso.api.token.Token;
 import vn.kyso.core.batch.FileSigner;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.cades.CadesSigner;
-import vn.kyso.core.format.SignerSettings;
+import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;

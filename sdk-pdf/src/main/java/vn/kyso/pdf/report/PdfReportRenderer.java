@@ -17,7 +17,7 @@ import vn.kyso.api.Language;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
-import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.internal.appearance.PdfFonts;
 
 /**
  * Renders a verification report as a PDF a person can read, print and file: A4, Liberation Serif

@@ -32,7 +32,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.pdf.PdfFonts;
+import vn.kyso.pdf.internal.appearance.PdfFonts;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.PdfSigner;
 import vn.kyso.pdf.internal.appearance.PageFrame;

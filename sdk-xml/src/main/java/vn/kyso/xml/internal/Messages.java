@@ -3,7 +3,7 @@ package vn.kyso.xml.internal;
 import java.util.HashMap;
 import java.util.Map;
 import vn.kyso.api.report.ReportMessage;
-import vn.kyso.core.format.VerificationMessages;
+import vn.kyso.core.internal.VerificationMessages;
 
 /** Report messages of the XML checks, in Vietnamese and English ({@code KYSO-V-XML_*}). Internal. */
 public final class Messages {

@@ -27,9 +27,9 @@ import vn.kyso.api.report.Indication;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.VerificationReport;
-import vn.kyso.core.format.Dss;
-import vn.kyso.core.format.DssValidation;
-import vn.kyso.core.format.ReportMapper;
+import vn.kyso.core.internal.Dss;
+import vn.kyso.core.internal.DssValidation;
+import vn.kyso.core.internal.ReportMapper;
 import vn.kyso.core.spi.ValidationContext;
 import vn.kyso.xml.XmlProfile;
 

@@ -10,7 +10,7 @@ import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
-import vn.kyso.core.format.SignerSettings;
+import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.internal.CadesEngine;
 
 /**

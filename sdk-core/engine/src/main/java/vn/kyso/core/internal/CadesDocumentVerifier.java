@@ -16,10 +16,10 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.VerificationReport;
-import vn.kyso.core.format.DataFiles;
-import vn.kyso.core.format.Dss;
-import vn.kyso.core.format.DssValidation;
-import vn.kyso.core.format.ReportMapper;
+import vn.kyso.core.internal.DataFiles;
+import vn.kyso.core.internal.Dss;
+import vn.kyso.core.internal.DssValidation;
+import vn.kyso.core.internal.ReportMapper;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
 

@@ -2,7 +2,7 @@ package vn.kyso.core.internal;
 
 import java.time.Clock;
 import java.util.Objects;
-import vn.kyso.core.format.NetworkSources;
+import vn.kyso.core.internal.NetworkSources;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.spi.ValidationContext;
 import vn.kyso.core.trust.TrustAnchors;

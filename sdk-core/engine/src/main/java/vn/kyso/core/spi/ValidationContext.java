@@ -7,7 +7,7 @@ import vn.kyso.core.trust.TrustAnchors;
 /**
  * What a {@link DocumentVerifier} needs to judge signatures: the trust anchors, how to obtain
  * revocation status, and the clock giving the validation time. Format modules build their DSS
- * certificate verifier from it with {@code vn.kyso.core.format.DssValidation#certificateVerifier},
+ * certificate verifier from it with {@code vn.kyso.core.internal.DssValidation#certificateVerifier},
  * which reuses the network sources (and their response cache) of the calling {@code Verifier}.
  */
 public interface ValidationContext {

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.io.AtomicFiles;
-import vn.kyso.core.format.Dss;
-import vn.kyso.core.format.DssTspSource;
-import vn.kyso.core.format.DssValidation;
-import vn.kyso.core.format.NetworkSources;
-import vn.kyso.core.format.SignerSettings;
-import vn.kyso.core.format.SigningSupport;
+import vn.kyso.core.internal.Dss;
+import vn.kyso.core.internal.DssTspSource;
+import vn.kyso.core.internal.DssValidation;
+import vn.kyso.core.internal.NetworkSources;
+import vn.kyso.core.sign.SignerSettings;
+import vn.kyso.core.internal.SigningSupport;
 
 /**
  * The extension of signed PDFs with EU DSS, off the hot path: B-T (a document time-stamp for

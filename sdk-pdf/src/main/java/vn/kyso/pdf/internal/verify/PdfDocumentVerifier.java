@@ -35,9 +35,9 @@ import vn.kyso.api.report.Indication;
 import vn.kyso.api.report.Modification;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.VerificationReport;
-import vn.kyso.core.format.DssValidation;
-import vn.kyso.core.format.ReportMapper;
-import vn.kyso.core.format.VerificationMessages;
+import vn.kyso.core.internal.DssValidation;
+import vn.kyso.core.internal.ReportMapper;
+import vn.kyso.core.internal.VerificationMessages;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
 

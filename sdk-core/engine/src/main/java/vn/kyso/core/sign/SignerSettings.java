@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.sign;
 
 import java.time.Clock;
 import java.time.Duration;

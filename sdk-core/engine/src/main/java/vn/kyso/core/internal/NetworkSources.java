@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.internal;
 
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;

@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.internal;
 
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.model.x509.CertificateToken;

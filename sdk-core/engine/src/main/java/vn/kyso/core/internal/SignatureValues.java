@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

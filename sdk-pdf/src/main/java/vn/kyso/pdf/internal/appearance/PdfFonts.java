@@ -1,14 +1,13 @@
-package vn.kyso.pdf;
+package vn.kyso.pdf.internal.appearance;
 
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
-import vn.kyso.pdf.internal.appearance.FontFiles;
 
 /**
- * The fonts kyso-pdf writes with, for applications that build PDFs with Vietnamese text too: Liberation
+ * The fonts kyso-pdf writes with: Liberation
  * Serif (metric-compatible with Times New Roman, as Decree 30/2020 asks; covers Vietnamese), shipped
  * in this jar under the SIL Open Font License. The files are read from the jar once per process.
  */

@@ -1,4 +1,4 @@
-package vn.kyso.core.format;
+package vn.kyso.core.internal;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
