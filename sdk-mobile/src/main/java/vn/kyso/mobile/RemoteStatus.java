@@ -26,11 +26,6 @@ public final class RemoteStatus {
         this.reason = reason;
     }
 
-    /** SCRATCH: a Java 11 call Android API 26 does not have (String.isBlank is API 33). */
-    static boolean scratchBlank(String s) {
-        return s.isBlank();
-    }
-
     public static RemoteStatus waiting() {
         return new RemoteStatus(State.WAITING, null, null);
     }
