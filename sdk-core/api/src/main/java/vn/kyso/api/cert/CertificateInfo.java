@@ -9,12 +9,12 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.internal.DistinguishedName;
 
 /**
@@ -94,7 +94,7 @@ public final class CertificateInfo {
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if its names cannot be decoded
      */
     public static CertificateInfo of(X509Certificate certificate) {
-        Objects.requireNonNull(certificate, "certificate");
+        Args.notNull(certificate, "certificate");
         try {
             return new CertificateInfo(certificate);
         } catch (KysoException e) {
@@ -235,6 +235,7 @@ public final class CertificateInfo {
 
     /** Whether the certificate is within its validity period at the given time. */
     public boolean validAt(Instant time) {
+        Args.notNull(time, "time");
         return !time.isBefore(notBefore) && !time.isAfter(notAfter);
     }
 
