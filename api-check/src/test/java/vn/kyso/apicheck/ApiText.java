@@ -15,7 +15,6 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,7 +46,9 @@ final class ApiText {
             for (Executable e : PublicSurface.executables(type)) {
                 members.add("  " + executable(e));
             }
-            Collections.sort(members);
+            // By the signature without annotations, so that a nullability change stays in place in a diff.
+            members.sort(java.util.Comparator.comparing((String m) -> m.replaceAll("@\\w+ ", ""))
+                    .thenComparing(java.util.Comparator.naturalOrder()));
             lines.addAll(members);
         }
         return lines;
