@@ -65,17 +65,18 @@ public final class SealedState {
 
     /** Verifies and reads a state sealed with any key of {@code keys}. */
     public static SealedState open(byte[] sealed, StateKeyRing keys, String expectedKind, Clock clock) {
+        Args.notNull(sealed, "sealed");
         Args.notNull(keys, "keys");
         Args.notNull(expectedKind, "expectedKind");
         Args.notNull(clock, "clock");
-        if (sealed != null && startsWith(sealed, OLD_MAGIC)) {
+        if (startsWith(sealed, OLD_MAGIC)) {
             throw invalid("trạng thái do một phiên bản Kyso cũ tạo (định dạng 4 trở về trước, không có mã khóa),"
                             + " không còn được chấp nhận; hãy chuẩn bị (prepare) lại chữ ký",
                     "the state was made by an earlier Kyso (format 4 or older, without a key id) and is no longer"
                             + " accepted; prepare the signature again");
         }
         int header = MAGIC.length + 1 + KEY_ID_LENGTH;
-        if (sealed == null || sealed.length < header + Integer.BYTES + MAC_LENGTH) {
+        if (sealed.length < header + Integer.BYTES + MAC_LENGTH) {
             throw invalid("quá ngắn", "too short");
         }
         if (!startsWith(sealed, MAGIC)) {

@@ -130,7 +130,7 @@ class SealedStateTest {
             fails(ErrorCode.STATE_INVALID, () -> SealedState.open(m, KEY, "cades", CLOCK));
         }
         fails(ErrorCode.STATE_INVALID, () -> SealedState.open(Arrays.copyOf(sealed, sealed.length + 1), KEY, "cades", CLOCK));
-        fails(ErrorCode.STATE_INVALID, () -> SealedState.open(null, KEY, "cades", CLOCK));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(null, KEY, "cades", CLOCK));
     }
 
     @Test

@@ -123,32 +123,32 @@ public final class SignerSettings {
         }
 
         /** The time-stamp authority; required for B-T and above (null: none). */
-        public B timestamps(@Nullable TimestampClient v) {
-            timestamps = v;
+        public B timestamps(@Nullable TimestampClient timestamps) {
+            this.timestamps = timestamps;
             return self();
         }
 
         /** How revocation data is fetched for B-LT and B-LTA (default online). */
-        public B revocation(RevocationOptions v) {
-            revocation = Args.notNull(v, "revocation");
+        public B revocation(RevocationOptions revocation) {
+            this.revocation = Args.notNull(revocation, "revocation");
             return self();
         }
 
         /** Trust anchors; B-LT and B-LTA need them to collect validation data up to a root. */
-        public B trust(TrustAnchors v) {
-            trust = Args.notNull(v, "trust");
+        public B trust(TrustAnchors trust) {
+            this.trust = Args.notNull(trust, "trust");
             return self();
         }
 
         /** Adds a listener (several allowed). */
-        public B listener(SigningListener v) {
-            listeners.add(Args.notNull(v, "listener"));
+        public B listener(SigningListener listener) {
+            listeners.add(Args.notNull(listener, "listener"));
             return self();
         }
 
         /** The clock giving the signing time and judging state expiry (default: system UTC). */
-        public B clock(Clock v) {
-            clock = Args.notNull(v, "clock");
+        public B clock(Clock clock) {
+            this.clock = Args.notNull(clock, "clock");
             return self();
         }
 
@@ -156,24 +156,24 @@ public final class SignerSettings {
          * The server's state keys for prepare/complete: the newest seals new states, every key opens the
          * states it sealed (see {@link StateKeyRing} for rotation).
          */
-        public B stateKeys(StateKeyRing v) {
-            stateKeys = Args.notNull(v, "stateKeys");
+        public B stateKeys(StateKeyRing stateKeys) {
+            this.stateKeys = Args.notNull(stateKeys, "stateKeys");
             return self();
         }
 
         /** One state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}. */
-        public B stateKey(StateKey v) {
-            return stateKeys(StateKeyRing.of(Args.notNull(v, "stateKey")));
+        public B stateKey(StateKey stateKey) {
+            return stateKeys(StateKeyRing.of(Args.notNull(stateKey, "stateKey")));
         }
 
         /** How long a prepared state stays usable (default 15 minutes). */
-        public B stateLifetime(Duration v) {
-            Args.notNull(v, "stateLifetime");
-            if (v.isZero() || v.isNegative()) {
-                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "stateLifetime phải dương, không phải " + v, "stateLifetime must be positive, not " + v);
+        public B stateLifetime(Duration stateLifetime) {
+            Args.notNull(stateLifetime, "stateLifetime");
+            if (stateLifetime.isZero() || stateLifetime.isNegative()) {
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "stateLifetime phải dương, không phải "
+                        + stateLifetime, "stateLifetime must be positive, not " + stateLifetime);
             }
-            stateLifetime = v;
+            this.stateLifetime = stateLifetime;
             return self();
         }
     }
