@@ -36,6 +36,7 @@ final class ExitCodes {
             case NO_SIGNATURE:
                 return NO_SIGNATURE;
             case INVALID_ARGUMENT:
+            case SIGNER_SETTING_MISSING:
             case DETACHED_DATA_REQUIRED:
                 return USAGE;
             case INPUT_UNREADABLE:

@@ -15,6 +15,9 @@ public enum ErrorCode {
             "The document is encrypted and needs the right password: %s"),
     DOCUMENT_LOCKED("KYSO-106", "Tài liệu không cho phép thêm chữ ký hoặc thay đổi (đã được chứng nhận khóa): %s",
             "The document does not permit new signatures or changes (it is certified and locked): %s"),
+    /** The signer was built without what this act needs (time-stamp authority, trust anchors, state key). */
+    SIGNER_SETTING_MISSING("KYSO-107", "Bộ ký thiếu thiết lập cần cho việc này: %s",
+            "The signer lacks a setting this needs: %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),
