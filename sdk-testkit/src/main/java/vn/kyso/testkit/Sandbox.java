@@ -381,7 +381,7 @@ public final class Sandbox implements AutoCloseable {
      * The error of a server that cannot listen on {@code port} because another program does: names the
      * address and says how to fix it (stop that program or choose another port, e.g. with {@code --port}).
      */
-    public static KysoException portInUse(int port, Throwable cause) {
+    private static KysoException portInUse(int port, Throwable cause) {
         String where = Endpoints.HOST + ":" + port;
         return KysoException.localized(ErrorCode.PORT_IN_USE, cause,
                 where + "; hãy dừng chương trình đó hoặc chọn cổng khác (--port, 0 để chọn một cổng trống)",
