@@ -33,7 +33,7 @@ public final class StateKeyRing {
                         "the state key ring holds key " + k.id() + " twice");
             }
         }
-        this.keys = List.copyOf(keys);
+        this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.byId = Collections.unmodifiableMap(map);
     }
 
@@ -86,7 +86,7 @@ public final class StateKeyRing {
 
     /** The ids of the keys, newest first. */
     public List<String> ids() {
-        return List.copyOf(byId.keySet());
+        return Collections.unmodifiableList(new ArrayList<>(byId.keySet()));
     }
 
     /** The key with this id, if the ring holds it. */
