@@ -24,7 +24,7 @@ import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
 import vn.kyso.core.batch.FileSigner;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -122,10 +122,10 @@ final class SignCommand {
         /** What signs one file with these options (also used by {@code kyso batch sign cms}). */
         FileSigner signing() {
             CadesSigner signer = common.configure(CadesSigner.builder()).build();
-            CadesOptions options = CadesOptions.builder()
+            CadesSignatureOptions options = CadesSignatureOptions.builder()
                     .level(common.level())
                     .digest(DigestAlgorithm.parse(common.digest))
-                    .packaging(enveloping ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED)
+                    .packaging(enveloping ? CadesSignatureOptions.Packaging.ENVELOPING : CadesSignatureOptions.Packaging.DETACHED)
                     .build();
             return (in, out, key) -> signer.sign(in, out, key, options);
         }

@@ -15,6 +15,8 @@ public enum ErrorCode {
             "The document is encrypted and needs the right password: %s"),
     DOCUMENT_LOCKED("KYSO-106", "Tài liệu không cho phép thêm chữ ký hoặc thay đổi (đã được chứng nhận khóa): %s",
             "The document does not permit new signatures or changes (it is certified and locked): %s"),
+    OPERATION_UNSUPPORTED("KYSO-107", "Định dạng này không hỗ trợ thao tác được yêu cầu: %s",
+            "This format does not support the requested operation: %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),

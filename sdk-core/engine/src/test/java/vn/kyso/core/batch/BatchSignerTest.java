@@ -27,7 +27,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.Fixtures;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
@@ -38,7 +38,7 @@ class BatchSignerTest {
     static SigningKey key;
     static Verifier verifier;
     static final CadesSigner CADES = CadesSigner.builder().build();
-    static final FileSigner DETACHED = (in, out, k) -> CADES.sign(in, out, k, CadesOptions.defaults());
+    static final FileSigner DETACHED = (in, out, k) -> CADES.sign(in, out, k, CadesSignatureOptions.defaults());
 
     @BeforeAll
     static void start() {
