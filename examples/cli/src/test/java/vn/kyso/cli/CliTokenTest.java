@@ -219,7 +219,7 @@ class CliTokenTest {
                         hsm.deleteToken(label); // the user pulls the token out after the second file
                     }
                 }
-            }).build().sign(in, out, token.key("01"), (i, o, k) -> cades.sign(i, o, k, CadesSignatureOptions.defaults()));
+            }).build().sign(in, out, token.key("01"), cades, CadesSignatureOptions.defaults());
         }
         assertEquals(2, summary.signed(), summary::toString);
         assertEquals(1, summary.failed());
