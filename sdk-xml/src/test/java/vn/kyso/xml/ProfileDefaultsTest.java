@@ -49,7 +49,11 @@ class ProfileDefaultsTest {
         assertEquals(SignatureAlgorithm.RSA_SHA256, r.algorithm());
         assertEquals(Verdict.VALID, EInvoice.verify(XmlFixtures.verifier(sb), r.signed()).report().verdict());
         assumeTrue(XmlFixtures.hasXmlsec1(), "xmlsec1 not installed");
-        XmlFixtures.Result x = EInvoiceTest.xmlsec(dir, r.signed(), EInvoiceTest.signatureId(r.signed(), "NBan"));
+        String id = EInvoiceTest.signatureId(r.signed(), "NBan");
+        Path f = Files.write(dir.resolve(id + ".xml"), r.signed());
+        XmlFixtures.Result x = XmlFixtures.xmlsecVerify(sb, f, dir, "--id-attr:Id", "DLHDon",
+                "--id-attr:Id", "http://www.w3.org/2000/09/xmldsig#:Object",
+                "--id-attr:Id", "http://www.w3.org/2000/09/xmldsig#:Signature", "--node-id", id);
         assertEquals(0, x.exit, x.output);
     }
 

@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -146,7 +145,7 @@ public final class BatchSigner {
 
     /** The inputs of a directory: regular, not hidden, matching the glob, by name. */
     private List<Path> list(Path inDir) {
-        Objects.requireNonNull(inDir, "inDir");
+        Args.notNull(inDir, "inDir");
         if (!Files.isDirectory(inDir)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, inDir + " (not a directory)");
         }
@@ -415,7 +414,7 @@ public final class BatchSigner {
          * @throws KysoException {@code INVALID_ARGUMENT} for a malformed glob
          */
         public Builder glob(String v) {
-            Objects.requireNonNull(v, "glob");
+            Args.notNull(v, "glob");
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + v);
             } catch (IllegalArgumentException e) { // PatternSyntaxException included
@@ -430,13 +429,13 @@ public final class BatchSigner {
          * {@code n -> n + ".p7s"} for detached CAdES. It must give a plain file name not starting with a dot.
          */
         public Builder outputName(UnaryOperator<String> v) {
-            outputName = Objects.requireNonNull(v, "outputName");
+            outputName = Args.notNull(v, "outputName");
             return this;
         }
 
         /** Adds a listener (several allowed). */
         public Builder listener(BatchListener v) {
-            listeners.add(Objects.requireNonNull(v, "listener"));
+            listeners.add(Args.notNull(v, "listener"));
             return this;
         }
 
@@ -445,7 +444,7 @@ public final class BatchSigner {
          * {@link #DEFAULT_STOP_ON}); an empty set tries every file whatever happens.
          */
         public Builder stopOn(Set<ErrorCode> v) {
-            stopOn = Set.copyOf(Objects.requireNonNull(v, "stopOn"));
+            stopOn = Set.copyOf(Args.notNull(v, "stopOn"));
             return this;
         }
 
@@ -456,7 +455,7 @@ public final class BatchSigner {
 
         /** The clock for progress times (default: system UTC). */
         public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+            clock = Args.notNull(v, "clock");
             return this;
         }
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureLevel;
@@ -99,25 +99,25 @@ public final class SignerSettings {
 
         /** How revocation data is fetched for B-LT and B-LTA (default online). */
         public B revocation(RevocationOptions v) {
-            revocation = Objects.requireNonNull(v, "revocation");
+            revocation = Args.notNull(v, "revocation");
             return self();
         }
 
         /** Trust anchors; B-LT and B-LTA need them to collect validation data up to a root. */
         public B trust(TrustAnchors v) {
-            trust = Objects.requireNonNull(v, "trust");
+            trust = Args.notNull(v, "trust");
             return self();
         }
 
         /** Adds a listener (several allowed). */
         public B listener(SigningListener v) {
-            listeners.add(Objects.requireNonNull(v, "listener"));
+            listeners.add(Args.notNull(v, "listener"));
             return self();
         }
 
         /** The clock giving the signing time (default: system UTC). */
         public B clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+            clock = Args.notNull(v, "clock");
             return self();
         }
 
