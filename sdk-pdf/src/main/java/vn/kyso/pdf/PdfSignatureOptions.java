@@ -121,7 +121,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
 
         public Builder reason(String v) { reason = v; return this; }
         public Builder location(String v) { location = v; return this; }
-        public Builder certification(Certification v) { certification = Args.notNull(v, "certification"); return this; }
+        public Builder certification(Certification certification) { this.certification = Args.notNull(certification, "certification"); return this; }
 
         /** The password of an encrypted input (copied; wipe yours). */
         public Builder password(char[] v) {

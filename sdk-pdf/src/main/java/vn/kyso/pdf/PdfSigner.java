@@ -92,6 +92,7 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
     public PreparedSignature prepare(Document input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      PdfSignatureOptions options) {
         Args.notNull(input, "input");
+        Args.notNull(chain, "chain");
         Args.notNull(algorithm, "algorithm");
         Args.notNull(options, "options");
         return SignerIo.withFile(input, in -> engine.prepare(in, chain, algorithm, options));
@@ -100,6 +101,8 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
     /** Second half: embeds the signature value over {@link PreparedSignature#digest()} and writes the output. */
     @Override
     public SigningResult complete(byte[] state, byte[] signatureValue, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(signatureValue, "signatureValue");
         Args.notNull(input, "input");
         Args.notNull(output, "output");
         return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.complete(state, signatureValue, in, out)));
@@ -120,6 +123,8 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
      */
     @Override
     public SigningResult completeWithCms(byte[] state, byte[] cms, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(cms, "cms");
         Args.notNull(input, "input");
         Args.notNull(output, "output");
         return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.completeWithCms(state, cms, in, out)));

@@ -190,13 +190,13 @@ public final class XmlSignatureOptions extends SignatureOptions {
             return this;
         }
 
-        public Builder format(Format v) {
-            format = Args.notNull(v, "format");
+        public Builder format(Format format) {
+            this.format = Args.notNull(format, "format");
             return this;
         }
 
-        public Builder packaging(Packaging v) {
-            packaging = Args.notNull(v, "packaging");
+        public Builder packaging(Packaging packaging) {
+            this.packaging = Args.notNull(packaging, "packaging");
             return this;
         }
 

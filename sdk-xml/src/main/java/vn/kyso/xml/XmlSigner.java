@@ -102,6 +102,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
     public PreparedSignature prepare(Document input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      XmlSignatureOptions options) {
         Args.notNull(input, "input");
+        Args.notNull(chain, "chain");
         Args.notNull(algorithm, "algorithm");
         Args.notNull(options, "options");
         if (options.counterSignatureOf() != null) {
@@ -115,6 +116,8 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
     /** Second half: {@code input} must be the same document as at prepare time. */
     @Override
     public SigningResult complete(byte[] state, byte[] signatureValue, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(signatureValue, "signatureValue");
         Args.notNull(input, "input");
         Args.notNull(output, "output");
         return SignerIo.deliver(output, engine.complete(state, signatureValue, input(input), SignerIo.fileOrNull(output)));

@@ -89,6 +89,10 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * @throws KysoException {@code OPERATION_UNSUPPORTED} for a format whose signature is not a CMS
      */
     default SigningResult completeWithCms(byte[] state, byte[] cms, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(cms, "cms");
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
         throw KysoException.localized(ErrorCode.OPERATION_UNSUPPORTED, null,
                 "hoàn tất bằng CMS (completeWithCms) không áp dụng cho định dạng này",
                 "completing with a CMS (completeWithCms) does not apply to this format");
@@ -150,6 +154,8 @@ public interface DocumentSigner<O extends SignatureOptions> {
 
     /** {@link #completeWithCms(byte[], byte[], Document, Output)} from a file to a file. */
     default SigningResult completeWithCms(byte[] state, byte[] cms, Path input, Path output) {
+        Args.notNull(state, "state");
+        Args.notNull(cms, "cms");
         return completeWithCms(state, cms, Document.of(Args.notNull(input, "input")),
                 Output.file(Args.notNull(output, "output")));
     }

@@ -34,7 +34,8 @@ public abstract class SignatureOptions {
     private final @Nullable SignatureScheme scheme;
 
     /** Copies the shared part of a validated builder. */
-    protected SignatureOptions(Builder<?, ?> b) {
+    protected SignatureOptions(Builder<?, ?> builder) {
+        Builder<?, ?> b = Args.notNull(builder, "builder");
         level = b.level;
         digest = b.digest;
         algorithm = b.algorithm;
@@ -84,13 +85,13 @@ public abstract class SignatureOptions {
      *
      * @throws KysoException {@code INVALID_ARGUMENT} naming the contradiction
      */
-    public void checkPrepared(SignatureAlgorithm prepared) {
-        Args.notNull(prepared, "algorithm");
+    public void checkPrepared(SignatureAlgorithm algorithm) {
+        SignatureAlgorithm prepared = Args.notNull(algorithm, "algorithm");
         if (prepared.digest() != digest) {
             throw contradiction(prepared.displayName() + " / " + digest.jcaName());
         }
-        if (algorithm != null && algorithm != prepared) {
-            throw contradiction(prepared.displayName() + " / " + algorithm.displayName());
+        if (this.algorithm != null && this.algorithm != prepared) {
+            throw contradiction(prepared.displayName() + " / " + this.algorithm.displayName());
         }
     }
 
@@ -129,7 +130,8 @@ public abstract class SignatureOptions {
         protected abstract O create();
 
         /** Copies the shared part of existing options (for a format's {@code toBuilder()}). */
-        protected final B from(SignatureOptions o) {
+        protected final B from(SignatureOptions options) {
+            SignatureOptions o = Args.notNull(options, "options");
             level = o.level;
             digest = o.digest;
             digestSet = true;
@@ -143,19 +145,19 @@ public abstract class SignatureOptions {
          *
          * @throws KysoException {@code INVALID_ARGUMENT} for null or {@link SignatureLevel#NONE}
          */
-        public B level(SignatureLevel v) {
-            Args.notNull(v, "level");
+        public B level(SignatureLevel level) {
+            SignatureLevel v = Args.notNull(level, "level");
             if (v == SignatureLevel.NONE) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
                         "level không được là NONE", "level may not be NONE");
             }
-            level = v;
+            this.level = v;
             return self();
         }
 
         /** The digest algorithm (default SHA-256; {@code INVALID_ARGUMENT} for null). */
-        public B digest(DigestAlgorithm v) {
-            digest = Args.notNull(v, "digest");
+        public B digest(DigestAlgorithm digest) {
+            this.digest = Args.notNull(digest, "digest");
             digestSet = true;
             return self();
         }

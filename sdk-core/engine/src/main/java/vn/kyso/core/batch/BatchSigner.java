@@ -108,6 +108,11 @@ public final class BatchSigner {
      */
     public <O extends SignatureOptions> BatchSummary sign(Path inDir, Path outDir, SigningKey key,
                                                           DocumentSigner<O> signer, O options) {
+        Args.notNull(inDir, "inDir");
+        Args.notNull(outDir, "outDir");
+        Args.notNull(key, "key");
+        Args.notNull(signer, "signer");
+        Args.notNull(options, "options");
         return sign(list(inDir), outDir, key, signer, options);
     }
 

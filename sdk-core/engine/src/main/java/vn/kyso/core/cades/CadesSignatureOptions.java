@@ -71,8 +71,8 @@ public final class CadesSignatureOptions extends SignatureOptions {
         }
 
         /** Detached (default) or enveloping ({@code INVALID_ARGUMENT} for null). */
-        public Builder packaging(Packaging v) {
-            packaging = Args.notNull(v, "packaging");
+        public Builder packaging(Packaging packaging) {
+            this.packaging = Args.notNull(packaging, "packaging");
             return this;
         }
     }

@@ -87,6 +87,8 @@ public final class CadesSigner implements DocumentSigner<CadesSignatureOptions> 
     /** Second half: builds the CMS from the sealed state and the signature value; {@code input} is the same data. */
     @Override
     public SigningResult complete(byte[] state, byte[] signatureValue, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(signatureValue, "signatureValue");
         Args.notNull(input, "input");
         Args.notNull(output, "output");
         return SignerIo.withFile(input, data -> {
