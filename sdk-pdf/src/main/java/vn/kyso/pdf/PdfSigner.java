@@ -14,6 +14,7 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.core.internal.SignerIo;
 import vn.kyso.core.sign.SignerSettings;
+import vn.kyso.pdf.internal.PdfBoxCompatibility;
 import vn.kyso.pdf.internal.sign.PadesEngine;
 
 /**
@@ -63,6 +64,7 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
     }
 
     public static Builder builder() {
+        PdfBoxCompatibility.require();
         return new Builder();
     }
 

@@ -51,6 +51,9 @@ public enum ErrorCode {
     DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s",
             "A detached signature needs the original data file: %s"),
 
+    LIBRARY_CONFLICT("KYSO-600", "Thư viện không tương thích trong ứng dụng: %s",
+            "Incompatible library on the class path: %s"),
+
     INTERNAL("KYSO-900", "Lỗi nội bộ: %s", "Internal error: %s");
 
     private final String code;
