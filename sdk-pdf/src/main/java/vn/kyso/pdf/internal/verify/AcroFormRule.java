@@ -1,6 +1,8 @@
 package vn.kyso.pdf.internal.verify;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -35,11 +37,12 @@ final class AcroFormRule implements ModificationRule {
             }
             return;
         }
-        if (formKey != null) {
-            c.formResources.add(formKey);
-        }
-        c.defaultResources.addAll(Cos.subtree(form.getItem(COSName.DR)));
-        c.formResources.addAll(c.defaultResources);
+        // what field appearances may share with the form: the form and what belongs to its /DR alone
+        Set<COSObjectKey> holder = holder(c, formKey);
+        c.defaultResources = form.getItem(COSName.DR);
+        c.formResources.addAll(holder);
+        c.formResources.addAll(c.belonging(Collections.singletonList(c.defaultResources),
+                Cos.subtree(c.defaultResources), holder));
         c.explain(Cos.key(form.getItem(COSName.FIELDS)), Modification.SIGNATURES);
         boolean formChanged = formKey == null
                 ? !Cos.same(signedCat.getItem(COSName.ACRO_FORM), cat.getItem(COSName.ACRO_FORM))
@@ -73,6 +76,12 @@ final class AcroFormRule implements ModificationRule {
                 c.other(Finding.CONTENT, "form field " + fieldName(f) + " removed");
             }
         }
+    }
+
+    /** The form's object, or the catalog's if the form is written inside it. */
+    static Set<COSObjectKey> holder(Changes c, COSObjectKey formKey) {
+        COSObjectKey k = formKey != null ? formKey : Cos.key(c.last.getDocument().getTrailer().getItem(COSName.ROOT));
+        return k == null ? Set.of() : Set.of(k);
     }
 
     /**

@@ -87,7 +87,7 @@ final class AnnotationsRule {
         if (k != null) {
             allowed.add(k);
         }
-        c.explainSubtree(ap, allowed, m, "an annotation on page " + page);
+        c.appearances.addAll(c.explainSubtree(now.getItem(COSName.AP), allowed, m, "an annotation on page " + page));
         return true;
     }
 

@@ -29,8 +29,8 @@ final class CatalogRule implements ModificationRule {
                 c.explain(k, Modification.OTHER);
             }
         }
-        c.explainSubtree(Cos.subtree(cat.getItem(COSName.METADATA)), Set.of(root), Modification.SIGNATURES, "the metadata");
-        c.explainSubtree(Cos.subtree(cat.getItem(COSName.EXTENSIONS)), Set.of(root), Modification.SIGNATURES, "the extensions");
+        c.explainSubtree(cat.getItem(COSName.METADATA), Set.of(root), Modification.SIGNATURES, "the metadata");
+        c.explainSubtree(cat.getItem(COSName.EXTENSIONS), Set.of(root), Modification.SIGNATURES, "the extensions");
         if (!c.isChanged(root)) {
             return;
         }
@@ -45,7 +45,7 @@ final class CatalogRule implements ModificationRule {
             } else if (name.equals(OUTPUT_INTENTS) && signedCat.getItem(OUTPUT_INTENTS) == null) {
                 // signing tools (EU DSS for visible signatures) add an output intent for PDF/A's sake;
                 // one that was there when signed may not change
-                c.explainSubtree(Cos.subtree(cat.getItem(OUTPUT_INTENTS)), Set.of(root), Modification.SIGNATURES,
+                c.explainSubtree(cat.getItem(OUTPUT_INTENTS), Set.of(root), Modification.SIGNATURES,
                         "the output intents");
             } else if (name.equals(OC_PROPERTIES)) {
                 c.other(Finding.VISIBILITY, "optional content (layer) settings changed");

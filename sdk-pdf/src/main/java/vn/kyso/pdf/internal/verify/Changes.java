@@ -38,7 +38,10 @@ final class Changes {
     final Set<String> fields = new LinkedHashSet<>();
     /** The form dictionary and its default resources: what field appearances may share. */
     final Set<COSObjectKey> formResources = new HashSet<>();
-    final Set<COSObjectKey> defaultResources = new HashSet<>();
+    /** The form's default resources (/DR), as the form refers to them; null if there is no form. */
+    @Nullable COSBase defaultResources;
+    /** The changed objects of appearances the rules accepted (fields, signatures, annotations): what may use /DR. */
+    final Set<COSObjectKey> appearances = new HashSet<>();
     /** The widgets of signature fields added or signed after the signature (judged for overlap with the pages). */
     final Set<COSDictionary> laterSignatureWidgets = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean signaturesAdded;
@@ -117,20 +120,74 @@ final class Changes {
         }
     }
 
-    /** Explains the changed objects of a subtree, if nothing outside {@code allowed} refers to them. */
-    void explainSubtree(Set<COSObjectKey> subtree, Set<COSObjectKey> allowed, Modification m, String what) {
+    /**
+     * Explains with {@code m} the changed objects reachable from {@code roots} (an entry's value: the
+     * catalog's /DSS, a widget's /AP...; not following the entries named in {@code skip}) that belong to
+     * that structure alone, and refuses the others as OTHER, naming who else uses them.
+     *
+     * <p>An object belongs to the structure when each object that refers to it is {@code allowed} or
+     * itself belongs: the structure's own indirect roots, and objects changed after signing, may belong;
+     * an object the signed revision had and that did not change never does, so an object used elsewhere
+     * (a page, say) listed inside the structure cannot lend its cover to what it uses (the page's rewritten
+     * content). Decided as a fixpoint, so that cycles cannot vouch for each other either.
+     *
+     * @return the changed objects explained with {@code m}
+     */
+    Set<COSObjectKey> explainSubtree(List<? extends @Nullable COSBase> roots, Set<COSName> skip, Set<COSObjectKey> allowed,
+            Modification m, String what) {
+        Set<COSObjectKey> subtree = new HashSet<>();
+        for (COSBase r : roots) {
+            subtree.addAll(Cos.subtree(r, skip));
+        }
+        Set<COSObjectKey> belongs = belonging(roots, subtree, allowed);
+        Set<COSObjectKey> done = new HashSet<>();
         for (COSObjectKey k : subtree) {
             if (!changed.contains(k)) {
                 continue;
             }
+            if (belongs.contains(k)) {
+                explain(k, m);
+                done.add(k);
+                continue;
+            }
             for (COSObjectKey r : referrers(k)) {
-                if (!allowed.contains(r) && !subtree.contains(r)) {
+                if (!allowed.contains(r) && !belongs.contains(r)) {
                     other(Finding.CONTENT, describe(k) + " of " + what + " is also used by " + describe(r));
-                    explain(k, Modification.OTHER);
                 }
             }
-            explain(k, m);
+            explain(k, Modification.OTHER);
         }
+        return m == Modification.OTHER ? Set.of() : done;
+    }
+
+    /**
+     * The objects of a structure that belong to it alone (see {@link #explainSubtree(List, Set, Set,
+     * Modification, String)}): its indirect roots and its changed objects, as long as everything that
+     * refers to them is {@code allowed} or belongs too.
+     */
+    Set<COSObjectKey> belonging(List<? extends @Nullable COSBase> roots, Set<COSObjectKey> subtree, Set<COSObjectKey> allowed) {
+        Set<COSObjectKey> belongs = new HashSet<>();
+        for (COSBase r : roots) {
+            COSObjectKey k = Cos.key(r);
+            if (k != null) {
+                belongs.add(k);
+            }
+        }
+        for (COSObjectKey k : subtree) {
+            if (changed.contains(k)) {
+                belongs.add(k);
+            }
+        }
+        boolean removed = true;
+        while (removed) {
+            removed = belongs.removeIf(k -> referrers(k).stream().anyMatch(r -> !belongs.contains(r) && !allowed.contains(r)));
+        }
+        return belongs;
+    }
+
+    /** As {@link #explainSubtree(List, Set, Set, Modification, String)} for one root, following every entry. */
+    Set<COSObjectKey> explainSubtree(@Nullable COSBase root, Set<COSObjectKey> allowed, Modification m, String what) {
+        return explainSubtree(Collections.singletonList(root), Set.of(), allowed, m, what);
     }
 
     /** The most serious explanation or finding; an update that changed no object is bookkeeping (SIGNATURES). */

@@ -11,7 +11,7 @@ import vn.kyso.api.report.Modification;
 final class DocumentInfoRule implements ModificationRule {
     @Override
     public void judge(Changes c) {
-        c.explainSubtree(Cos.subtree(c.last.getDocument().getTrailer().getItem(COSName.INFO)), Set.of(),
+        c.explainSubtree(c.last.getDocument().getTrailer().getItem(COSName.INFO), Set.of(),
                 Modification.SIGNATURES, "the document information");
     }
 }

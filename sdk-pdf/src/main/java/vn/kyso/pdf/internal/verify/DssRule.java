@@ -10,7 +10,7 @@ final class DssRule implements ModificationRule {
     @Override
     public void judge(Changes c) {
         COSObjectKey root = Cos.key(c.last.getDocument().getTrailer().getItem(COSName.ROOT));
-        c.explainSubtree(Cos.subtree(c.last.getDocumentCatalog().getCOSObject().getItem(CatalogRule.DSS)), Set.of(root),
+        c.explainSubtree(c.last.getDocumentCatalog().getCOSObject().getItem(CatalogRule.DSS), Set.of(root),
                 Modification.SIGNATURES, "the /DSS dictionary");
     }
 }

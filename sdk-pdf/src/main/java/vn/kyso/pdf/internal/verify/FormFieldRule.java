@@ -73,6 +73,6 @@ final class FormFieldRule {
         }
         Set<COSObjectKey> allowed = new HashSet<>(own);
         allowed.addAll(c.formResources);
-        c.explainSubtree(ap, allowed, m, "field " + name);
+        c.appearances.addAll(c.explainSubtree(FormFieldsRule.appearanceItems(f), Set.of(), allowed, m, "field " + name));
     }
 }

@@ -1,10 +1,13 @@
 package vn.kyso.pdf.internal.verify;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
@@ -86,6 +89,16 @@ final class FormFieldsRule implements ModificationRule {
             }
         }
         return keys;
+    }
+
+    /** The widgets' appearance entries (/AP) and appearance characteristics (/MK), as the widgets hold them. */
+    static List<COSBase> appearanceItems(PDTerminalField f) {
+        List<COSBase> items = new ArrayList<>();
+        for (PDAnnotationWidget w : f.getWidgets()) {
+            items.add(w.getCOSObject().getItem(COSName.AP));
+            items.add(w.getCOSObject().getItem(COSName.MK));
+        }
+        return items;
     }
 
     /** Everything the widgets' appearances (/AP) and appearance characteristics (/MK) use. */

@@ -1,5 +1,6 @@
 package vn.kyso.pdf.internal.verify;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSBase;
@@ -29,8 +30,9 @@ final class SignatureFieldRule {
         COSBase value = f.getCOSObject().getItem(COSName.V);
         // a signature reference's /Data points at the document (FieldMDP: the catalog), not into the signature
         Set<COSObjectKey> valueKeys = Cos.subtree(value, Set.of(DATA));
-        boolean signedNow = was == null ? value != null
-                : was.getCOSObject().getDictionaryObject(COSName.V) == null && f.getCOSObject().getDictionaryObject(COSName.V) != null;
+        // only a dictionary is a signature (verifiers read nothing else): a field with any other /V is empty
+        boolean signature = Cos.dict(value) != null;
+        boolean signedNow = signature && (was == null || was.getCOSObject().getDictionaryObject(COSName.V) == null);
         if (was != null && !signedNow && (c.anyChanged(own) || c.anyChanged(ap) || c.anyChanged(valueKeys))) {
             boolean repointed = was.getCOSObject().getDictionaryObject(COSName.V) != null
                     && !Cos.same(was.getCOSObject().getItem(COSName.V), f.getCOSObject().getItem(COSName.V));
@@ -43,10 +45,10 @@ final class SignatureFieldRule {
         boolean timestamp = v != null && (COSName.DOC_TIME_STAMP.equals(v.getCOSName(COSName.TYPE))
                 || RFC3161.equals(v.getCOSName(COSName.SUB_FILTER)));
         // a document time-stamp is validation data; a new signature or a new empty field is not
-        c.signaturesAdded |= (signedNow && !timestamp) || (was == null && value == null);
+        c.signaturesAdded |= (signedNow && !timestamp) || (was == null && !signature);
         if (signedNow) {
             f.getWidgets().forEach(w -> c.laterSignatureWidgets.add(w.getCOSObject()));
-        } else if (was == null && value == null && f.getWidgets().stream().anyMatch(w -> showsSomething(w.getCOSObject()))) {
+        } else if (was == null && !signature && f.getWidgets().stream().anyMatch(w -> showsSomething(w.getCOSObject()))) {
             // no one signed it, so no one answers for what it shows (the "sneaky signature")
             c.other(Finding.CONTENT, "empty signature field " + f.getFullyQualifiedName() + " added after signing shows an appearance");
             own.forEach(k -> c.explain(k, Modification.OTHER));
@@ -56,14 +58,16 @@ final class SignatureFieldRule {
         own.forEach(k -> c.explain(k, Modification.SIGNATURES));
         Set<COSObjectKey> allowed = new HashSet<>(own);
         allowed.addAll(c.formResources);
-        c.explainSubtree(ap, allowed, Modification.SIGNATURES, "signature field " + f.getFullyQualifiedName());
+        c.appearances.addAll(c.explainSubtree(FormFieldsRule.appearanceItems(f), Set.of(), allowed, Modification.SIGNATURES,
+                "signature field " + f.getFullyQualifiedName()));
         for (COSObjectKey k : valueKeys) {
             if (c.isChanged(k) && c.signedXref.containsKey(k)) {
                 c.other(Finding.CONTENT, "the signature dictionary of " + f.getFullyQualifiedName() + " was rewritten");
                 c.explain(k, Modification.OTHER);
             }
         }
-        c.explainSubtree(valueKeys, own, Modification.SIGNATURES, "signature " + f.getFullyQualifiedName());
+        c.explainSubtree(Collections.singletonList(value), Set.of(DATA), own, Modification.SIGNATURES,
+                "signature " + f.getFullyQualifiedName());
     }
 
     /** Whether a widget has a visible rectangle and a normal appearance with something in it. */
