@@ -1,8 +1,10 @@
 package vn.kyso.pdf.internal.verify;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -178,9 +180,18 @@ final class Changes {
                 belongs.add(k);
             }
         }
-        boolean removed = true;
-        while (removed) {
-            removed = belongs.removeIf(k -> referrers(k).stream().anyMatch(r -> !belongs.contains(r) && !allowed.contains(r)));
+        // a worklist, not passes until nothing changes: an object leaving can only make what it uses leave
+        Deque<COSObjectKey> todo = new ArrayDeque<>(belongs);
+        while (!todo.isEmpty()) {
+            COSObjectKey k = todo.pop();
+            if (belongs.contains(k) && referrers(k).stream().anyMatch(r -> !belongs.contains(r) && !allowed.contains(r))) {
+                belongs.remove(k);
+                Cos.references(Cos.object(last, k), used -> {
+                    if (belongs.contains(used)) {
+                        todo.push(used);
+                    }
+                });
+            }
         }
         return belongs;
     }
