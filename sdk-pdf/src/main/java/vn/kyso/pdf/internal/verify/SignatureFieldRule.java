@@ -7,7 +7,6 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.jspecify.annotations.Nullable;
@@ -72,11 +71,6 @@ final class SignatureFieldRule {
 
     /** Whether a widget has a visible rectangle and a normal appearance with something in it. */
     static boolean showsSomething(COSDictionary widget) {
-        COSDictionary ap = Cos.rect(widget) == null ? null : Cos.dict(widget.getDictionaryObject(COSName.AP));
-        COSBase n = ap == null ? null : ap.getDictionaryObject(COSName.N);
-        if (n instanceof COSStream) {
-            return ((COSStream) n).getLength() > 0;
-        }
-        return n instanceof COSDictionary && ((COSDictionary) n).size() > 0;
+        return Cos.rect(widget) != null && OverlapRule.paints(widget);
     }
 }

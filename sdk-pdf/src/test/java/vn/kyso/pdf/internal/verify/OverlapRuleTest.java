@@ -60,4 +60,35 @@ class OverlapRuleTest {
                 .setItem(COSName.V, SignatureFieldRuleTest.signature(COSName.SIG, "ETSI.CAdES.detached")));
         rules(signed, laterSignature(signed, 320, 110)).assertIs(Modification.SIGNATURES);
     }
+
+    private static byte[] link(byte[] signed, boolean painted) throws IOException {
+        return update(signed, doc -> {
+            org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link =
+                    new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+            link.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 600, 150, 20));
+            link.setPage(doc.getPage(0));
+            if (painted) {
+                org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream n =
+                        new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+                n.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(150, 20));
+                try (java.io.OutputStream out = n.getCOSObject().createOutputStream()) {
+                    out.write("1 g 0 0 150 20 re f BT /Helv 10 Tf 2 5 Td (99/QD) Tj ET".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary ap =
+                        new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+                ap.setNormalAppearance(n);
+                link.setAppearance(ap);
+            }
+            doc.getPage(0).getAnnotations().add(link);
+            touch(doc.getPage(0).getCOSObject());
+        });
+    }
+
+    /** A link is not painted, unless it brings an appearance: then it covers the field like any comment. */
+    @Test
+    void aLinkWithAnAppearanceOverAFieldIsOther() throws Exception {
+        byte[] signed = base(doc -> Forms.text(doc, "so", 72, 600, "45/QD"));
+        rules(signed, link(signed, false)).assertIs(Modification.ANNOTATIONS);
+        rules(signed, link(signed, true)).assertIs(Modification.OTHER, "PDF_ANNOTATION_OVERLAP an annotation on page 1 covers field so");
+    }
 }
