@@ -59,6 +59,6 @@ class RuntimeRevocationTest {
         // Signed (by its own claim) before the revocation, but nothing proves it: INDETERMINATE, not INVALID.
         assertEquals(Verdict.INDETERMINATE, revoked.verdict(), () -> ReportWriter.text(revoked, Language.EN));
         assertEquals(RevocationStatus.REVOKED, revoked.signatures().get(0).revocation());
-        assertEquals("REVOKED_NO_POE", revoked.signatures().get(0).subIndication());
+        assertEquals(vn.kyso.api.report.SubIndication.REVOKED_NO_POE, revoked.signatures().get(0).subIndication());
     }
 }

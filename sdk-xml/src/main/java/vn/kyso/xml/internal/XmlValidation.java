@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -99,7 +101,7 @@ public final class XmlValidation {
         Map<XmlStructure.Sig, String> roles = Profiles.check(p, doc, sigs);
         Instant validationTime = ctx.clock().instant();
         boolean unsafe = sigs.stream().anyMatch(s -> s.unsafe);
-        List<SignatureResult.Builder> builders = new ArrayList<>();
+        List<SignatureResultBuilder> builders = new ArrayList<>();
         List<XmlStructure.Sig> matched = new ArrayList<>();
         List<SignatureWrapper> signers = new ArrayList<>();
         if (unsafe) {
@@ -143,7 +145,7 @@ public final class XmlValidation {
         }
         List<SignatureResult> results = new ArrayList<>();
         for (int i = 0; i < builders.size(); i++) {
-            SignatureResult.Builder b = builders.get(i);
+            SignatureResultBuilder b = builders.get(i);
             XmlStructure.Sig s = matched.get(i);
             b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
             if (!s.xades) {
@@ -161,7 +163,7 @@ public final class XmlValidation {
             taxCode(b, Profiles.partyTaxCode(p, doc, roles.get(s)), signers.get(i));
             results.add(b.build());
         }
-        Outcome out = new Outcome(new VerificationReport(name, validationTime, results), p);
+        Outcome out = new Outcome(ReportAccess.report(name, validationTime, results), p);
         for (int i = 0; i < results.size(); i++) {
             XmlStructure.Sig s = matched.get(i);
             out.paths.put(results.get(i).id(), List.copyOf(s.signedPaths));
@@ -175,10 +177,10 @@ public final class XmlValidation {
 
     /** One signature's result in one DSS run. */
     private static final class Run {
-        final SignatureResult.Builder builder;
+        final SignatureResultBuilder builder;
         final SignatureWrapper signer;
 
-        Run(SignatureResult.Builder builder, SignatureWrapper signer) {
+        Run(SignatureResultBuilder builder, SignatureWrapper signer) {
             this.builder = builder;
             this.signer = signer;
         }
@@ -190,7 +192,7 @@ public final class XmlValidation {
         Reports reports = DssValidation.validate(new InMemoryDocument(bytes, name),
                 detachedData == null ? List.of() : List.of(new FileDocument(detachedData.toFile())),
                 ctx, validationTime, name, policy);
-        List<SignatureResult.Builder> mapped;
+        List<SignatureResultBuilder> mapped;
         try {
             mapped = ReportMapper.map(reports, SignatureFormat.XADES, validationTime);
         } catch (RuntimeException e) {
@@ -226,7 +228,7 @@ public final class XmlValidation {
      * XMLDSig: the signed SigningTime property is the claimed signing time; a time outside the signer's
      * certificate validity leaves the signature INDETERMINATE at best (as DSS's SigningTimeInCertRange would).
      */
-    private static void signingTime(SignatureResult.Builder b, XmlStructure.Sig s, SignatureWrapper sw) {
+    private static void signingTime(SignatureResultBuilder b, XmlStructure.Sig s, SignatureWrapper sw) {
         if (s.signingTime == null) {
             return;
         }
@@ -244,7 +246,7 @@ public final class XmlValidation {
     }
 
     /** E-invoice: warns when the signer's certificate names another MST than the invoice gives for its party. */
-    private static void taxCode(SignatureResult.Builder b, String expected, SignatureWrapper sw) {
+    private static void taxCode(SignatureResultBuilder b, String expected, SignatureWrapper sw) {
         CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
         if (expected == null || cert == null || cert.getBinaries() == null) {
             return;
@@ -259,8 +261,8 @@ public final class XmlValidation {
         }
     }
 
-    private static SignatureResult.Builder notProcessed(XmlStructure.Sig s, int index, Indication indication, ReportMessage why) {
-        return SignatureResult.builder().id(s.id == null ? "signature-" + (index + 1) : s.id)
+    private static SignatureResultBuilder notProcessed(XmlStructure.Sig s, int index, Indication indication, ReportMessage why) {
+        return ReportAccess.signature().id(s.id == null ? "signature-" + (index + 1) : s.id)
                 .format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG).level(SignatureLevel.NONE)
                 .indication(indication).subIndication("FORMAT_FAILURE").addError(why);
     }

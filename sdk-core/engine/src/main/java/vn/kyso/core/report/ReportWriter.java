@@ -26,7 +26,7 @@ import vn.kyso.api.report.VerificationReport;
  *
  * <p>JSON shape (every key always present, null where there is no value):
  * <pre>
- * {"verdict","validationTime","document","signatures":[{"id","format","level","indication","subIndication",
+ * {"verdict","validationTime","document","profile","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
  *   "issuer","certificateSerial","certificateNotBefore","certificateNotAfter","signingTime","signatureAlgorithm",
  *   "timestamps":[{"time","tsa","valid"}],"integrity","chainTrusted","revocation","coversWholeDocument",
@@ -55,6 +55,7 @@ public final class ReportWriter {
         root.put("verdict", r.verdict().name());
         root.put("validationTime", time(r.validationTime()));
         root.put("document", r.documentName());
+        root.put("profile", r.profile().code());
         ArrayNode sigs = root.putArray("signatures");
         for (SignatureResult s : r.signatures()) {
             ObjectNode o = sigs.addObject();
@@ -62,7 +63,7 @@ public final class ReportWriter {
             o.put("format", s.format().label());
             o.put("level", s.level().label());
             o.put("indication", s.indication().name());
-            o.put("subIndication", s.subIndication());
+            o.put("subIndication", s.subIndication() == null ? null : s.subIndication().name());
             SignerSummary who = s.signer();
             if (who == null) {
                 o.putNull("signer");
@@ -81,7 +82,7 @@ public final class ReportWriter {
             o.put("certificateNotBefore", time(s.certificateNotBefore()));
             o.put("certificateNotAfter", time(s.certificateNotAfter()));
             o.put("signingTime", time(s.signingTime()));
-            o.put("signatureAlgorithm", s.signatureAlgorithm());
+            o.put("signatureAlgorithm", s.signatureAlgorithmName());
             ArrayNode ts = o.putArray("timestamps");
             for (TimestampResult t : s.timestamps()) {
                 ObjectNode tn = ts.addObject();
@@ -98,7 +99,7 @@ public final class ReportWriter {
                 o.put("coversWholeDocument", s.coversWholeDocument());
             }
             o.put("modificationsAfter", s.modificationsAfter() == null ? null : s.modificationsAfter().name());
-            o.put("party", s.party());
+            o.put("party", s.party() == null ? null : s.party().code());
             ArrayNode scope = o.putArray("signedScope");
             s.signedScope().forEach(scope::add);
             messages(o.putArray("errors"), s.errors(), l);
@@ -126,6 +127,9 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("verdict")).append(": ").append(t.verdict(r.verdict())).append('\n');
         row(sb, t.get("document"), r.documentName());
+        if (r.profile() != vn.kyso.api.report.Profile.NONE) {
+            row(sb, t.get("profile"), t.profile(r.profile()));
+        }
         row(sb, t.get("validationTime"), time(r.validationTime()));
         row(sb, t.get("signatures"), String.valueOf(r.signatures().size()));
         int i = 0;
@@ -154,7 +158,7 @@ public final class ReportWriter {
                 + (s.subIndication() == null ? "" : " / " + s.subIndication())});
         rows.add(new String[] {t.get("format"), s.format().label() + " " + s.level().label()});
         if (s.party() != null) {
-            rows.add(new String[] {t.get("party"), s.party()});
+            rows.add(new String[] {t.get("party"), s.party().code()});
         }
         SignerSummary w = s.signer();
         rows.add(new String[] {t.get("signer"), w == null ? null : w.commonName()});
@@ -168,7 +172,7 @@ public final class ReportWriter {
             rows.add(new String[] {t.get("validity"), time(s.certificateNotBefore()) + " – " + time(s.certificateNotAfter())});
         }
         rows.add(new String[] {t.get("signingTime"), time(s.signingTime())});
-        rows.add(new String[] {t.get("algorithm"), s.signatureAlgorithm()});
+        rows.add(new String[] {t.get("algorithm"), s.signatureAlgorithmName()});
         for (TimestampResult ts : s.timestamps()) {
             rows.add(new String[] {t.get("timestamp"), time(ts.time()) + " " + (ts.tsa() == null ? "" : ts.tsa())
                     + " (" + t.yesNo(ts.valid()) + ")"});
@@ -208,8 +212,11 @@ public final class ReportWriter {
                 .append(".VALID{color:#0a0}.INVALID{color:#c00}.INDETERMINATE{color:#c80}</style>\n</head>\n<body>\n");
         sb.append("<h1 class=\"").append(r.verdict().name()).append("\">").append(esc(t.get("verdict"))).append(": ")
                 .append(esc(t.verdict(r.verdict()))).append("</h1>\n");
-        sb.append("<p>").append(esc(t.get("document"))).append(": ").append(esc(r.documentName())).append("<br>")
-                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime()))).append("</p>\n");
+        sb.append("<p>").append(esc(t.get("document"))).append(": ").append(esc(r.documentName())).append("<br>");
+        if (r.profile() != vn.kyso.api.report.Profile.NONE) {
+            sb.append(esc(t.get("profile"))).append(": ").append(esc(t.profile(r.profile()))).append("<br>");
+        }
+        sb                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime()))).append("</p>\n");
         int i = 0;
         for (SignatureResult s : r.signatures()) {
             sb.append("<h2>").append(esc(t.get("signature"))).append(" #").append(++i).append(" (")
@@ -286,9 +293,20 @@ public final class ReportWriter {
                 case "modificationsAfter": return en ? "Changes after signing" : "Thay đổi sau khi ký";
                 case "party": return en ? "Signing party" : "Bên ký";
                 case "signedScope": return en ? "Signed elements" : "Phần được ký";
+                case "profile": return en ? "Profile" : "Loại hồ sơ";
                 case "error": return en ? "Error" : "Lỗi";
                 case "warning": return en ? "Warning" : "Cảnh báo";
                 default: return key;
+            }
+        }
+
+        String profile(vn.kyso.api.report.Profile p) {
+            boolean en = lang == Language.EN;
+            switch (p) {
+                case EINVOICE: return en ? "e-invoice" : "hóa đơn điện tử";
+                case ETAX: return en ? "e-tax" : "hồ sơ thuế điện tử";
+                case EDXML: return "edXML";
+                default: return en ? "none" : "không";
             }
         }
 

@@ -28,6 +28,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -86,7 +88,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
                 }
             }
             List<SignatureResult> results = new ArrayList<>();
-            for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
+            for (SignatureResultBuilder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
                     (sw, builder) -> {
                         if (sw.getPDFRevision() != null) {
                             read.addAll(sw.getPDFRevision().getSignatureFieldNames());
@@ -99,7 +101,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             if (results.isEmpty()) {
                 throw new KysoException(ErrorCode.NO_SIGNATURE, name);
             }
-            return new VerificationReport(name, validationTime, results);
+            return ReportAccess.report(name, validationTime, results);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
         }
@@ -134,7 +136,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             if (v == null || read.contains(f.getFullyQualifiedName()) || read.contains(f.getPartialName())) {
                 continue;
             }
-            out.add(SignatureResult.builder().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
+            out.add(ReportAccess.signature().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
                     .indication(Indication.TOTAL_FAILED).subIndication("FORMAT_FAILURE")
                     .coversWholeDocument(false)
                     .addError(VerificationMessages.of("PDF_SIGNATURE_UNREADABLE",
@@ -159,7 +161,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         return "/Contents is not a CMS signature over the /ByteRange";
     }
 
-    private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength, RevisionDiff diff) {
+    private static void decorate(SignatureWrapper sw, SignatureResultBuilder b, long fileLength, RevisionDiff diff) {
         PDFRevisionWrapper rev = sw.getPDFRevision();
         if (rev == null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
