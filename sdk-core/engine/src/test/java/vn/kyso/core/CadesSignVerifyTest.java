@@ -358,7 +358,10 @@ class CadesSignVerifyTest {
         SigningResult r = signer.sign(data, person1, CadesOptions.builder().build());
         Path sig = Files.write(dir.resolve("untrusted.p7s"), r.signed());
         VerificationReport rep = Verifier.builder().revocation(Fixtures.online()).build().verify(sig, data);
-        assertNotEquals(Verdict.VALID, rep.verdict());
+        assertEquals(Verdict.INDETERMINATE, rep.verdict(), () -> ReportWriter.text(rep, Language.EN));
+        assertEquals(Indication.INDETERMINATE, rep.signatures().get(0).indication());
+        assertEquals(vn.kyso.api.report.SubIndication.NO_CERTIFICATE_CHAIN_FOUND, rep.signatures().get(0).subIndication(),
+                () -> ReportWriter.text(rep, Language.EN));
         assertFalse(rep.signatures().get(0).chainTrusted());
         assertDssAnswersReadInVietnamese(rep.signatures().get(0));
     }
@@ -391,8 +394,11 @@ class CadesSignVerifyTest {
         ObjectMapper m = new ObjectMapper();
         JsonNode vi = m.readTree(ReportWriter.json(rep, Language.VI));
         JsonNode en = m.readTree(ReportWriter.json(rep, Language.EN));
-        assertEquals(Set.of("verdict", "validationTime", "document", "signatures"), names(vi));
+        assertEquals(Set.of("verdict", "validationTime", "document", "profile", "signatures"), names(vi));
         assertEquals("INVALID", vi.get("verdict").asText());
+        assertEquals("none", vi.get("profile").asText());
+        assertEquals("HASH_FAILURE", vi.get("signatures").get(0).get("subIndication").asText());
+        assertEquals("RSASSA-PSS with SHA-256", vi.get("signatures").get(0).get("signatureAlgorithm").asText());
         assertEquals("json.p7s", vi.get("document").asText());
         assertTrue(vi.get("validationTime").asText().endsWith("+07:00"));
         JsonNode s = vi.get("signatures").get(0);

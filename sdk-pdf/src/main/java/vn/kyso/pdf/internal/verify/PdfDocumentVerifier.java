@@ -14,6 +14,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
+import vn.kyso.core.internal.CadesDocumentVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,11 +72,38 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
     }
 
     @Override
-    public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
+    public VerificationReport verify(Document document, @Nullable Document detachedData, @Nullable Profile profile,
+                                     ValidationContext ctx) {
+        CadesDocumentVerifier.noProfile(profile, "PDF");
+        Path file = document.path();
+        if (file != null) {
+            return verify(file, document.name(), ctx);
+        }
+        // In memory: PDF verification reads the file back and forth (revisions, DSS's file back end).
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("kyso-verify-", ".pdf");
+            try (java.io.InputStream in = document.openStream()) {
+                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return verify(temp, document.name(), ctx);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, document.name());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    private VerificationReport verify(Path file, String name, ValidationContext ctx) {
         if (!Files.isReadable(file)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file));
         }
-        String name = file.getFileName() == null ? "document.pdf" : file.getFileName().toString();
         Instant validationTime = ctx.clock().instant();
         try (RevisionDiff diff = open(file, name); ValidationObjFactory factory = new ValidationObjFactory(file)) {
             long length = Files.size(file);
@@ -137,7 +168,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
                 continue;
             }
             out.add(ReportAccess.signature().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
-                    .indication(Indication.TOTAL_FAILED).subIndication("FORMAT_FAILURE")
+                    .indication(Indication.TOTAL_FAILED).subIndication(vn.kyso.api.report.SubIndication.FORMAT_FAILURE)
                     .coversWholeDocument(false)
                     .addError(VerificationMessages.of("PDF_SIGNATURE_UNREADABLE",
                             f.getFullyQualifiedName() + ": " + whyUnreadable(v)))
