@@ -46,6 +46,7 @@ final class ExitCodes {
             case STATE_INVALID:
                 return DATA;
             case TOKEN_UNAVAILABLE:
+            case VERIFIER_MISSING:
             case TIMESTAMP_FAILED:
             case REVOCATION_UNAVAILABLE:
             case NETWORK_FAILED:
