@@ -1,6 +1,8 @@
 package vn.kyso.api.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -53,16 +55,16 @@ public final class SignatureResult {
         signingTime = b.getSigningTime();
         signatureAlgorithm = b.getSignatureAlgorithm();
         signatureAlgorithmName = b.getSignatureAlgorithmName();
-        timestamps = List.copyOf(b.getTimestamps());
+        timestamps = Collections.unmodifiableList(new ArrayList<>(b.getTimestamps()));
         integrity = b.getIntegrity();
         chainTrusted = b.getChainTrusted();
         revocation = b.getRevocation() == null ? RevocationStatus.NOT_CHECKED : b.getRevocation();
         coversWholeDocument = b.getCoversWholeDocument();
         modificationsAfter = b.getModificationsAfter();
         party = b.getParty();
-        signedScope = List.copyOf(b.getSignedScope());
-        errors = List.copyOf(b.getErrors());
-        warnings = List.copyOf(b.getWarnings());
+        signedScope = Collections.unmodifiableList(new ArrayList<>(b.getSignedScope()));
+        errors = Collections.unmodifiableList(new ArrayList<>(b.getErrors()));
+        warnings = Collections.unmodifiableList(new ArrayList<>(b.getWarnings()));
     }
 
     public String id() {

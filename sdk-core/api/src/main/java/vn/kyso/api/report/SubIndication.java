@@ -2,7 +2,7 @@ package vn.kyso.api.report;
 
 /**
  * Why a signature is not TOTAL_PASSED: the sub-indications of ETSI EN 319 102-1 (clause 5.1.3), under
- * their ETSI names.
+ * their ETSI names (EN 319 102-1 V1.4.1, as EU DSS reports them).
  */
 public enum SubIndication {
     // TOTAL_FAILED
@@ -22,10 +22,12 @@ public enum SubIndication {
     TIMESTAMP_ORDER_FAILURE,
     NO_SIGNING_CERTIFICATE_FOUND,
     NO_CERTIFICATE_CHAIN_FOUND,
+    NO_CERTIFICATE_CHAIN_FOUND_NO_POE,
     REVOKED_NO_POE,
     REVOKED_CA_NO_POE,
     OUT_OF_BOUNDS_NO_POE,
     OUT_OF_BOUNDS_NOT_REVOKED,
+    REVOCATION_OUT_OF_BOUNDS_NO_POE,
     CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
     NO_POE,
     TRY_LATER,

@@ -2,6 +2,7 @@ package vn.kyso.api.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public final class VerificationReport {
         this.documentName = documentName;
         this.validationTime = Objects.requireNonNull(validationTime, "validationTime");
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.signatures = List.copyOf(signatures);
+        this.signatures = Collections.unmodifiableList(new ArrayList<>(signatures));
         this.verdict = verdictOf(this.signatures);
     }
 
@@ -103,7 +104,7 @@ public final class VerificationReport {
                 out.add(s);
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableList(new ArrayList<>(out));
     }
 
     @Override
