@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
@@ -43,13 +44,13 @@ public final class ReportWriter {
     }
 
     /** ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null. */
-    public static String time(Instant t) {
+    public static @Nullable String time(@Nullable Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** The report as JSON (UTF-8 text, indented). */
-    public static String json(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String json(VerificationReport report, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Language l = lang == null ? Language.VI : lang;
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", r.verdict().name());
@@ -121,8 +122,8 @@ public final class ReportWriter {
     }
 
     /** A readable plain-text table, verdict first. */
-    public static String text(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String text(VerificationReport report, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("verdict")).append(": ").append(t.verdict(r.verdict())).append('\n');
@@ -201,8 +202,8 @@ public final class ReportWriter {
     }
 
     /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
-    public static String html(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String html(VerificationReport report, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang == Language.EN ? "en" : "vi").append("\">\n<head>\n")

@@ -277,20 +277,20 @@ public final class Verifier {
         }
 
         /** Trust anchors (default none: nothing is VALID until anchors are given). */
-        public Builder trust(TrustAnchors v) {
-            trust = Args.notNull(v, "trust");
+        public Builder trust(TrustAnchors trust) {
+            this.trust = Args.notNull(trust, "trust");
             return this;
         }
 
         /** Revocation checking (default {@link RevocationOptions#online()}). */
-        public Builder revocation(RevocationOptions v) {
-            revocation = Args.notNull(v, "revocation");
+        public Builder revocation(RevocationOptions revocation) {
+            this.revocation = Args.notNull(revocation, "revocation");
             return this;
         }
 
         /** The clock giving the validation time (default system UTC). */
-        public Builder clock(Clock v) {
-            clock = Args.notNull(v, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Args.notNull(clock, "clock");
             return this;
         }
 
@@ -298,12 +298,12 @@ public final class Verifier {
          * How many documents {@link Verifier#verifyAll(List)} verifies at once (default: the number of
          * processors; 1 verifies them one after the other on the calling thread). At least 1.
          */
-        public Builder parallelism(int v) {
-            if (v < 1) {
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "parallelism phải từ 1 trở lên: " + v, "parallelism must be at least 1: " + v);
+                        "parallelism phải từ 1 trở lên: " + parallelism, "parallelism must be at least 1: " + parallelism);
             }
-            parallelism = v;
+            this.parallelism = parallelism;
             return this;
         }
 
