@@ -55,6 +55,9 @@ public enum ErrorCode {
             "No signature verifier for this file's format is installed: %s. Add %s to the application "
             + "(Maven: vn.kyso:%s, the same version as kyso-core)"),
 
+    LIBRARY_CONFLICT("KYSO-600", "Thư viện không tương thích trong ứng dụng: %s",
+            "Incompatible library on the class path: %s"),
+
     INTERNAL("KYSO-900", "Lỗi nội bộ: %s", "Internal error: %s");
 
     private final String code;

@@ -46,6 +46,7 @@ import vn.kyso.core.internal.ReportMapper;
 import vn.kyso.core.internal.VerificationMessages;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
+import vn.kyso.pdf.internal.PdfBoxCompatibility;
 
 /**
  * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached) into the common report:
@@ -74,6 +75,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
     @Override
     public VerificationReport verify(Document document, @Nullable Document detachedData, @Nullable Profile profile,
                                      ValidationContext ctx) {
+        PdfBoxCompatibility.require();
         CadesDocumentVerifier.noProfile(profile, "PDF");
         Path file = document.path();
         if (file != null) {
