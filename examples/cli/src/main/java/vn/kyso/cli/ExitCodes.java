@@ -56,6 +56,7 @@ final class ExitCodes {
             case STATE_INVALID:
                 return DATA;
             case TOKEN_UNAVAILABLE:
+            case VERIFIER_MISSING:
             case TIMESTAMP_FAILED:
             case REVOCATION_UNAVAILABLE:
             case NETWORK_FAILED:

@@ -14,6 +14,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.api.io.AtomicFiles;
+import vn.kyso.api.io.Document;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -29,6 +30,18 @@ import vn.kyso.pdf.report.PdfReportRenderer;
 final class VerifyCommand implements Callable<Integer> {
     /** Report formats. */
     enum Format { text, json, html, pdf }
+
+    /** Profiles a user may force (the report's {@link vn.kyso.api.report.Profile}, by its code). */
+    enum ProfileName {
+        none(vn.kyso.api.report.Profile.NONE), einvoice(vn.kyso.api.report.Profile.EINVOICE),
+        etax(vn.kyso.api.report.Profile.ETAX), edxml(vn.kyso.api.report.Profile.EDXML);
+
+        final vn.kyso.api.report.Profile profile;
+
+        ProfileName(vn.kyso.api.report.Profile profile) {
+            this.profile = profile;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -48,6 +61,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--offline", description = "Không truy cập mạng (không kiểm tra OCSP/CRL) / no network")
     boolean offline;
+
+    @Option(names = "--profile", paramLabel = "P",
+            description = "XML: áp dụng quy tắc của hồ sơ này thay vì tự nhận biết / force a profile: none | einvoice | etax | edxml")
+    ProfileName profile;
 
     @Option(names = "--format", defaultValue = "text", description = "text | json | html | pdf (pdf needs --out)")
     Format format;
@@ -69,7 +86,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (format == Format.pdf && out == null) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--format pdf needs --out FILE");
         }
-        VerificationReport report = data == null ? verifier.verify(file) : verifier.verify(file, data);
+        Document signed = Document.of(file);
+        Document original = data == null ? null : Document.of(data);
+        VerificationReport report = profile == null ? verifier.verify(signed, original)
+                : verifier.verify(signed, original, profile.profile);
         if (format == Format.pdf) {
             AtomicFiles.write(out, PdfReportRenderer.render(report, lang));
             return ExitCodes.of(report.verdict());

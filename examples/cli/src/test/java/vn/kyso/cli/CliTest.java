@@ -81,6 +81,15 @@ class CliTest {
         assertEquals("B-T", report.get("signatures").get(0).get("level").asText());
         assertEquals("Nguyễn Văn An", report.get("signatures").get(0).get("signer").get("commonName").asText());
 
+        // Without --data: its own code, and the message says how to give the data.
+        Run noData = kyso("verify", sig.toString(), "--trust", dir.resolve("root.pem").toString(), "--lang", "en");
+        assertEquals(64, noData.code, noData.out + noData.err);
+        assertEquals("[KYSO-502] A detached signature needs the original data file: to-trinh.txt.p7s. Give the signed data too "
+                + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)", noData.err.trim());
+        Run noDataVi = kyso("verify", sig.toString(), "--trust", dir.resolve("root.pem").toString());
+        assertTrue(noDataVi.err.trim().startsWith("[KYSO-502] Chữ ký tách rời cần tệp dữ liệu gốc: to-trinh.txt.p7s. Hãy đưa kèm"),
+                noDataVi.err);
+
         Path changed = document("to-trinh-sua.txt", "Tờ trình số 13/TTr-SKHCN");
         Run tampered = kyso("verify", sig.toString(), "--data", changed.toString(),
                 "--trust", dir.resolve("root.pem").toString());
@@ -322,6 +331,17 @@ class CliTest {
         assertEquals("/HDon[1]/DLHDon[1]", sigs.get(1).get("signedScope").get(0).asText());
         Run text = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--lang", "en");
         assertTrue(text.out.contains("Signing party") && text.out.contains("buyer"), text.out);
+        assertEquals("einvoice", new ObjectMapper().readTree(verify.out).get("profile").asText());
+        assertTrue(text.out.contains("Profile") && text.out.contains("e-invoice"), text.out);
+        // Forcing no profile checks the signatures only: no party is named.
+        Run none = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json",
+                "--profile", "none");
+        assertEquals(0, none.code, none.out + none.err);
+        JsonNode plain = new ObjectMapper().readTree(none.out);
+        assertEquals("none", plain.get("profile").asText());
+        assertTrue(plain.get("signatures").get(0).get("party").isNull(), none.out);
+        // An unknown profile name is a usage error.
+        assertEquals(64, kyso("verify", both.toString(), "--profile", "bogus").code);
 
         assertEquals(64, kyso("sign", "xml", "--profile", "einvoice", "--element", "hd-123", "--in", xml.toString(), "--out",
                 dir.resolve("x.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);

@@ -68,8 +68,14 @@ public enum ErrorCode {
 
     NO_SIGNATURE("KYSO-500", "Không tìm thấy chữ ký số: %s", "No signature found: %s"),
     TRUST_ANCHOR_INVALID("KYSO-501", "Chứng thư gốc tin cậy không hợp lệ: %s", "Invalid trust anchor: %s"),
-    DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s",
-            "A detached signature needs the original data file: %s"),
+    DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s. Hãy đưa kèm dữ liệu đã ký "
+            + "(thư viện: verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)",
+            "A detached signature needs the original data file: %s. Give the signed data too "
+            + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)"),
+    VERIFIER_MISSING("KYSO-503", "Chưa có mô-đun kiểm tra chữ ký cho định dạng của tệp: %s. Hãy thêm %s vào ứng dụng "
+            + "(Maven: vn.kyso:%s, cùng phiên bản với kyso-core)",
+            "No signature verifier for this file's format is installed: %s. Add %s to the application "
+            + "(Maven: vn.kyso:%s, the same version as kyso-core)"),
 
     LIBRARY_CONFLICT("KYSO-600", "Thư viện không tương thích trong ứng dụng: %s",
             "Incompatible library on the class path: %s"),
