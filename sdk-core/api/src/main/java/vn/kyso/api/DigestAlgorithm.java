@@ -2,6 +2,7 @@ package vn.kyso.api;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import vn.kyso.api.internal.Args;
 
 /** Digest algorithms accepted for signing (Circular 15/2025/TT-BKHCN). SHA-256 is the default. */
 public enum DigestAlgorithm {
@@ -46,17 +47,16 @@ public enum DigestAlgorithm {
 
     /** Digest of the given bytes. */
     public byte[] digest(byte[] data) {
-        return newDigest().digest(data);
+        return newDigest().digest(Args.notNull(data, "data"));
     }
 
     /** Parses {@code SHA-256}, {@code SHA256}, {@code sha384}, ... */
     public static DigestAlgorithm parse(String name) {
-        if (name != null) {
-            String n = name.replace("-", "").trim().toUpperCase(java.util.Locale.ROOT);
-            for (DigestAlgorithm d : values()) {
-                if (d.name().equals(n)) {
-                    return d;
-                }
+        Args.notNull(name, "name");
+        String n = name.replace("-", "").trim().toUpperCase(java.util.Locale.ROOT);
+        for (DigestAlgorithm d : values()) {
+            if (d.name().equals(n)) {
+                return d;
             }
         }
         throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, String.valueOf(name));

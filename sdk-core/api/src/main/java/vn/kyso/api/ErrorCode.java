@@ -1,5 +1,7 @@
 package vn.kyso.api;
 
+import vn.kyso.api.internal.Args;
+
 /**
  * Stable error codes of the SDK. A code and its meaning never change once released; new codes may be
  * added. Each carries a Vietnamese and an English message template ({@code %s} placeholders are filled
@@ -99,6 +101,6 @@ public enum ErrorCode {
 
     /** The message template in the given language. */
     public String template(Language language) {
-        return language == Language.EN ? english : vietnamese;
+        return Args.notNull(language, "language") == Language.EN ? english : vietnamese;
     }
 }

@@ -1,5 +1,7 @@
 package vn.kyso.api;
 
+import vn.kyso.api.internal.Args;
+
 /**
  * A signature scheme together with its digest algorithm. ECDSA values are DER-encoded; RSA-PSS uses
  * MGF1 with the same digest and a salt of the digest's length.
@@ -47,6 +49,8 @@ public enum SignatureAlgorithm {
 
     /** The algorithm for a scheme and digest. */
     public static SignatureAlgorithm of(SignatureScheme scheme, DigestAlgorithm digest) {
+        Args.notNull(scheme, "scheme");
+        Args.notNull(digest, "digest");
         for (SignatureAlgorithm a : values()) {
             if (a.scheme == scheme && a.digest == digest) {
                 return a;

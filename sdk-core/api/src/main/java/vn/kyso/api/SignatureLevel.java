@@ -1,5 +1,7 @@
 package vn.kyso.api;
 
+import vn.kyso.api.internal.Args;
+
 /**
  * Baseline signature levels (ETSI EN 319 1x2): B-B (basic), B-T (with a signature time-stamp), B-LT
  * (with validation data), B-LTA (with an archive time-stamp). {@link #NONE} only appears in reports,
@@ -26,12 +28,11 @@ public enum SignatureLevel {
 
     /** Parses {@code B-T}, {@code b_t}, {@code BT}, ... (not {@code NONE}). */
     public static SignatureLevel parse(String text) {
-        if (text != null) {
-            String n = text.trim().toUpperCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
-            for (SignatureLevel l : values()) {
-                if (l != NONE && l.label.replace("-", "").equals(n)) {
-                    return l;
-                }
+        Args.notNull(text, "text");
+        String n = text.trim().toUpperCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
+        for (SignatureLevel l : values()) {
+            if (l != NONE && l.label.replace("-", "").equals(n)) {
+                return l;
             }
         }
         throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=" + text);

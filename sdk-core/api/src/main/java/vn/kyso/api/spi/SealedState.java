@@ -165,28 +165,51 @@ public final class SealedState {
         return keyId;
     }
 
-    /** Whether a field is present. */
+    /**
+     * Whether a field is present.
+     *
+     * @param name the field's name
+     * @return true when the state carries the field
+     */
     public boolean has(String name) {
-        return fields.containsKey(name);
+        return fields.containsKey(Args.notNull(name, "name"));
     }
 
-    /** A required field. */
+    /**
+     * A required field.
+     *
+     * @param name the field's name
+     * @return a copy of the field's bytes
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field
+     */
     public byte[] bytes(String name) {
-        byte[] v = fields.get(name);
+        byte[] v = fields.get(Args.notNull(name, "name"));
         if (v == null) {
             throw invalid("thiếu trường " + name, "missing " + name);
         }
         return v.clone();
     }
 
-    /** A required text field. */
+    /**
+     * A required text field.
+     *
+     * @param name the field's name
+     * @return the field, decoded as UTF-8
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field
+     */
     public String string(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return new String(bytes(Args.notNull(name, "name")), StandardCharsets.UTF_8);
     }
 
-    /** A required number field. */
+    /**
+     * A required number field.
+     *
+     * @param name the field's name
+     * @return the field, as written by {@link Builder#put(String, long)}
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field or it is not a number
+     */
     public long number(String name) {
-        byte[] v = bytes(name);
+        byte[] v = bytes(Args.notNull(name, "name"));
         if (v.length != Long.BYTES) {
             throw invalid("trường " + name + " sai", "bad " + name);
         }
