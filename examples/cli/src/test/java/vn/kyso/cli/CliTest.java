@@ -87,6 +87,55 @@ class CliTest {
         assertEquals(1, tampered.code, tampered.out + tampered.err);
     }
 
+    /**
+     * With no trust option, {@code kyso verify} uses the built-in Vietnamese list, says so in every report
+     * form, and tells how to add a root when the chain reaches none (a sandbox signature); with --trust, the
+     * report names what it added and there is no hint.
+     */
+    @Test
+    void verifyUsesTheBuiltInVietnameseTrustAndSaysSo() throws Exception {
+        Path doc = document("cong-van-den.txt", "Công văn đến số 7");
+        Path sig = dir.resolve("cong-van-den.txt.p7s");
+        assertEquals(0, kyso("sign", "cms", "--in", doc.toString(), "--out", sig.toString(), "--enveloping",
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        String builtIn = "built-in Vietnamese list (21 certificates: 4 roots, 17 intermediates)";
+
+        Run json = kyso("verify", sig.toString(), "--offline", "--format", "json", "--lang", "en");
+        assertEquals(2, json.code, json.out + json.err);
+        JsonNode report = new ObjectMapper().readTree(json.out);
+        assertEquals("INDETERMINATE", report.get("verdict").asText());
+        assertEquals("NO_CERTIFICATE_CHAIN_FOUND", report.get("signatures").get(0).get("subIndication").asText(), json.out);
+        assertEquals(builtIn, report.get("trust").asText());
+        assertEquals("[KYSO-511] The signature's certificate chain reaches no trusted root of the built-in Vietnamese list. "
+                + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem",
+                json.err.trim());
+
+        Run vi = kyso("verify", sig.toString(), "--offline");
+        assertEquals(2, vi.code, vi.out + vi.err);
+        assertTrue(vi.out.contains("  Chứng thư tin cậy      | danh sách tích hợp của Việt Nam (21 chứng thư: 4 gốc, 17 trung gian)"), vi.out);
+        assertEquals("[KYSO-511] Chuỗi chứng thư của chữ ký không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp "
+                + "của Việt Nam. Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư "
+                + "gốc của tổ chức đó: --trust root.pem", vi.err.trim());
+
+        Run html = kyso("verify", sig.toString(), "--format", "html", "--lang", "en",
+                "--trust", dir.resolve("root.pem").toString());
+        assertEquals(0, html.code, html.out + html.err);
+        assertTrue(html.out.contains("Trusted certificates: " + builtIn + " + 1 certificate from root.pem"), html.out);
+        assertEquals("", html.err);
+
+        Run text = kyso("verify", sig.toString(), "--lang", "en", "--trust", dir.resolve("root.pem").toString());
+        assertEquals(0, text.code, text.out + text.err);
+        assertTrue(text.out.contains("  Trusted certificates   | " + builtIn + " + 1 certificate from root.pem"), text.out);
+
+        // --vn-trust refuses a certificate that is not pinned, visibly
+        Path vnDir = Files.createDirectories(dir.resolve("vn-trust"));
+        Files.copy(dir.resolve("root.pem"), vnDir.resolve("sandbox-root.pem"));
+        Run refused = kyso("verify", sig.toString(), "--offline", "--lang", "en", "--vn-trust", vnDir.toString());
+        assertTrue(refused.err.startsWith("[KYSO-510] The certificate matches no pinned SHA-256 fingerprint"), refused.err);
+        assertTrue(refused.err.contains("sandbox-root.pem (SHA-256 "), refused.err);
+        assertEquals(65, refused.code, refused.err);
+    }
+
     @Test
     void signPdfVisibleThenVerifyIt() throws Exception {
         Path pdf = DemoCommand.samplePdf(dir.resolve("cong-van.pdf"));

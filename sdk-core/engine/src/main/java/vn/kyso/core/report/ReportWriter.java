@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
@@ -19,6 +20,7 @@ import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.SignerSummary;
 import vn.kyso.api.report.TimestampResult;
 import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.trust.TrustAnchors;
 
 /**
  * Renders a {@link VerificationReport} as JSON, plain text or a self-contained HTML page, with messages
@@ -26,7 +28,7 @@ import vn.kyso.api.report.VerificationReport;
  *
  * <p>JSON shape (every key always present, null where there is no value):
  * <pre>
- * {"verdict","validationTime","document","signatures":[{"id","format","level","indication","subIndication",
+ * {"verdict","validationTime","document","trust","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
  *   "issuer","certificateSerial","certificateNotBefore","certificateNotAfter","signingTime","signatureAlgorithm",
  *   "timestamps":[{"time","tsa","valid"}],"integrity","chainTrusted","revocation","coversWholeDocument",
@@ -47,14 +49,27 @@ public final class ReportWriter {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The report as JSON (UTF-8 text, indented). */
+    /** The report as JSON (UTF-8 text, indented); {@code "trust"} is null. */
     public static String json(VerificationReport r, Language lang) {
+        return json(r, null, lang);
+    }
+
+    /**
+     * The report as JSON, with {@code "trust"} saying which trust the verifier used, in words
+     * ({@link TrustAnchors#describe(Language)}; null when not given).
+     *
+     * <pre>{@code
+     * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list (...)"
+     * }</pre>
+     */
+    public static String json(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
         Objects.requireNonNull(r, "report");
         Language l = lang == null ? Language.VI : lang;
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", r.verdict().name());
         root.put("validationTime", time(r.validationTime()));
         root.put("document", r.documentName());
+        root.put("trust", trust == null ? null : trust.describe(l));
         ArrayNode sigs = root.putArray("signatures");
         for (SignatureResult s : r.signatures()) {
             ObjectNode o = sigs.addObject();
@@ -121,11 +136,26 @@ public final class ReportWriter {
 
     /** A readable plain-text table, verdict first. */
     public static String text(VerificationReport r, Language lang) {
+        return text(r, null, lang);
+    }
+
+    /**
+     * A readable plain-text table, verdict first, with a line saying which trust the verifier used (none when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
+     * }</pre>
+     */
+    public static String text(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
         Objects.requireNonNull(r, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("verdict")).append(": ").append(t.verdict(r.verdict())).append('\n');
         row(sb, t.get("document"), r.documentName());
+        if (trust != null) {
+            row(sb, t.get("trust"), trust.describe(t.lang));
+        }
         row(sb, t.get("validationTime"), time(r.validationTime()));
         row(sb, t.get("signatures"), String.valueOf(r.signatures().size()));
         int i = 0;
@@ -198,6 +228,18 @@ public final class ReportWriter {
 
     /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
     public static String html(VerificationReport r, Language lang) {
+        return html(r, null, lang);
+    }
+
+    /**
+     * A self-contained HTML page, verdict first, saying which trust the verifier used (nothing when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
+     * }</pre>
+     */
+    public static String html(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
         Objects.requireNonNull(r, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
@@ -209,7 +251,11 @@ public final class ReportWriter {
         sb.append("<h1 class=\"").append(r.verdict().name()).append("\">").append(esc(t.get("verdict"))).append(": ")
                 .append(esc(t.verdict(r.verdict()))).append("</h1>\n");
         sb.append("<p>").append(esc(t.get("document"))).append(": ").append(esc(r.documentName())).append("<br>")
-                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime()))).append("</p>\n");
+                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime())));
+        if (trust != null) {
+            sb.append("<br>").append(esc(t.get("trust"))).append(": ").append(esc(trust.describe(t.lang)));
+        }
+        sb.append("</p>\n");
         int i = 0;
         for (SignatureResult s : r.signatures()) {
             sb.append("<h2>").append(esc(t.get("signature"))).append(" #").append(++i).append(" (")
@@ -266,6 +312,7 @@ public final class ReportWriter {
                 case "verdict": return en ? "Verdict" : "Kết luận";
                 case "document": return en ? "Document" : "Tài liệu";
                 case "validationTime": return en ? "Validation time" : "Thời điểm kiểm tra";
+                case "trust": return en ? "Trusted certificates" : "Chứng thư tin cậy";
                 case "signatures": return en ? "Signatures" : "Số chữ ký";
                 case "signature": return en ? "Signature" : "Chữ ký";
                 case "indication": return en ? "Result" : "Kết quả";
