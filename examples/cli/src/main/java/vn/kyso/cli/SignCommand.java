@@ -209,8 +209,14 @@ final class SignCommand {
         @Option(names = "--anchor-offset", paramLabel = "DX,DY", split = ",", description = "Dịch chữ ký đặt theo neo (phải, xuống), điểm / offset in points")
         List<Float> anchorOffset;
 
-        @Option(names = "--reserve-issuance-fields", description = "Tạo sẵn ô số và ngày trước chữ ký đầu tiên / reserve the number and date fields before the first approval")
+        @Option(names = "--reserve-issuance-fields", hidden = true,
+                description = "Mặc định của --role approve / the default of --role approve")
         boolean reserveFields;
+
+        @Option(names = "--no-reserve-issuance-fields",
+                description = "Không tạo sẵn ô số và ngày ở chữ ký duyệt đầu tiên (mặc định: có tạo) / "
+                        + "do not reserve the number and date fields at the first approval (reserved by default)")
+        boolean noReserveFields;
 
         @Option(names = "--pdf-password-env", paramLabel = "VAR", description = "Mật khẩu mở PDF được mã hóa / password of an encrypted PDF, from an environment variable")
         String pdfPasswordEnv;
@@ -250,22 +256,15 @@ final class SignCommand {
                 OffsetDateTime date = issuedDate == null ? OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")) : parseDate(issuedDate);
                 return (in, out, key) -> EOffice.issue(signer, in, out, key, docNumber, date, options);
             }
-            if (!reserveFields) {
-                return (in, out, key) -> signer.sign(in, out, key, options);
+            if (reserveFields && noReserveFields) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--reserve-issuance-fields, --no-reserve-issuance-fields");
             }
-            return (in, out, key) -> {
-                Path reserved = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".template.pdf");
-                try {
-                    EOffice.reserveIssuanceFields(in, reserved);
-                    return signer.sign(reserved, out, key, options);
-                } finally {
-                    try {
-                        java.nio.file.Files.deleteIfExists(reserved);
-                    } catch (java.io.IOException ignored) {
-                        // leftover temporary file; the output is complete either way
-                    }
-                }
-            };
+            if (role == Role.approve) {
+                // the first approval reserves the number and date fields unless told not to (EOffice.approve)
+                EOffice.IssuanceFields fields = noReserveFields ? EOffice.IssuanceFields.LEAVE_AS_IS : EOffice.IssuanceFields.RESERVE;
+                return (in, out, key) -> EOffice.approve(signer, in, out, key, options, fields);
+            }
+            return (in, out, key) -> signer.sign(in, out, key, options);
         }
 
         private void placement(PdfSignatureOptions.Builder b) {
