@@ -215,6 +215,56 @@ class CliTest {
     }
 
     /**
+     * Item 14 from the command line: two approvers who know nothing of issuance (plain {@code --role approve}),
+     * then the clerk's number and date: every signature VALID for kyso and for pdfsig, number and date shown.
+     * With {@code --no-reserve-issuance-fields} the approval reserves nothing and the issuance says what to do.
+     */
+    @Test
+    void theFirstApprovalReservesTheIssuanceFieldsByDefault() throws Exception {
+        Path draft = DemoCommand.samplePdf(dir.resolve("to-trinh-14.pdf"));
+        Path first = dir.resolve("to-trinh-14.1.pdf");
+        Path second = dir.resolve("to-trinh-14.2.pdf");
+        Path issued = dir.resolve("to-trinh-14.3.pdf");
+        Run a1 = kyso("sign", "pdf", "--role", "approve", "--field", "lanh_dao_phong", "--in", draft.toString(),
+                "--out", first.toString(), "--p12", dir.resolve("person2.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, a1.code, a1.err);
+        Run a2 = kyso("sign", "pdf", "--field", "chu_tich", "--in", first.toString(), "--out", second.toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, a2.code, a2.err);
+        Run issue = kyso("sign", "pdf", "--role", "issue", "--doc-number", "14/TTr-SKHCN", "--field", "van_thu",
+                "--issued-date", "2026-12-01T08:00:00+07:00", "--in", second.toString(), "--out", issued.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, issue.code, issue.err);
+
+        Run verify = kyso("verify", issued.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode sigs = new ObjectMapper().readTree(verify.out).get("signatures");
+        assertEquals(3, sigs.size());
+        for (JsonNode s : sigs) {
+            assertEquals("TOTAL_PASSED", s.get("indication").asText(), verify.out);
+        }
+        assertEquals(List.of("FORM_FILL", "FORM_FILL", "NONE"),
+                sigs.findValuesAsText("modificationsAfter").stream().sorted().collect(java.util.stream.Collectors.toList()));
+        Tools.Result pdfsig = Tools.run(List.of("pdfsig", "-nocert", issued.toString()));
+        assertEquals(3, pdfsig.output.split("Signature Validation: Signature is Valid\\.", -1).length - 1, pdfsig.toString());
+        assertFalse(pdfsig.output.contains("Signature Validation: Signature is Invalid"), pdfsig.toString());
+        String text = pdftotext(issued, "-raw");
+        assertTrue(text.contains("Số: 14/TTr-SKHCN") && text.contains("ngày 1 tháng 12 năm 2026"), text);
+
+        Path plain = dir.resolve("to-trinh-14.khong-o.pdf");
+        Run optOut = kyso("sign", "pdf", "--no-reserve-issuance-fields", "--in", draft.toString(), "--out", plain.toString(),
+                "--p12", dir.resolve("person2.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, optOut.code, optOut.err);
+        Path refused = dir.resolve("to-trinh-14.khong-phat-hanh.pdf");
+        Run noFields = kyso("sign", "pdf", "--role", "issue", "--doc-number", "15/TTr-SKHCN", "--in", plain.toString(),
+                "--out", refused.toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(64, noFields.code, noFields.err);
+        assertTrue(noFields.err.startsWith("[KYSO-100] Tham số không hợp lệ: tệp PDF chưa có ô số và ngày (so_ky_hieu, "
+                + "ngay_ban_hanh) để ghi khi phát hành. Chữ ký duyệt đầu tiên tạo sẵn các ô này nếu không tắt"), noFields.err);
+        assertFalse(Files.exists(refused));
+    }
+
+    /**
      * Every e-office role from the command line on the template the demo uses: approval with the
      * leader's image placed by anchor text, issuance with number, date and seal, then income; an appendix
      * and an electronic copy as separate files; bad role options refused.
