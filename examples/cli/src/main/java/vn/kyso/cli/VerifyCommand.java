@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationReport report = data == null ? verifier.verify(file) : verifier.verify(file, data);
         if (trust.isEmpty() && report.signatures().stream().anyMatch(s -> !s.chainTrusted())) {
             // not an error (the report is the answer), but the fix for an untrusted chain, e.g. a sandbox signature
-            spec.commandLine().getErr().println(new KysoException(ErrorCode.TRUST_NOT_GIVEN).message(lang));
+            spec.commandLine().getErr().println(new KysoException(ErrorCode.TRUST_NOT_GIVEN, String.valueOf(file.getFileName())).message(lang));
         }
         if (format == Format.pdf) {
             AtomicFiles.write(out, PdfReportRenderer.render(report, lang));

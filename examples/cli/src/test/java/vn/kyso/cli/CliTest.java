@@ -106,14 +106,14 @@ class CliTest {
         assertEquals("INDETERMINATE", report.get("verdict").asText());
         assertEquals("NO_CERTIFICATE_CHAIN_FOUND", report.get("signatures").get(0).get("subIndication").asText(), json.out);
         assertEquals(builtIn, report.get("trust").asText());
-        assertEquals("[KYSO-511] The signature's certificate chain reaches no trusted root of the built-in Vietnamese list. "
+        assertEquals("[KYSO-511] The certificate chain of the signature in cong-van-den.txt.p7s reaches no trusted root of the built-in Vietnamese list. "
                 + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem",
                 json.err.trim());
 
         Run vi = kyso("verify", sig.toString(), "--offline");
         assertEquals(2, vi.code, vi.out + vi.err);
         assertTrue(vi.out.contains("  Chứng thư tin cậy      | danh sách tích hợp của Việt Nam (21 chứng thư: 4 gốc, 17 trung gian)"), vi.out);
-        assertEquals("[KYSO-511] Chuỗi chứng thư của chữ ký không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp "
+        assertEquals("[KYSO-511] Chuỗi chứng thư của chữ ký trong cong-van-den.txt.p7s không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp "
                 + "của Việt Nam. Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư "
                 + "gốc của tổ chức đó: --trust root.pem", vi.err.trim());
 

@@ -56,9 +56,9 @@ public enum ErrorCode {
                     + "Give another CA's root separately, with TrustAnchors.fromFiles or --trust"),
     /** A chain reached no trusted root and no trust anchor of the user's own was given: the fix names --trust. */
     TRUST_NOT_GIVEN("KYSO-511",
-            "Chuỗi chứng thư của chữ ký không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp của Việt Nam. "
+            "Chuỗi chứng thư của chữ ký trong %s không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp của Việt Nam. "
                     + "Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư gốc của tổ chức đó: --trust root.pem",
-            "The signature's certificate chain reaches no trusted root of the built-in Vietnamese list. "
+            "The certificate chain of the signature in %s reaches no trusted root of the built-in Vietnamese list. "
                     + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem"),
 
     INTERNAL("KYSO-900", "Lỗi nội bộ: %s", "Internal error: %s");

@@ -391,7 +391,10 @@ class CadesSignVerifyTest {
         ObjectMapper m = new ObjectMapper();
         JsonNode vi = m.readTree(ReportWriter.json(rep, Language.VI));
         JsonNode en = m.readTree(ReportWriter.json(rep, Language.EN));
-        assertEquals(Set.of("verdict", "validationTime", "document", "signatures"), names(vi));
+        assertEquals(Set.of("verdict", "validationTime", "document", "trust", "signatures"), names(vi));
+        assertTrue(vi.get("trust").isNull());
+        assertEquals("1 certificate given by the application",
+                m.readTree(ReportWriter.json(rep, Fixtures.trust(sandbox), Language.EN)).get("trust").asText());
         assertEquals("INVALID", vi.get("verdict").asText());
         assertEquals("json.p7s", vi.get("document").asText());
         assertTrue(vi.get("validationTime").asText().endsWith("+07:00"));

@@ -64,24 +64,31 @@ public final class VietnamTrustRegistry {
             this.bundled = bundled;
         }
 
-        /** The short name, e.g. {@code vgca-rootca}; a shipped certificate is the resource {@code vn/<name>.pem}. */
+        /**
+         * The short name, e.g. {@code vgca-rootca}; a shipped certificate is the resource {@code vn/<name>.pem}.
+         * Sample: {@code VietnamTrustRegistry.find(fp).map(Pin::name).orElse("not pinned")}.
+         */
         public String name() {
             return name;
         }
 
-        /** Root (trust anchor) or intermediate. */
+        /** Root (trust anchor) or intermediate. Sample: {@code pin.role() == Role.ROOT}. */
         public Role role() {
             return role;
         }
 
-        /** The SHA-256 fingerprint of the DER certificate, upper-case hex without separators. */
+        /**
+         * The SHA-256 fingerprint of the DER certificate, upper-case hex without separators. Sample:
+         * {@code pin.sha256().equals(Certificates.sha256Fingerprint(cert))}.
+         */
         public String sha256() {
             return sha256;
         }
 
         /**
          * Whether kyso-core ships the certificate ({@link TrustAnchors#vietnam()} loads every bundled pin);
-         * false for a certificate that is pinned but not shipped, which only a user directory can add.
+         * false for a certificate that is pinned but not shipped, which only a user directory can add. Sample:
+         * {@code pins().stream().filter(p -> !p.bundled())} gives dcscag2.
          */
         public boolean bundled() {
             return bundled;
