@@ -1,5 +1,6 @@
 package vn.kyso.mobile;
 
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.SignatureAlgorithm;
 
 /**
@@ -14,7 +15,7 @@ public interface RemoteSigner {
      *
      * @param displayText what the user's phone shows (e.g. the document name); may be null
      */
-    String submit(byte[] digest, SignatureAlgorithm algorithm, String displayText);
+    String submit(byte[] digest, SignatureAlgorithm algorithm, @Nullable String displayText);
 
     /** The current state of a transaction. */
     RemoteStatus status(String transactionId);

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.token.SigningKey;
 
 /**
@@ -30,16 +31,16 @@ public final class RemoteSigningKey implements SigningKey {
     private final RemoteSigner signer;
     private final Duration pollInterval;
     private final Duration timeout;
-    private final String displayText;
+    private final @Nullable String displayText;
 
     private RemoteSigningKey(Builder b) {
-        this.id = Objects.requireNonNull(b.id, "id");
+        this.id = Args.notNull(b.id, "id");
         if (b.chain.isEmpty()) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
         }
         this.chain = Collections.unmodifiableList(new ArrayList<>(b.chain));
         this.schemes = Collections.unmodifiableSet(EnumSet.copyOf(b.schemes));
-        this.signer = Objects.requireNonNull(b.signer, "signer");
+        this.signer = Args.notNull(b.signer, "signer");
         this.pollInterval = b.pollInterval;
         this.timeout = b.timeout;
         this.displayText = b.displayText;
@@ -66,10 +67,12 @@ public final class RemoteSigningKey implements SigningKey {
 
     @Override
     public byte[] signDigest(byte[] digest, SignatureAlgorithm algorithm) {
+        Args.notNull(digest, "digest");
+        Args.notNull(algorithm, "algorithm");
         if (!schemes.contains(algorithm.scheme())) {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName() + " / " + id);
         }
-        if (digest == null || digest.length != algorithm.digest().length()) {
+        if (digest.length != algorithm.digest().length()) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length");
         }
         String tx = signer.submit(digest.clone(), algorithm, displayText);
@@ -101,41 +104,48 @@ public final class RemoteSigningKey implements SigningKey {
 
     /** Builder: the service, the certificate chain and the polling policy (2 s interval, 120 s limit by default). */
     public static final class Builder {
-        private String id;
+        private @Nullable String id;
         private final List<X509Certificate> chain = new ArrayList<>();
         private Set<SignatureScheme> schemes = EnumSet.of(SignatureScheme.RSA_PKCS1_V15);
-        private RemoteSigner signer;
+        private @Nullable RemoteSigner signer;
         private Duration pollInterval = Duration.ofSeconds(2);
         private Duration timeout = Duration.ofSeconds(120);
-        private String displayText;
+        private @Nullable String displayText;
 
         private Builder() {
         }
 
         /** The credential id at the service (e.g. the CSC credentialID or the MSISDN). */
-        public Builder id(String id) { this.id = id; return this; }
+        public Builder id(String id) { this.id = Args.notNull(id, "id"); return this; }
         /** The chain, signer first. */
-        public Builder chain(List<X509Certificate> chain) { this.chain.clear(); this.chain.addAll(chain); return this; }
+        public Builder chain(List<X509Certificate> chain) {
+            Args.notNull(chain, "chain");
+            this.chain.clear();
+            this.chain.addAll(chain);
+            return this;
+        }
         /** The schemes the service can produce (default RSA PKCS#1 v1.5). */
         public Builder schemes(Set<SignatureScheme> schemes) {
+            Args.notNull(schemes, "schemes");
             if (schemes.isEmpty()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "schemes");
             }
             this.schemes = EnumSet.copyOf(schemes);
             return this;
         }
-        public Builder signer(RemoteSigner signer) { this.signer = signer; return this; }
-        public Builder pollInterval(Duration d) { this.pollInterval = positive(d, "pollInterval"); return this; }
-        public Builder timeout(Duration d) { this.timeout = positive(d, "timeout"); return this; }
-        /** The text shown on the user's phone. */
-        public Builder displayText(String text) { this.displayText = text; return this; }
+        public Builder signer(RemoteSigner signer) { this.signer = Args.notNull(signer, "signer"); return this; }
+        public Builder pollInterval(Duration pollInterval) { this.pollInterval = positive(pollInterval, "pollInterval"); return this; }
+        public Builder timeout(Duration timeout) { this.timeout = positive(timeout, "timeout"); return this; }
+        /** The text shown on the user's phone (none by default). */
+        public Builder displayText(@Nullable String text) { this.displayText = text; return this; }
 
         public RemoteSigningKey build() {
             return new RemoteSigningKey(this);
         }
 
         private static Duration positive(Duration d, String name) {
-            if (d == null || d.isNegative() || d.isZero()) {
+            Args.notNull(d, name);
+            if (d.isNegative() || d.isZero()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, name);
             }
             return d;

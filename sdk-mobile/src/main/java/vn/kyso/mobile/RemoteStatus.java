@@ -1,6 +1,7 @@
 package vn.kyso.mobile;
 
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.internal.Args;
 
 /** The state of a remote signing transaction, as reported by the service. Immutable. */
 public final class RemoteStatus {
@@ -17,10 +18,10 @@ public final class RemoteStatus {
     }
 
     private final State state;
-    private final byte[] signatureValue;
-    private final String reason;
+    private final byte @Nullable [] signatureValue;
+    private final @Nullable String reason;
 
-    private RemoteStatus(State state, byte[] signatureValue, String reason) {
+    private RemoteStatus(State state, byte @Nullable [] signatureValue, @Nullable String reason) {
         this.state = state;
         this.signatureValue = signatureValue;
         this.reason = reason;
@@ -31,10 +32,11 @@ public final class RemoteStatus {
     }
 
     public static RemoteStatus signed(byte[] signatureValue) {
-        return new RemoteStatus(State.SIGNED, Objects.requireNonNull(signatureValue, "signatureValue").clone(), null);
+        return new RemoteStatus(State.SIGNED, Args.notNull(signatureValue, "signatureValue").clone(), null);
     }
 
-    public static RemoteStatus rejected(String reason) {
+    /** A refusal, with the service's reason when it gives one. */
+    public static RemoteStatus rejected(@Nullable String reason) {
         return new RemoteStatus(State.REJECTED, null, reason);
     }
 
@@ -47,12 +49,12 @@ public final class RemoteStatus {
     }
 
     /** The signature value when {@link State#SIGNED}, else null. */
-    public byte[] signatureValue() {
+    public byte @Nullable [] signatureValue() {
         return signatureValue == null ? null : signatureValue.clone();
     }
 
     /** The service's reason for a rejection, or null. */
-    public String reason() {
+    public @Nullable String reason() {
         return reason;
     }
 }

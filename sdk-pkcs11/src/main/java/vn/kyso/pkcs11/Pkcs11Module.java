@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.TokenInfo;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.pkcs11.internal.Pkcs11Errors;
 import vn.kyso.pkcs11.internal.WrapperLogging;
 
@@ -58,7 +58,7 @@ public final class Pkcs11Module {
      *     that initialises
      */
     public static Pkcs11Module load(Path library) {
-        Objects.requireNonNull(library, "library");
+        Args.notNull(library, "library");
         Path real;
         try {
             real = library.toRealPath();
@@ -148,7 +148,7 @@ public final class Pkcs11Module {
      * The token in the given slot (by its slot id). Not logged in.
      */
     public Pkcs11Token open(TokenSlot slot) {
-        return openSlot(Objects.requireNonNull(slot, "slot").slotId());
+        return openSlot(Args.notNull(slot, "slot").slotId());
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Pkcs11Module {
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no present token has this label
      */
     public Pkcs11Token openLabel(String label) {
-        Objects.requireNonNull(label, "label");
+        Args.notNull(label, "label");
         try {
             findSlot(-1, label.trim()); // fail early when absent
         } catch (KysoException e) {

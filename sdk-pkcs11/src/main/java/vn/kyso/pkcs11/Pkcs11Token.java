@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
@@ -17,6 +18,7 @@ import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.TokenInfo;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
 import vn.kyso.pkcs11.internal.KeyHost;
@@ -150,7 +152,7 @@ public final class Pkcs11Token implements Token {
      *     {@code PIN_LOCKED}, {@code TOKEN_UNAVAILABLE} (token absent, closed), {@code SIGNING_REJECTED}
      *     (cancelled on the PIN pad), {@code INVALID_ARGUMENT} (no PIN on a token without PIN pad)
      */
-    public Pkcs11Token login(char[] pin) {
+    public Pkcs11Token login(char @Nullable [] pin) {
         if (pin == null || pin.length == 0) {
             if (info().pinPad()) {
                 return doLogin(null);
@@ -250,7 +252,7 @@ public final class Pkcs11Token implements Token {
      * @throws KysoException {@code KEY_NOT_FOUND} if none has it; {@code INVALID_ARGUMENT} if not hex
      */
     public SigningKey keyByCertificateSerial(String serialHex) {
-        Objects.requireNonNull(serialHex, "serialHex");
+        Args.notNull(serialHex, "serialHex");
         String s = serialHex.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("0x")) {
             s = s.substring(2);
@@ -272,7 +274,7 @@ public final class Pkcs11Token implements Token {
     /** Same as {@link Token#key(String)}, with the id (CKA_ID hex) matched ignoring case. */
     @Override
     public SigningKey key(String id) {
-        Objects.requireNonNull(id, "id");
+        Args.notNull(id, "id");
         for (SigningKey k : keys()) {
             if (k.id().equalsIgnoreCase(id.trim())) {
                 return k;

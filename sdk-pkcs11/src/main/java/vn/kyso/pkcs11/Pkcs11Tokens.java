@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * Where a desktop application starts with USB tokens and HSMs: the tokens of every PKCS#11 driver
@@ -68,6 +69,8 @@ public final class Pkcs11Tokens {
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or no token has the label
      */
     public static Pkcs11Token open(Path driver, String label) {
+        Args.notNull(driver, "driver");
+        Args.notNull(label, "label");
         return Pkcs11Module.load(driver).openLabel(label);
     }
 
@@ -77,6 +80,7 @@ public final class Pkcs11Tokens {
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or there is no such slot
      */
     public static Pkcs11Token open(Path driver, int slotIndex) {
+        Args.notNull(driver, "driver");
         return Pkcs11Module.load(driver).openIndex(slotIndex);
     }
 }

@@ -2,6 +2,7 @@ package vn.kyso.pkcs11;
 
 import java.util.Objects;
 import vn.kyso.api.Language;
+import vn.kyso.api.internal.Args;
 import vn.kyso.pkcs11.internal.PinFlags;
 
 /**
@@ -130,6 +131,7 @@ public final class TokenSlot {
 
     /** The PIN state described in the given language, to show before asking for the PIN. */
     public String pinState(Language language) {
+        Args.notNull(language, "language");
         return PinFlags.describe(flags, language);
     }
 

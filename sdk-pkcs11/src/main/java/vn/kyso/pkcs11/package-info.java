@@ -6,4 +6,7 @@
  * whose private keys never leave the token; {@link vn.kyso.pkcs11.DriverDiscovery} finds installed drivers.
  * Nothing here prints or logs a PIN; IAIK types never appear in a public signature.
  */
+@NullMarked
 package vn.kyso.pkcs11;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Objects;
+import vn.kyso.api.internal.Args;
 
 /**
  * One key holder of a {@link Sandbox}: a test person, the organisation, the TSA or the OCSP responder,
@@ -26,8 +26,8 @@ public final class Identity {
     private final List<X509Certificate> chain;
 
     Identity(String name, PrivateKey privateKey, List<X509Certificate> chain) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.name = Args.notNull(name, "name");
+        this.privateKey = Args.notNull(privateKey, "privateKey");
         this.chain = List.copyOf(chain);
         this.certificate = this.chain.get(0);
     }
@@ -65,7 +65,7 @@ public final class Identity {
      * @throws IllegalStateException if the JDK cannot build the key store
      */
     public byte[] pkcs12(char[] password) {
-        Objects.requireNonNull(password, "password");
+        Args.notNull(password, "password");
         for (char c : password) {
             if (c < 0x20 || c > 0x7e) {
                 throw new IllegalArgumentException("PKCS#12 passwords must be printable ASCII");
@@ -92,7 +92,7 @@ public final class Identity {
      * @throws UncheckedIOException if the file cannot be written
      */
     public Path writePkcs12(Path file, char[] password) {
-        Objects.requireNonNull(file, "file");
+        Args.notNull(file, "file");
         FileIo.writeAtomically(file, pkcs12(password));
         return file;
     }

@@ -15,6 +15,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import vn.kyso.api.internal.Args;
 
 /**
  * Sample images for visible signatures, drawn at run time (nothing is shipped): a blue handwritten-like
@@ -58,6 +59,7 @@ public final class SampleImages {
 
     /** Encodes a PNG, with a pHYs chunk for {@code dpi} when positive. */
     public static byte[] png(BufferedImage img, double dpi) {
+        Args.notNull(img, "img");
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
             ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(img);

@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kyso.api.internal.Args;
 
 /**
  * A throw-away PKI with Vietnamese-style certificates and the services a signer and a verifier need,
@@ -127,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
      * @throws UncheckedIOException if the files cannot be written
      */
     public static Sandbox create(Path dir, int port) {
-        Objects.requireNonNull(dir, "dir");
+        Args.notNull(dir, "dir");
         checkPort(port);
         Sandbox sandbox = new Sandbox(Pki.generate(new Endpoints(port == 0 ? freePort() : port), Instant.now()));
         sandbox.writeTo(dir);
@@ -143,7 +143,7 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalStateException if they are damaged or incomplete
      */
     public static Sandbox load(Path dir) {
-        Objects.requireNonNull(dir, "dir");
+        Args.notNull(dir, "dir");
         Sandbox sandbox = new Sandbox(SandboxFiles.load(dir));
         LOG.debug("Loaded the Kyso sandbox of {} (port {})", dir, sandbox.pki.endpoints().port());
         return sandbox;
@@ -195,7 +195,7 @@ public final class Sandbox implements AutoCloseable {
      * @throws UncheckedIOException if a file cannot be written
      */
     public void writeTo(Path dir) {
-        Objects.requireNonNull(dir, "dir");
+        Args.notNull(dir, "dir");
         SandboxFiles.write(pki, dir);
     }
 
@@ -276,7 +276,7 @@ public final class Sandbox implements AutoCloseable {
      * that a verifier must reject.
      */
     public String tsaUrlAt(Instant time) {
-        Objects.requireNonNull(time, "time");
+        Args.notNull(time, "time");
         return pki.endpoints().tsaAt(time);
     }
 
@@ -302,8 +302,8 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalArgumentException if {@code who} is not an identity of this sandbox
      */
     public void revoke(Identity who, Instant when) {
-        Objects.requireNonNull(who, "who");
-        Objects.requireNonNull(when, "when");
+        Args.notNull(who, "who");
+        Args.notNull(when, "when");
         Identity own = pki.identities().get(who.name());
         if (own == null || !own.certificate().equals(who.certificate())) {
             throw new IllegalArgumentException("not an identity of this sandbox: " + who.name());
@@ -319,7 +319,7 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalArgumentException for any other kind
      */
     public int requestCount(String kind) {
-        AtomicInteger count = counts.get(Objects.requireNonNull(kind, "kind"));
+        AtomicInteger count = counts.get(Args.notNull(kind, "kind"));
         if (count == null) {
             throw new IllegalArgumentException("kind must be one of " + KINDS + ": " + kind);
         }

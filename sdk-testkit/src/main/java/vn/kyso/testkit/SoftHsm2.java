@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import vn.kyso.api.internal.Args;
 
 /**
  * A throw-away SoftHSM2 installation for tests, demos and benchmarks: its own {@code softhsm2.conf} and
@@ -95,6 +96,7 @@ public final class SoftHsm2 {
      * @throws UncheckedIOException if the files cannot be written
      */
     public static SoftHsm2 create(Path conf) {
+        Args.notNull(conf, "conf");
         Path c = conf.toAbsolutePath();
         Path tokens = c.resolveSibling("tokens");
         try {
@@ -132,11 +134,13 @@ public final class SoftHsm2 {
 
     /** Initialises a token with this label in the first free slot, with {@link #SO_PIN} and {@link #PIN}. */
     public void initToken(String label) {
+        Args.notNull(label, "label");
         run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SO_PIN, "--pin", PIN);
     }
 
     /** Deletes the token with this label. */
     public void deleteToken(String label) {
+        Args.notNull(label, "label");
         run("softhsm2-util", "--delete-token", "--token", label);
     }
 
@@ -146,6 +150,9 @@ public final class SoftHsm2 {
      * The key passes through a temporary PKCS#8 file next to the configuration, deleted afterwards.
      */
     public void importIdentity(String label, Identity identity, String idHex) {
+        Args.notNull(label, "label");
+        Args.notNull(identity, "identity");
+        Args.notNull(idHex, "idHex");
         Path dir = null;
         try {
             dir = Files.createTempDirectory(conf.getParent(), "import");
@@ -184,6 +191,7 @@ public final class SoftHsm2 {
      * @throws IllegalStateException if it exits with a non-zero code or runs longer than a minute
      */
     public String run(String... command) {
+        Args.notNull(command, "command");
         List<String> cmd = List.of(command);
         Path log = null;
         try {

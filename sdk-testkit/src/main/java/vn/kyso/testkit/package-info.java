@@ -7,4 +7,7 @@
  * this package is package-private. Nothing here is meant for production: keys are generated at run time
  * and every file uses the public password {@link vn.kyso.testkit.Sandbox#PASSWORD}.
  */
+@NullMarked
 package vn.kyso.testkit;
+
+import org.jspecify.annotations.NullMarked;

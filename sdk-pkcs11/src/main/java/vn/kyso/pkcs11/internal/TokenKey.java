@@ -23,6 +23,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.spi.DigestInfos;
 import vn.kyso.api.token.SigningKey;
 
@@ -73,9 +74,11 @@ public final class TokenKey implements SigningKey {
 
     @Override
     public byte[] signDigest(byte[] digest, SignatureAlgorithm algorithm) {
-        if (algorithm == null || !schemes.contains(algorithm.scheme())) {
+        Args.notNull(digest, "digest");
+        Args.notNull(algorithm, "algorithm");
+        if (!schemes.contains(algorithm.scheme())) {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    (algorithm == null ? "null" : algorithm.displayName()) + " / key " + id + " on '" + host.label() + "'");
+                    algorithm.displayName() + " / key " + id + " on '" + host.label() + "'");
         }
         DigestInfos.checkLength(digest, algorithm);
         LoginSession login = host.login("signing");

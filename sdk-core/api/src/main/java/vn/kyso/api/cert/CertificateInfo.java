@@ -9,12 +9,13 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.internal.DistinguishedName;
 
 /**
@@ -34,13 +35,13 @@ public final class CertificateInfo {
     }
 
     private final String commonName;
-    private final String organization;
-    private final String organizationalUnit;
-    private final String locality;
-    private final String province;
-    private final String country;
-    private final String email;
-    private final String telephone;
+    private final @Nullable String organization;
+    private final @Nullable String organizationalUnit;
+    private final @Nullable String locality;
+    private final @Nullable String province;
+    private final @Nullable String country;
+    private final @Nullable String email;
+    private final @Nullable String telephone;
     private final List<Identifier> identifiers;
     private final SubjectKind kind;
     private final Instant notBefore;
@@ -94,7 +95,7 @@ public final class CertificateInfo {
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if its names cannot be decoded
      */
     public static CertificateInfo of(X509Certificate certificate) {
-        Objects.requireNonNull(certificate, "certificate");
+        Args.notNull(certificate, "certificate");
         try {
             return new CertificateInfo(certificate);
         } catch (KysoException e) {
@@ -153,37 +154,37 @@ public final class CertificateInfo {
     }
 
     /** Cơ quan/tổ chức (O), or null. */
-    public String organization() {
+    public @Nullable String organization() {
         return organization;
     }
 
     /** Đơn vị (OU), or null. */
-    public String organizationalUnit() {
+    public @Nullable String organizationalUnit() {
         return organizationalUnit;
     }
 
     /** Locality (L), or null. */
-    public String locality() {
+    public @Nullable String locality() {
         return locality;
     }
 
     /** Tỉnh/thành phố (ST), or null. */
-    public String province() {
+    public @Nullable String province() {
         return province;
     }
 
     /** Country (C), or null. */
-    public String country() {
+    public @Nullable String country() {
         return country;
     }
 
     /** E-mail address in the subject, or null. */
-    public String email() {
+    public @Nullable String email() {
         return email;
     }
 
     /** Telephone number (2.5.4.20), or null. */
-    public String telephone() {
+    public @Nullable String telephone() {
         return telephone;
     }
 
@@ -193,12 +194,12 @@ public final class CertificateInfo {
     }
 
     /** The tax code (MST) with its branch suffix, e.g. {@code 0101234567-001}, or null. */
-    public String taxCode() {
+    public @Nullable String taxCode() {
         return valueOf(IdentifierType.MST);
     }
 
     /** The first personal identifier in prefixed form (e.g. {@code CCCD:001085012345}), or null. */
-    public String personalId() {
+    public @Nullable String personalId() {
         for (Identifier id : identifiers) {
             if (id.type().personal()) {
                 return id.toString();
@@ -208,11 +209,11 @@ public final class CertificateInfo {
     }
 
     /** The CCCD number, or null. */
-    public String citizenId() {
+    public @Nullable String citizenId() {
         return valueOf(IdentifierType.CCCD);
     }
 
-    private String valueOf(IdentifierType type) {
+    private @Nullable String valueOf(IdentifierType type) {
         for (Identifier id : identifiers) {
             if (id.type() == type) {
                 return id.value();
@@ -235,6 +236,7 @@ public final class CertificateInfo {
 
     /** Whether the certificate is within its validity period at the given time. */
     public boolean validAt(Instant time) {
+        Args.notNull(time, "time");
         return !time.isBefore(notBefore) && !time.isAfter(notAfter);
     }
 

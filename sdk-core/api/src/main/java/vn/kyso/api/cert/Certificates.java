@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /** Reading and fingerprinting X.509 certificates. Every failure is a {@link KysoException}. */
 public final class Certificates {
@@ -28,6 +29,7 @@ public final class Certificates {
 
     /** Reads every certificate of a PEM or DER file. */
     public static List<X509Certificate> read(Path file) {
+        Args.notNull(file, "file");
         try {
             return parse(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -41,7 +43,8 @@ public final class Certificates {
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if nothing parses
      */
     public static List<X509Certificate> parse(byte[] content) {
-        if (content == null || content.length == 0) {
+        Args.notNull(content, "content");
+        if (content.length == 0) {
             throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, "empty");
         }
         List<X509Certificate> out = new ArrayList<>();
@@ -79,6 +82,7 @@ public final class Certificates {
 
     /** The SHA-256 fingerprint in upper-case hex, as published by the CAs. */
     public static String sha256Fingerprint(X509Certificate certificate) {
+        Args.notNull(certificate, "certificate");
         try {
             return hex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (java.security.GeneralSecurityException e) {
@@ -88,6 +92,7 @@ public final class Certificates {
 
     /** PEM encoding of a certificate. */
     public static String toPem(X509Certificate certificate) {
+        Args.notNull(certificate, "certificate");
         try {
             return "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())

@@ -1,6 +1,7 @@
 package vn.kyso.api.cert;
 
 import java.util.Objects;
+import vn.kyso.api.internal.Args;
 
 /** One identifier found in a certificate subject, e.g. {@code CCCD:001085012345}. Immutable. */
 public final class Identifier {
@@ -8,8 +9,8 @@ public final class Identifier {
     private final String value;
 
     public Identifier(IdentifierType type, String value) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.value = Objects.requireNonNull(value, "value");
+        this.type = Args.notNull(type, "type");
+        this.value = Args.notNull(value, "value");
     }
 
     public IdentifierType type() {

@@ -43,6 +43,8 @@ public final class KeyStoreToken implements Token {
     }
 
     public static Token openPkcs12(Path file, char[] password) {
+        Args.notNull(file, "file");
+        Args.notNull(password, "password");
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -55,9 +57,9 @@ public final class KeyStoreToken implements Token {
     }
 
     public static Token openPkcs12(byte[] content, char[] password, String label) {
-        if (password == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "password");
-        }
+        Args.notNull(content, "content");
+        Args.notNull(password, "password");
+        Args.notNull(label, "label");
         char[] copy = password.clone();
         try {
             try {
@@ -235,6 +237,8 @@ public final class KeyStoreToken implements Token {
 
         @Override
         public byte[] signDigest(byte[] digest, SignatureAlgorithm algorithm) {
+            Args.notNull(digest, "digest");
+            Args.notNull(algorithm, "algorithm");
             checkOpen(label, closed);
             if (!schemes.contains(algorithm.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName() + " / " + id);

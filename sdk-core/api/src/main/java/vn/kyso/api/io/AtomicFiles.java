@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * Writes files atomically: the content goes to a temporary file beside the target, which is then renamed
@@ -29,12 +30,16 @@ public final class AtomicFiles {
 
     /** Writes UTF-8 text atomically. */
     public static void write(Path target, String text) {
+        Args.notNull(target, "target");
+        Args.notNull(text, "text");
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         write(target, out -> out.write(bytes));
     }
 
     /** Writes bytes atomically. */
     public static void write(Path target, byte[] content) {
+        Args.notNull(target, "target");
+        Args.notNull(content, "content");
         write(target, out -> out.write(content));
     }
 
@@ -54,6 +59,8 @@ public final class AtomicFiles {
      * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
      */
     public static void write(Path target, Content content) {
+        Args.notNull(target, "target");
+        Args.notNull(content, "content");
         writeChannel(target, channel -> {
             OutputStream out = Channels.newOutputStream(channel);
             content.writeTo(out);
@@ -70,6 +77,8 @@ public final class AtomicFiles {
      * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
      */
     public static void writeChannel(Path target, ChannelContent content) {
+        Args.notNull(target, "target");
+        Args.notNull(content, "content");
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;

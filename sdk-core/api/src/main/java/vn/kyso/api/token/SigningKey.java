@@ -7,6 +7,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.cert.CertificateInfo;
+import vn.kyso.api.internal.Args;
 
 /**
  * A private key that stays in its token, together with its certificate chain. Implementations are
@@ -38,6 +39,7 @@ public interface SigningKey {
      * otherwise RSA PKCS#1 v1.5; ECDSA for EC keys.
      */
     default SignatureAlgorithm preferredAlgorithm(DigestAlgorithm digest) {
+        Args.notNull(digest, "digest");
         Set<SignatureScheme> s = schemes();
         if (s.contains(SignatureScheme.RSA_PSS)) {
             return SignatureAlgorithm.of(SignatureScheme.RSA_PSS, digest);

@@ -3,6 +3,7 @@ package vn.kyso.api.token;
 import java.util.List;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * A place where signing keys live: a PKCS#12 file, an OS key store, a USB token or HSM, a SIM or a
@@ -18,6 +19,7 @@ public interface Token extends AutoCloseable {
 
     /** The key with the given id. */
     default SigningKey key(String id) {
+        Args.notNull(id, "id");
         for (SigningKey k : keys()) {
             if (k.id().equals(id)) {
                 return k;

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.testsupport.OpenSsl;
 import vn.kyso.api.testsupport.TestCertificates;
 
@@ -296,7 +298,9 @@ class CertificateInfoTest {
 
     @Test
     void nullCertificateIsRejected() {
-        assertThrows(NullPointerException.class, () -> CertificateInfo.of(null));
+        KysoException e = assertThrows(KysoException.class, () -> CertificateInfo.of(null));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertTrue(e.getMessage().contains("certificate"), e.getMessage());
     }
 
     @Test

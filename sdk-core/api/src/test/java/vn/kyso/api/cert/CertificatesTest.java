@@ -92,8 +92,10 @@ class CertificatesTest {
     }
 
     @Test
-    void nullAndEmptyAreUnreadable() {
-        unreadable(null);
+    void nullIsAnInvalidArgumentAndEmptyIsUnreadable() {
+        KysoException e = assertThrows(KysoException.class, () -> Certificates.parse(null));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertTrue(e.getMessage().contains("content"), e.getMessage());
         unreadable(new byte[0]);
     }
 

@@ -5,4 +5,7 @@
  * output so that it appears only complete, skips outputs already done when re-run, and ends with a
  * {@link vn.kyso.core.batch.BatchSummary}.
  */
+@NullMarked
 package vn.kyso.core.batch;
+
+import org.jspecify.annotations.NullMarked;

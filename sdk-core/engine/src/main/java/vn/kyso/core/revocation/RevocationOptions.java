@@ -1,9 +1,9 @@
 package vn.kyso.core.revocation;
 
 import java.time.Duration;
-import java.util.Objects;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * How revocation status is obtained: OCSP first, CRL as fallback, each with connect/read time-outs, and a
@@ -103,22 +103,22 @@ public final class RevocationOptions {
             return this;
         }
 
-        public Builder connectTimeout(Duration v) {
-            connectTimeout = positive(v, "connectTimeout");
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        public Builder readTimeout(Duration v) {
-            readTimeout = positive(v, "readTimeout");
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
             return this;
         }
 
-        public Builder cacheTtl(Duration v) {
-            Objects.requireNonNull(v, "cacheTtl");
-            if (v.isNegative()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "cacheTtl=" + v);
+        public Builder cacheTtl(Duration cacheTtl) {
+            Args.notNull(cacheTtl, "cacheTtl");
+            if (cacheTtl.isNegative()) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "cacheTtl=" + cacheTtl);
             }
-            cacheTtl = v;
+            this.cacheTtl = cacheTtl;
             return this;
         }
 
@@ -127,7 +127,8 @@ public final class RevocationOptions {
         }
 
         static Duration positive(Duration v, String name) {
-            if (v == null || v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
+            Args.notNull(v, name);
+            if (v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, name + "=" + v);
             }
             return v;

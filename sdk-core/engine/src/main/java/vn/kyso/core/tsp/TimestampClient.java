@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -26,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * An RFC 3161 time-stamp client over HTTP(S). The URLs are tried in order until one answers with a
@@ -76,8 +76,9 @@ public final class TimestampClient {
      *     {@code TIMESTAMP_FAILED} when no URL gives a good token
      */
     public byte[] timestamp(byte[] digest, DigestAlgorithm alg) {
-        Objects.requireNonNull(alg, "alg");
-        if (digest == null || digest.length != alg.length()) {
+        Args.notNull(digest, "digest");
+        Args.notNull(alg, "alg");
+        if (digest.length != alg.length()) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length for " + alg.jcaName());
         }
         List<String> failures = new ArrayList<>();
@@ -194,36 +195,38 @@ public final class TimestampClient {
         }
 
         /** The TSA URLs, tried in order (replaces any earlier list). */
-        public Builder urls(List<String> v) {
-            Objects.requireNonNull(v, "urls");
-            urls.clear();
-            for (String u : v) {
+        public Builder urls(List<String> urls) {
+            Args.notNull(urls, "urls");
+            this.urls.clear();
+            for (String u : urls) {
                 url(u);
             }
             return this;
         }
 
         /** Adds one TSA URL. */
-        public Builder url(String v) {
-            if (v == null || v.isBlank()) {
+        public Builder url(String url) {
+            Args.notNull(url, "url");
+            if (url.isBlank()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "TSA url");
             }
-            urls.add(v.trim());
+            urls.add(url.trim());
             return this;
         }
 
-        public Builder connectTimeout(Duration v) {
-            connectTimeout = check(v, "connectTimeout");
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = check(connectTimeout, "connectTimeout");
             return this;
         }
 
-        public Builder readTimeout(Duration v) {
-            readTimeout = check(v, "readTimeout");
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = check(readTimeout, "readTimeout");
             return this;
         }
 
         private static Duration check(Duration v, String name) {
-            if (v == null || v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
+            Args.notNull(v, name);
+            if (v.isZero() || v.isNegative() || v.toMillis() > Integer.MAX_VALUE) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, name + "=" + v);
             }
             return v;

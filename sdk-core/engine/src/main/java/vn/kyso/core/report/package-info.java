@@ -1,0 +1,8 @@
+/**
+ * Writing verification reports as text and JSON.
+ * Nothing here is null unless annotated {@code @Nullable}.
+ */
+@NullMarked
+package vn.kyso.core.report;
+
+import org.jspecify.annotations.NullMarked;
