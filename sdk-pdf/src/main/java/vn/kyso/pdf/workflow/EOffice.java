@@ -277,6 +277,7 @@ public final class EOffice {
 
     /** "ngày 22 tháng 11 năm 2026" in Vietnam time. */
     public static String dateText(OffsetDateTime date) {
+        Args.notNull(date, "date");
         OffsetDateTime local = date.atZoneSameInstant(VIETNAM).toOffsetDateTime();
         return "ngày " + local.getDayOfMonth() + " tháng " + local.getMonthValue() + " năm " + local.getYear();
     }

@@ -10,11 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.SignerSummary;
@@ -50,7 +50,7 @@ public final class ReportWriter {
     }
 
     /** The report as JSON (UTF-8 text, indented); {@code "trust"} is null. */
-    public static String json(VerificationReport r, Language lang) {
+    public static String json(VerificationReport r, @Nullable Language lang) {
         return json(r, null, lang);
     }
 
@@ -62,8 +62,8 @@ public final class ReportWriter {
      * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list (...)"
      * }</pre>
      */
-    public static String json(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String json(VerificationReport r, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        Args.notNull(r, "r");
         Language l = lang == null ? Language.VI : lang;
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", r.verdict().name());
@@ -135,7 +135,7 @@ public final class ReportWriter {
     }
 
     /** A readable plain-text table, verdict first. */
-    public static String text(VerificationReport r, Language lang) {
+    public static String text(VerificationReport r, @Nullable Language lang) {
         return text(r, null, lang);
     }
 
@@ -147,8 +147,8 @@ public final class ReportWriter {
      * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
      * }</pre>
      */
-    public static String text(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String text(VerificationReport r, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        Args.notNull(r, "r");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("verdict")).append(": ").append(t.verdict(r.verdict())).append('\n');
@@ -227,7 +227,7 @@ public final class ReportWriter {
     }
 
     /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
-    public static String html(VerificationReport r, Language lang) {
+    public static String html(VerificationReport r, @Nullable Language lang) {
         return html(r, null, lang);
     }
 
@@ -239,8 +239,8 @@ public final class ReportWriter {
      * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
      * }</pre>
      */
-    public static String html(VerificationReport r, @Nullable TrustAnchors trust, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String html(VerificationReport r, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        Args.notNull(r, "r");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang == Language.EN ? "en" : "vi").append("\">\n<head>\n")
