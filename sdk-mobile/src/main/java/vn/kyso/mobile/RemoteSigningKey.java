@@ -36,7 +36,7 @@ public final class RemoteSigningKey implements SigningKey {
     private RemoteSigningKey(Builder b) {
         this.id = Args.notNull(b.id, "id");
         if (b.chain.isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "chain");
         }
         this.chain = Collections.unmodifiableList(new ArrayList<>(b.chain));
         this.schemes = Collections.unmodifiableSet(EnumSet.copyOf(b.schemes));
@@ -70,10 +70,10 @@ public final class RemoteSigningKey implements SigningKey {
         Args.notNull(digest, "digest");
         Args.notNull(algorithm, "algorithm");
         if (!schemes.contains(algorithm.scheme())) {
-            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName() + " / " + id);
+            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, algorithm.displayName(), "id=" + id);
         }
         if (digest.length != algorithm.digest().length()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length");
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest.length=" + digest.length, algorithm.digest().jcaName());
         }
         String tx = signer.submit(digest.clone(), algorithm, displayText);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -91,13 +91,14 @@ public final class RemoteSigningKey implements SigningKey {
                     break;
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new KysoException(ErrorCode.SIGNING_TIMEOUT, tx + " after " + timeout.getSeconds() + " s");
+                throw KysoException.localized(ErrorCode.SIGNING_TIMEOUT, null, tx + " sau " + timeout.getSeconds() + " giây",
+                        tx + " after " + timeout.getSeconds() + " s");
             }
             try {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new KysoException(ErrorCode.SIGNING_FAILED, e, tx + " interrupted");
+                throw KysoException.localized(ErrorCode.SIGNING_FAILED, e, tx + " bị ngắt", tx + " interrupted");
             }
         }
     }

@@ -10,6 +10,7 @@ import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.core.sign.SignerSettings;
+import vn.kyso.pdf.internal.PdfBoxCompatibility;
 import vn.kyso.pdf.internal.sign.PadesEngine;
 
 /**
@@ -51,6 +52,7 @@ public final class PdfSigner {
     }
 
     public static Builder builder() {
+        PdfBoxCompatibility.require();
         return new Builder();
     }
 

@@ -85,7 +85,7 @@ class PdfExtendTest extends SandboxPdfTest {
                 () -> signer.extend(encrypted, out, SignatureLevel.B_LT)).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
                 () -> signer.extend(signed, out, SignatureLevel.B_B)).errorCode());
-        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+        assertEquals(ErrorCode.SIGNER_SETTING_MISSING, assertThrows(KysoException.class,
                 () -> PdfSigner.builder().build().extend(signed, out, SignatureLevel.B_LT)).errorCode());
         assertFalse(Files.exists(out));
     }

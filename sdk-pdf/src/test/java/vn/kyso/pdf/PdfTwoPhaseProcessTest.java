@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ class PdfTwoPhaseProcessTest {
     void acrossTwoProcesses(@TempDir Path dir) throws Exception {
         try (Sandbox sandbox = Sandbox.start()) {
             Path in = PdfTestDocuments.decision(dir.resolve("qd.pdf"));
-            Path keyFile = Files.writeString(dir.resolve("state.key"), StateKey.generate().toBase64(), StandardCharsets.US_ASCII);
+            Path keyFile = dir.resolve("state.key");
+            StateKey.generate().writeTo(keyFile);
             SigningKey key = PdfTestDocuments.key(sandbox.person1());
             StringBuilder pem = new StringBuilder();
             key.chain().forEach(c -> pem.append(Certificates.toPem(c)));
@@ -56,9 +56,19 @@ class PdfTwoPhaseProcessTest {
             assertTrue(tampered.contains("ERROR KYSO-400"), tampered);
             assertFalse(Files.exists(refused));
 
+            // the server's key was rotated in between: the completing process holds the ring [new, old]
+            Path newer = dir.resolve("state-2.key");
+            StateKey.generate().writeTo(newer);
+            Path lacking = dir.resolve("lacking.pdf");
+            String unknownKey = java(dir, "complete", newer.toString(), dir.resolve("state.bin").toString(), sig.toString(),
+                    in.toString(), lacking.toString());
+            assertTrue(unknownKey.contains("ERROR KYSO-400") && unknownKey.contains("state key "
+                    + StateKey.fromFile(keyFile).id()), unknownKey);
+            assertFalse(Files.exists(lacking));
+
             Path out = dir.resolve("qd.signed.pdf");
-            String completed = java(dir, "complete", keyFile.toString(), dir.resolve("state.bin").toString(), sig.toString(),
-                    in.toString(), out.toString());
+            String completed = java(dir, "complete", newer + "," + keyFile, dir.resolve("state.bin").toString(),
+                    sig.toString(), in.toString(), out.toString());
             assertTrue(completed.contains("OK"), completed);
             PdfTestDocuments.assertPdfsigValid(out, 1);
             assertEquals(Verdict.VALID, Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root()))).build()

@@ -1,21 +1,24 @@
 package vn.kyso.pdf;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 
 /**
  * One half of a two-phase PDF signature, run in its own JVM by {@link PdfTwoPhaseProcessTest}.
  * <pre>
- * prepare  KEYFILE IN.pdf CHAIN.pem ALG OUTDIR   -> OUTDIR/digest.bin, OUTDIR/state.bin
- * complete KEYFILE STATE SIGVALUE IN.pdf OUT.pdf
+ * prepare  KEYFILES IN.pdf CHAIN.pem ALG OUTDIR   -> OUTDIR/digest.bin, OUTDIR/state.bin
+ * complete KEYFILES STATE SIGVALUE IN.pdf OUT.pdf
  * </pre>
+ * KEYFILES: one state key file, or several separated by commas, newest first (a key ring).
  * Exit 0 on success, 3 with "ERROR code message" on a KysoException.
  */
 public final class TwoPhaseMain {
@@ -24,8 +27,11 @@ public final class TwoPhaseMain {
 
     public static void main(String[] args) throws Exception {
         try {
-            StateKey key = StateKey.fromBase64(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
-            PdfSigner signer = PdfSigner.builder().stateKey(key).build();
+            List<StateKey> keys = new ArrayList<>();
+            for (String file : args[1].split(",")) {
+                keys.add(StateKey.fromFile(Path.of(file)));
+            }
+            PdfSigner signer = PdfSigner.builder().stateKeys(StateKeyRing.of(keys)).build();
             if (args[0].equals("prepare")) {
                 SignatureAlgorithm alg = SignatureAlgorithm.valueOf(args[4]);
                 PreparedSignature p = signer.prepare(Path.of(args[2]), Certificates.read(Path.of(args[3])), alg,

@@ -142,7 +142,7 @@ public final class DriverDiscovery {
         List<Entry> entries = new ArrayList<>();
         try (InputStream in = DriverDiscovery.class.getResourceAsStream("drivers.txt")) {
             if (in == null) {
-                throw new KysoException(ErrorCode.INTERNAL, "drivers.txt missing");
+                throw KysoException.localized(ErrorCode.INTERNAL, null, "thiếu tệp drivers.txt", "drivers.txt missing");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {

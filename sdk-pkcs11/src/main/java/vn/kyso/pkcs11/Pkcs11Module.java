@@ -22,6 +22,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.internal.Args;
 import vn.kyso.pkcs11.internal.Pkcs11Errors;
+import vn.kyso.pkcs11.internal.Step;
 import vn.kyso.pkcs11.internal.WrapperLogging;
 
 /**
@@ -63,10 +64,12 @@ public final class Pkcs11Module {
         try {
             real = library.toRealPath();
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, "PKCS#11 driver not found: " + library);
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "không tìm thấy trình điều khiển PKCS#11 " + library,
+                    "PKCS#11 driver not found: " + library);
         }
         if (!Files.isRegularFile(real)) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "PKCS#11 driver is not a file: " + library);
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "trình điều khiển PKCS#11 không phải là tệp: " + library,
+                    "PKCS#11 driver is not a file: " + library);
         }
         return LOADED.computeIfAbsent(real, Pkcs11Module::initialise);
     }
@@ -77,13 +80,15 @@ public final class Pkcs11Module {
         try {
             m = PKCS11Module.getInstance(real.toString());
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, "cannot load the PKCS#11 driver " + real);
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "không nạp được trình điều khiển PKCS#11 " + real,
+                    "cannot load the PKCS#11 driver " + real);
         }
         try {
             m.initialize();
         } catch (PKCS11Exception e) {
             if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-                throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e,
+                throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e,
+                        "không khởi động được trình điều khiển PKCS#11 " + real + " (" + Pkcs11Errors.name(e) + ")",
                         "cannot initialise the PKCS#11 driver " + real + " (" + Pkcs11Errors.name(e) + ")");
             }
             LOG.debug("PKCS#11 driver {} was already initialised in this process", real);
@@ -121,7 +126,7 @@ public final class Pkcs11Module {
         try {
             slots = module.getSlotList(true);
         } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.toKyso(e, library.getFileName().toString(), "listing slots");
+            throw Pkcs11Errors.toKyso(e, library.getFileName().toString(), Step.LISTING_SLOTS);
         }
         List<TokenSlot> out = new ArrayList<>();
         for (Slot slot : slots) {
@@ -159,8 +164,9 @@ public final class Pkcs11Module {
     public Pkcs11Token openIndex(int index) {
         List<TokenSlot> slots = slots();
         if (index < 0 || index >= slots.size()) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "no token in slot " + index + " of " + library
-                    + " (" + slots.size() + " present)");
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "không có thiết bị ký số ở khe số " + index
+                    + " của " + library + " (có " + slots.size() + " khe)",
+                    "no token in slot " + index + " of " + library + " (" + slots.size() + " present)");
         }
         return open(slots.get(index));
     }
@@ -198,7 +204,8 @@ public final class Pkcs11Module {
                 return open(s);
             }
         }
-        throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "no initialised token in " + library);
+        throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
+                "không có thiết bị ký số nào đã được khởi tạo trong " + library, "no initialised token in " + library);
     }
 
     /** The slot of a token chosen by slot id ({@code slotId >= 0}) or by label. Internal. */
@@ -207,7 +214,7 @@ public final class Pkcs11Module {
         try {
             slots = module.getSlotList(true);
         } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.toKyso(e, library.getFileName().toString(), "listing slots");
+            throw Pkcs11Errors.toKyso(e, library.getFileName().toString(), Step.LISTING_SLOTS);
         }
         for (Slot slot : slots) {
             if (label == null) {
@@ -225,8 +232,14 @@ public final class Pkcs11Module {
                 LOG.debug("Slot {} of {} unreadable: {}", slot.getSlotID(), library, e.toString());
             }
         }
-        throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, (label == null ? "no token in slot id " + slotId
-                : "no token labelled '" + label + "'") + " in " + library);
+        if (label == null) {
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
+                    "không có thiết bị ký số ở khe slotId=" + slotId + " của " + library,
+                    "no token in slot id " + slotId + " in " + library);
+        }
+        throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
+                "không có thiết bị ký số mang nhãn '" + label + "' trong " + library,
+                "no token labelled '" + label + "' in " + library);
     }
 
     /**
@@ -251,7 +264,8 @@ public final class Pkcs11Module {
                 module.initialize();
             } catch (PKCS11Exception e) {
                 if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-                    throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e,
+                    throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e,
+                            "không khởi động lại được trình điều khiển PKCS#11 " + library + " (" + Pkcs11Errors.name(e) + ")",
                             "cannot re-initialise the PKCS#11 driver " + library + " (" + Pkcs11Errors.name(e) + ")");
                 }
             }

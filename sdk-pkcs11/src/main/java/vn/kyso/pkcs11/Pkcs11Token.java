@@ -24,6 +24,7 @@ import vn.kyso.api.token.Token;
 import vn.kyso.pkcs11.internal.KeyHost;
 import vn.kyso.pkcs11.internal.LoginSession;
 import vn.kyso.pkcs11.internal.Pkcs11Errors;
+import vn.kyso.pkcs11.internal.Step;
 import vn.kyso.pkcs11.internal.TokenObjects;
 import vn.kyso.pkcs11.internal.TokenKey;
 
@@ -72,7 +73,7 @@ public final class Pkcs11Token implements Token {
         }
 
         @Override
-        public LoginSession login(String what) {
+        public LoginSession login(Step what) {
             return current(what);
         }
     };
@@ -107,7 +108,7 @@ public final class Pkcs11Token implements Token {
             return new TokenSlot(slot.getSlotID(), -1, slot.getSlotInfo().getSlotDescription(), ti.getLabel(),
                     ti.getSerialNumber(), ti.getManufacturerID(), ti.getModel(), ti.getFlags());
         } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.toKyso(e, label, "reading token information");
+            throw Pkcs11Errors.toKyso(e, label, Step.READING_TOKEN_INFO);
         }
     }
 
@@ -125,12 +126,12 @@ public final class Pkcs11Token implements Token {
             try {
                 session = findToken().openSession(false);
             } catch (PKCS11Exception e) {
-                throw Pkcs11Errors.toKyso(e, label, "opening a session");
+                throw Pkcs11Errors.toKyso(e, label, Step.OPENING_SESSION);
             }
             try {
                 return Collections.unmodifiableList(TokenObjects.certificates(session));
             } catch (TokenException e) {
-                throw Pkcs11Errors.toKyso(e, label, "reading certificates");
+                throw Pkcs11Errors.toKyso(e, label, Step.READING_CERTIFICATES);
             } finally {
                 try {
                     session.closeSession();
@@ -157,7 +158,8 @@ public final class Pkcs11Token implements Token {
             if (info().pinPad()) {
                 return doLogin(null);
             }
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "PIN required for '" + label + "'");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "cần mã PIN cho '" + label + "'",
+                    "PIN required for '" + label + "'");
         }
         char[] copy = pin.clone();
         try {
@@ -175,7 +177,9 @@ public final class Pkcs11Token implements Token {
      */
     public Pkcs11Token loginWithPinPad() {
         if (!info().pinPad()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "'" + label + "' has no PIN pad: a PIN is required");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "'" + label + "' không có bàn phím nhập PIN trên thiết bị: cần truyền mã PIN",
+                    "'" + label + "' has no PIN pad: a PIN is required");
         }
         return doLogin(null);
     }
@@ -222,8 +226,8 @@ public final class Pkcs11Token implements Token {
             label = ti.getLabel().trim();
             token.openSession(false).closeSession();
         } catch (PKCS11Exception e) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': opening the token ("
-                    + Pkcs11Errors.name(e) + ")");
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': mở thiết bị ký số ("
+                    + Pkcs11Errors.name(e) + ")", "'" + label + "': opening the token (" + Pkcs11Errors.name(e) + ")");
         }
         return token;
     }
@@ -241,7 +245,7 @@ public final class Pkcs11Token implements Token {
      */
     @Override
     public List<SigningKey> keys() {
-        current("listing keys");
+        current(Step.LISTING_KEYS);
         return keys;
     }
 
@@ -261,14 +265,14 @@ public final class Pkcs11Token implements Token {
         try {
             serial = new BigInteger(s.replace(":", ""), 16);
         } catch (NumberFormatException e) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate serial '" + serialHex + "'");
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "serialHex=" + serialHex);
         }
         for (SigningKey k : keys()) {
             if (k.certificate().getSerialNumber().equals(serial)) {
                 return k;
             }
         }
-        throw new KysoException(ErrorCode.KEY_NOT_FOUND, "certificate serial " + serialHex + " on '" + label + "'");
+        throw new KysoException(ErrorCode.KEY_NOT_FOUND, "serial=" + serialHex, "label='" + label + "'");
     }
 
     /** Same as {@link Token#key(String)}, with the id (CKA_ID hex) matched ignoring case. */
@@ -280,20 +284,21 @@ public final class Pkcs11Token implements Token {
                 return k;
             }
         }
-        throw new KysoException(ErrorCode.KEY_NOT_FOUND, "id " + id + " on '" + label + "'");
+        throw new KysoException(ErrorCode.KEY_NOT_FOUND, "id=" + id, "label='" + label + "'");
     }
 
     private void requireOpen() {
         if (closed) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "' (closed)");
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "' đã bị đóng", "'" + label + "' (closed)");
         }
     }
 
-    private LoginSession current(String what) {
+    private LoginSession current(Step what) {
         requireOpen();
         LoginSession l = login;
         if (l == null) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "'" + label + "': " + what + ": not logged in");
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "': " + what.vi() + ": chưa đăng nhập",
+                    "'" + label + "': " + what.en() + ": not logged in");
         }
         if (!l.alive()) {
             throw LoginSession.gone(label, what);

@@ -56,7 +56,7 @@ public final class Pkcs11Tokens {
         if (tokens.isEmpty()) {
             int drivers = DriverDiscovery.find().size();
             throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
-                    "không tìm thấy USB token hay HSM nào (số trình điều khiển: " + drivers + ")",
+                    "không tìm thấy thiết bị ký số USB hay HSM nào (số trình điều khiển: " + drivers + ")",
                     "no USB token or HSM found (drivers: " + drivers + ")");
         }
         return tokens.get(0);

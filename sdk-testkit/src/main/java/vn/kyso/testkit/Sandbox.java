@@ -3,6 +3,7 @@ package vn.kyso.testkit;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,6 +20,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.internal.Args;
 
 /**
@@ -94,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
     /**
      * A fresh PKI served on 127.0.0.1 at a random free port.
      *
-     * @throws UncheckedIOException if no port can be bound
+     * @throws KysoException {@link ErrorCode#PORT_IN_USE} if no port can be bound
      */
     public static Sandbox start() {
         return start(0);
@@ -104,7 +107,9 @@ public final class Sandbox implements AutoCloseable {
      * A fresh PKI served on 127.0.0.1 at {@code port} (0 = a random free port). The port is bound before
      * the certificates are issued, since their URLs name it.
      *
-     * @throws UncheckedIOException if the port cannot be bound (e.g. it is in use)
+     * @throws KysoException {@link ErrorCode#PORT_IN_USE} if another program listens on the port,
+     *         {@link ErrorCode#INVALID_ARGUMENT} if it is not 0..65535
+     * @throws UncheckedIOException if the server cannot be made for another reason
      */
     public static Sandbox start(int port) {
         checkPort(port);
@@ -153,7 +158,8 @@ public final class Sandbox implements AutoCloseable {
      * Starts the HTTP server on 127.0.0.1 at this sandbox's port if it is not running.
      *
      * @return this sandbox
-     * @throws UncheckedIOException if the port cannot be bound
+     * @throws KysoException {@link ErrorCode#PORT_IN_USE} if another program listens on the port
+     * @throws UncheckedIOException if the server cannot be made for another reason
      */
     public Sandbox serve() {
         synchronized (lock) {
@@ -299,14 +305,16 @@ public final class Sandbox implements AutoCloseable {
      * Revokes an identity of this sandbox (reason keyCompromise) at {@code when}: OCSP and the CRL
      * report it from the next request on. Revoking again replaces the time.
      *
-     * @throws IllegalArgumentException if {@code who} is not an identity of this sandbox
+     * @throws KysoException {@link ErrorCode#INVALID_ARGUMENT} if {@code who} is not an identity of this sandbox
      */
     public void revoke(Identity who, Instant when) {
         Args.notNull(who, "who");
         Args.notNull(when, "when");
         Identity own = pki.identities().get(who.name());
         if (own == null || !own.certificate().equals(who.certificate())) {
-            throw new IllegalArgumentException("not an identity of this sandbox: " + who.name());
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    who.name() + " không phải là danh tính của PKI thử nghiệm này",
+                    who.name() + " is not an identity of this sandbox");
         }
         pki.issuing().revoke(own.certificate().getSerialNumber(), when);
         LOG.debug("Sandbox: revoked {} at {}", who.name(), when);
@@ -316,12 +324,12 @@ public final class Sandbox implements AutoCloseable {
      * How many HTTP requests of a kind were received so far, answered or rejected: {@code "tsa"},
      * {@code "ocsp"}, {@code "crl"} (both CRLs) or {@code "ca"} (CA certificates).
      *
-     * @throws IllegalArgumentException for any other kind
+     * @throws KysoException {@link ErrorCode#INVALID_ARGUMENT} for any other kind
      */
     public int requestCount(String kind) {
         AtomicInteger count = counts.get(Args.notNull(kind, "kind"));
         if (count == null) {
-            throw new IllegalArgumentException("kind must be one of " + KINDS + ": " + kind);
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "kind=" + kind, String.join("|", KINDS));
         }
         return count.get();
     }
@@ -347,7 +355,7 @@ public final class Sandbox implements AutoCloseable {
 
     private static void checkPort(int port) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port);
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "port=" + port, "0..65535");
         }
     }
 
@@ -362,9 +370,22 @@ public final class Sandbox implements AutoCloseable {
     private static HttpServer bind(int port) {
         try {
             return HttpServer.create(new InetSocketAddress(loopback(), port), 50);
+        } catch (BindException e) {
+            throw portInUse(port, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + Endpoints.HOST + ":" + port, e);
         }
+    }
+
+    /**
+     * The error of a server that cannot listen on {@code port} because another program does: names the
+     * address and says how to fix it (stop that program or choose another port, e.g. with {@code --port}).
+     */
+    private static KysoException portInUse(int port, Throwable cause) {
+        String where = Endpoints.HOST + ":" + port;
+        return KysoException.localized(ErrorCode.PORT_IN_USE, cause,
+                where + "; hãy dừng chương trình đó hoặc chọn cổng khác (--port, 0 để chọn một cổng trống)",
+                where + "; stop that program or choose another port (--port, 0 for any free port)");
     }
 
     private static int freePort() {

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.cert.CertificateInfo;
 import vn.kyso.api.cert.SubjectKind;
@@ -331,8 +332,11 @@ class SandboxPkiTest {
     @Test
     void rejectsForeignIdentitiesAndUnknownKinds(@TempDir Path dir) {
         Sandbox other = Sandbox.create(dir, 0);
-        assertThrows(IllegalArgumentException.class, () -> sandbox.revoke(other.person1(), Instant.now()));
-        assertThrows(IllegalArgumentException.class, () -> sandbox.requestCount("mssp"));
+        KysoException foreign = assertThrows(KysoException.class, () -> sandbox.revoke(other.person1(), Instant.now()));
+        assertEquals("[KYSO-100] Tham số không hợp lệ: person1 không phải là danh tính của PKI thử nghiệm này",
+                foreign.message(Language.VI));
+        KysoException kind = assertThrows(KysoException.class, () -> sandbox.requestCount("mssp"));
+        assertEquals("[KYSO-100] Invalid argument: kind=mssp, tsa|ocsp|crl|ca", kind.getMessage());
         assertEquals(0, other.requestCount("tsa"));
     }
 }

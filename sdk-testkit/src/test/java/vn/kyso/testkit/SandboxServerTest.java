@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -319,7 +322,7 @@ class SandboxServerTest {
     }
 
     @Test
-    void startOnAGivenPortAndStopOnClose() throws Exception {
+    void startOnAGivenPortAndStopOnClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = s.getLocalPort();
@@ -330,8 +333,18 @@ class SandboxServerTest {
             assertEquals(fixed.baseUrl() + "/ocsp", fixed.ocspUrl());
             assertEquals(200, TestSupport.get(fixed.crlUrl()).statusCode());
             assertTrue(fixed.serve() == fixed);
-            // The port is taken: a second sandbox cannot start there.
-            assertThrows(UncheckedIOException.class, () -> Sandbox.start(port));
+            // The port is taken: a second sandbox cannot start there, and the error says so and how to fix it.
+            KysoException busy = assertThrows(KysoException.class, () -> Sandbox.start(port));
+            assertEquals(ErrorCode.PORT_IN_USE, busy.errorCode());
+            assertEquals("[KYSO-304] Cổng mạng đang được một chương trình khác sử dụng: 127.0.0.1:" + port
+                    + "; hãy dừng chương trình đó hoặc chọn cổng khác (--port, 0 để chọn một cổng trống)",
+                    busy.message(Language.VI));
+            assertEquals("[KYSO-304] The network port is in use by another program: 127.0.0.1:" + port
+                    + "; stop that program or choose another port (--port, 0 for any free port)",
+                    busy.message(Language.EN));
+            fixed.writeTo(dir);
+            Sandbox twin = Sandbox.load(dir);
+            assertEquals(ErrorCode.PORT_IN_USE, assertThrows(KysoException.class, twin::serve).errorCode());
         } finally {
             fixed.close();
             fixed.close();
@@ -343,7 +356,8 @@ class SandboxServerTest {
             assertEquals(200, r.statusCode());
             assertArrayEquals(fixed.root().getEncoded(), r.body());
         }
-        assertThrows(IllegalArgumentException.class, () -> Sandbox.start(70000));
+        KysoException range = assertThrows(KysoException.class, () -> Sandbox.start(70000));
+        assertEquals("[KYSO-100] Invalid argument: port=70000, 0..65535", range.getMessage());
     }
 
     private static byte[] randomBytes(int n) {

@@ -205,15 +205,15 @@ final class DemoCommand implements Callable<Integer> {
             step = "USB token SoftHSM2 (PKCS#11)";
             try {
                 String command = DemoToken.sign(dir, sandbox.person1(), doc, sig, sandbox.tsaUrl());
-                w.println(t("Bước USB token: ", "USB token step: ") + command);
+                w.println(t("Bước ký bằng thiết bị USB: ", "USB token step: ") + command);
             } catch (KysoException e) {
                 row(step, p12Key.info().commonName(), "B-T", "-", e.message(lang), Verdict.VALID.name(), false);
                 return;
             }
         } else {
-            w.println(t("Chưa cài " + missing + ": bước USB token (SoftHSM2) dùng tệp PKCS#12 thay thế.",
+            w.println(t("Chưa cài " + missing + ": bước ký bằng thiết bị USB (SoftHSM2) dùng tệp PKCS#12 thay thế.",
                     missing + " not installed: the USB token step (SoftHSM2) uses the PKCS#12 file instead."));
-            step = t("PKCS#12 (thay cho USB token)", "PKCS#12 (instead of a USB token)");
+            step = t("PKCS#12 (thay cho thiết bị USB)", "PKCS#12 (instead of a USB token)");
             signer.sign(doc, sig, p12Key, CadesOptions.builder().level(SignatureLevel.B_T).build());
         }
         VerificationReport report = verifier.verify(sig, doc);

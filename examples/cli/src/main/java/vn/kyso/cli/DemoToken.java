@@ -66,7 +66,8 @@ final class DemoToken {
             Process p = pb.start();
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new KysoException(ErrorCode.SIGNING_FAILED, "kyso sign cms --pkcs11: timed out");
+                throw KysoException.localized(ErrorCode.SIGNING_FAILED, null, "kyso sign cms --pkcs11: quá 2 phút",
+                        "kyso sign cms --pkcs11: timed out");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8).trim();
             if (p.exitValue() != 0 || !Files.isRegularFile(signature)) {
@@ -75,10 +76,11 @@ final class DemoToken {
             }
             return "SOFTHSM2_CONF=" + hsm.configuration() + " kyso " + String.join(" ", args);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new KysoException(ErrorCode.SIGNING_FAILED, e, "SoftHSM2: " + e.getMessage());
+            throw KysoException.localized(ErrorCode.SIGNING_FAILED, e, "SoftHSM2: " + e.getClass().getSimpleName()
+                    + " (chạy lại với --debug để xem chi tiết)", "SoftHSM2: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KysoException(ErrorCode.SIGNING_FAILED, e, "interrupted");
+            throw KysoException.localized(ErrorCode.SIGNING_FAILED, e, "bị ngắt", "interrupted");
         } finally {
             if (hsm != null) {
                 try {

@@ -83,7 +83,9 @@ final class EdxmlCommand {
             EdXmlMessage.Builder m = EdXml.builder();
             if (header != null) {
                 if (from != null || !to.isEmpty() || subject != null || code != null || date != null || place != null) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--header JSON or --from/--to/--subject/..., not both");
+                    throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                            "--header JSON hoặc --from/--to/--subject/..., không dùng cả hai",
+                            "--header JSON or --from/--to/--subject/..., not both");
                 }
                 readHeader(header, m);
             } else {
@@ -102,7 +104,9 @@ final class EdxmlCommand {
 
         private EdXmlHeader fromOptions() {
             if (from == null || to.isEmpty() || subject == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--header JSON, or --from ID --to ID --subject S");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "cần --header JSON, hoặc --from ID --to ID --subject S",
+                        "--header JSON, or --from ID --to ID --subject S");
             }
             EdXmlHeader.Builder h = EdXmlHeader.builder().from(Organization.of(from, fromName)).subject(subject);
             for (String t : to) {
@@ -163,12 +167,15 @@ final class EdxmlCommand {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, file + ": " + e.getOriginalMessage());
+            String line = e.getLocation() == null ? "" : " (line=" + e.getLocation().getLineNr() + ")";
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e, file + ": JSON sai cú pháp" + line,
+                    file + ": " + e.getOriginalMessage() + line);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
         }
         if (root == null || !root.isObject()) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, file + ": a JSON object is expected");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null, file + ": cần một đối tượng JSON",
+                    file + ": a JSON object is expected");
         }
         EdXmlHeader.Builder h = EdXmlHeader.builder();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -256,7 +263,8 @@ final class EdxmlCommand {
         }
         String id = values.remove("OrganId");
         if (id == null || id.isEmpty()) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, file + ": an organisation needs OrganId");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null, file + ": cơ quan, tổ chức phải có OrganId",
+                    file + ": an organisation needs OrganId");
         }
         Organization o = Organization.of(id, null);
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -267,7 +275,8 @@ final class EdxmlCommand {
 
     private static List<Map.Entry<String, JsonNode>> object(JsonNode v, String name, Path file) {
         if (v == null || !v.isObject()) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, file + ": " + name + " must be an object");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null, file + ": " + name + " phải là một đối tượng JSON",
+                    file + ": " + name + " must be an object");
         }
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
         v.fields().forEachRemaining(out::add);
@@ -276,7 +285,8 @@ final class EdxmlCommand {
 
     private static List<JsonNode> list(JsonNode v, String name, Path file) {
         if (v == null || !v.isArray()) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, file + ": " + name + " must be a list");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null, file + ": " + name + " phải là một danh sách",
+                    file + ": " + name + " must be a list");
         }
         List<JsonNode> out = new ArrayList<>();
         v.forEach(out::add);
@@ -285,7 +295,8 @@ final class EdxmlCommand {
 
     private static String text(JsonNode v, String name, Path file) {
         if (v == null || !v.isValueNode() || v.isNull()) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, file + ": " + name + " must be text");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null, file + ": " + name + " phải là văn bản",
+                    file + ": " + name + " must be text");
         }
         return v.asText();
     }

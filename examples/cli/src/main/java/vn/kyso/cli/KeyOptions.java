@@ -59,7 +59,8 @@ final class KeyOptions {
      */
     Token open(CommandSpec spec) {
         if ((p12 == null) == (pkcs11 == null)) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--p12 FILE | --pkcs11 LIB (exactly one)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "--p12 FILE | --pkcs11 LIB (đúng một trong hai)",
+                    "--p12 FILE | --pkcs11 LIB (exactly one)");
         }
         if (p12 != null) {
             char[] pw = secret.read();
@@ -102,7 +103,7 @@ final class KeyOptions {
         if (info.pinCountLow() || info.pinFinalTry()) {
             Language lang = ((KysoCli) spec.root().userObject()).language();
             spec.commandLine().getErr().println((lang == Language.EN ? "Warning: the PIN of token '" + info.label().trim()
-                    + "' was entered wrong before: " : "Cảnh báo: mã PIN của token '" + info.label().trim()
+                    + "' was entered wrong before: " : "Cảnh báo: mã PIN của thiết bị '" + info.label().trim()
                     + "' đã từng bị nhập sai: ") + info.pinState(lang));
         }
     }

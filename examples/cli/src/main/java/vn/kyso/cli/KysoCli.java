@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 
@@ -24,7 +25,7 @@ public final class KysoCli {
             description = "Ngôn ngữ / language: vi (mặc định) | en")
     String lang;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Hiện chi tiết lỗi (stack trace) / show stack traces of errors")
     boolean debug;
 
     Language language() {
@@ -50,6 +51,16 @@ public final class KysoCli {
         }
     }
 
+    /**
+     * An unexpected failure: its type names it in both languages; its text (a library's English) is
+     * shown in English only, the Vietnamese line says how to see it.
+     */
+    static KysoException internal(Throwable ex) {
+        String type = ex.getClass().getName();
+        return KysoException.localized(ErrorCode.INTERNAL, ex, type + " (chạy lại với --debug để xem chi tiết)",
+                type + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    }
+
     /** Runs the command line with the given streams and returns its exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         KysoCli root = new KysoCli();
@@ -60,26 +71,23 @@ public final class KysoCli {
         withHelpOptions(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             Language lang = root.language();
-            err.println((lang == Language.EN ? "Usage error: " : "Lỗi cú pháp: ") + ex.getMessage());
-            err.println(lang == Language.EN ? "See: kyso help" : "Xem: kyso help");
-            return ExitCodes.USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            Language lang = root.language();
-            if (ex instanceof KysoException) {
-                KysoException k = (KysoException) ex;
-                err.println(k.message(lang));
-                if (root.debug) {
-                    ex.printStackTrace(err);
-                }
-                return ExitCodes.of(k.errorCode());
-            }
-            err.println((lang == Language.EN ? "[KYSO-900] Internal error: " : "[KYSO-900] Lỗi nội bộ: ")
-                    + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            KysoException k = UsageErrors.of(ex);
+            err.println(k.message(lang));
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println((lang == Language.EN ? "See: " : "Xem: ") + help);
             if (root.debug) {
                 ex.printStackTrace(err);
             }
-            return ExitCodes.SOFTWARE;
+            return ExitCodes.of(k.errorCode());
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Language lang = root.language();
+            KysoException k = ex instanceof KysoException ? (KysoException) ex : internal(ex);
+            err.println(k.message(lang));
+            if (root.debug) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.of(k.errorCode());
         });
         int code = cl.execute(args);
         out.flush();

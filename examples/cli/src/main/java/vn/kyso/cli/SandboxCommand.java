@@ -9,6 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.testkit.Sandbox;
 
@@ -45,6 +47,19 @@ final class SandboxCommand {
         }
     }
 
+    /**
+     * The port of a sandbox is inside its certificates (OCSP, CRL and CA addresses), so it cannot be
+     * served elsewhere: the fix is to free the port or to make a sandbox for another port.
+     */
+    static KysoException portInUse(String baseUrl, KysoException cause) {
+        String where = baseUrl.replace("http://", "");
+        return KysoException.localized(ErrorCode.PORT_IN_USE, cause,
+                where + "; hãy dừng chương trình đó, hoặc tạo PKI thử nghiệm cho cổng khác"
+                        + " (địa chỉ máy chủ nằm trong chứng thư số): kyso sandbox init DIR --port 8981",
+                where + "; stop that program, or make a sandbox for another port"
+                        + " (the server address is inside its certificates): kyso sandbox init DIR --port 8981");
+    }
+
     @Command(name = "serve", description = "Chạy TSA/OCSP/CRL của PKI thử nghiệm đến khi dừng / serve until stopped")
     static final class Serve implements Callable<Integer> {
         @Spec
@@ -55,7 +70,16 @@ final class SandboxCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            Sandbox sandbox = Sandbox.load(dir).serve();
+            Sandbox loaded = Sandbox.load(dir);
+            Sandbox sandbox;
+            try {
+                sandbox = loaded.serve();
+            } catch (KysoException e) {
+                if (e.errorCode() != ErrorCode.PORT_IN_USE) {
+                    throw e;
+                }
+                throw portInUse(loaded.baseUrl(), e);
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 sandbox.close();

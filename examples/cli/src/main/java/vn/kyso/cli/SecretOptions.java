@@ -34,7 +34,8 @@ final class SecretOptions {
     static char[] read(char[] direct, String env, boolean stdin, String usage) {
         int sources = (direct != null ? 1 : 0) + (env != null ? 1 : 0) + (stdin ? 1 : 0);
         if (sources != 1) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, usage + " (exactly one)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, usage + " (đúng một trong số này)",
+                    usage + " (exactly one)");
         }
         if (direct != null) {
             char[] copy = direct.clone();
@@ -44,14 +45,16 @@ final class SecretOptions {
         if (env != null) {
             String v = System.getenv(env);
             if (v == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "environment variable " + env + " is not set");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "biến môi trường " + env + " chưa được đặt",
+                        "environment variable " + env + " is not set");
             }
             return v.toCharArray();
         }
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "nothing on stdin");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "không có gì ở đầu vào chuẩn",
+                        "nothing on stdin");
             }
             return line.toCharArray();
         } catch (IOException e) {

@@ -588,7 +588,7 @@ class CliTest {
         assertTrue(demo.out.contains("✓"), demo.out);
         assertFalse(demo.out.contains("✗"), demo.out);
         if (DemoToken.missing() == null) { // CI installs SoftHSM2: the token path must run there
-            assertTrue(demo.out.contains("Bước USB token: SOFTHSM2_CONF=" + out.resolve("softhsm2")), demo.out);
+            assertTrue(demo.out.contains("Bước ký bằng thiết bị USB: SOFTHSM2_CONF=" + out.resolve("softhsm2")), demo.out);
             String row = demo.out.lines().filter(l -> l.contains("| USB token SoftHSM2 (PKCS#11) ")).findFirst().orElse("");
             assertEquals(List.of("USB token SoftHSM2 (PKCS#11)", "Nguyễn Văn An", "B-T", "RSASSA-PSS with SHA-256", "VALID",
                     "VALID", "✓"), java.util.Arrays.stream(row.split("\\|")).skip(2).map(String::trim)

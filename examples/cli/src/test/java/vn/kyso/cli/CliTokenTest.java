@@ -193,7 +193,7 @@ class CliTokenTest {
         }
         CliTest.Run good = kyso(List.of("sign", "cms", "--in", doc.toString(), "--out", sig.toString()), token("--key-id", "01"));
         assertEquals(0, good.code, good.err);
-        assertTrue(good.err.contains("Cảnh báo: mã PIN của token '" + LABEL + "' đã từng bị nhập sai: còn ít lần thử"), good.err);
+        assertTrue(good.err.contains("Cảnh báo: mã PIN của thiết bị '" + LABEL + "' đã từng bị nhập sai: còn ít lần thử"), good.err);
         CliTest.Run after = CliTest.kyso("token", "list", "--pkcs11", TestHsm.module().toString(), "--lang", "en");
         assertTrue(after.out.contains("PIN: ok"), "a good login resets the count: " + after.out);
     }

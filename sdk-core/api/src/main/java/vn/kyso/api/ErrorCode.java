@@ -15,6 +15,23 @@ public enum ErrorCode {
             "The document is encrypted and needs the right password: %s"),
     DOCUMENT_LOCKED("KYSO-106", "Tài liệu không cho phép thêm chữ ký hoặc thay đổi (đã được chứng nhận khóa): %s",
             "The document does not permit new signatures or changes (it is certified and locked): %s"),
+    /** The signer was built without what this act needs (time-stamp authority, trust anchors, state key). */
+    SIGNER_SETTING_MISSING("KYSO-107", "Bộ ký thiếu thiết lập cần cho việc này: %s",
+            "The signer lacks a setting this needs: %s"),
+    /** A command line names an option the command does not have. */
+    USAGE_UNKNOWN_OPTION("KYSO-108", "Lệnh không có tùy chọn này: %s", "The command has no such option: %s"),
+    /** A command line names a subcommand that does not exist, or gives an argument the command does not take. */
+    USAGE_UNEXPECTED_ARGUMENT("KYSO-109", "Lệnh không nhận đối số này: %s", "The command does not take this argument: %s"),
+    /** A command line lacks a required option or argument. */
+    USAGE_MISSING_PARAMETER("KYSO-110", "Thiếu tham số bắt buộc: %s", "A required parameter is missing: %s"),
+    /** A command line gives an option a value it cannot take. */
+    USAGE_INVALID_VALUE("KYSO-111", "Giá trị không hợp lệ: %s", "Invalid value: %s"),
+    /** A command that only groups subcommands was given none. */
+    USAGE_MISSING_SUBCOMMAND("KYSO-112", "Thiếu lệnh con, hãy chọn một trong: %s", "A subcommand is missing, choose one of: %s"),
+    /** A command line gives an option more often than it may, or options that exclude each other. */
+    USAGE_CONFLICT("KYSO-113", "Tham số bị lặp lại hoặc loại trừ nhau: %s", "A parameter is repeated or excludes another: %s"),
+    /** Any other command line the parser refuses. */
+    USAGE_INVALID("KYSO-114", "Cú pháp lệnh không đúng: %s", "The command line is not valid: %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),
@@ -36,6 +53,9 @@ public enum ErrorCode {
     TIMESTAMP_INVALID("KYSO-301", "Dấu thời gian không hợp lệ: %s", "Invalid time-stamp: %s"),
     REVOCATION_UNAVAILABLE("KYSO-302", "Không kiểm tra được tình trạng thu hồi: %s", "Revocation status unavailable: %s"),
     NETWORK_FAILED("KYSO-303", "Lỗi kết nối mạng: %s", "Network error: %s"),
+    /** A server cannot listen on its port because another program uses it; the detail says how to fix it. */
+    PORT_IN_USE("KYSO-304", "Cổng mạng đang được một chương trình khác sử dụng: %s",
+            "The network port is in use by another program: %s"),
 
     STATE_INVALID("KYSO-400", "Trạng thái ký hai bước không hợp lệ hoặc đã bị sửa đổi: %s",
             "The two-phase signing state is invalid or was modified: %s"),
@@ -60,6 +80,9 @@ public enum ErrorCode {
                     + "Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư gốc của tổ chức đó: --trust root.pem",
             "The certificate chain of the signature in %s reaches no trusted root of the built-in Vietnamese list. "
                     + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem"),
+
+    LIBRARY_CONFLICT("KYSO-600", "Thư viện không tương thích trong ứng dụng: %s",
+            "Incompatible library on the class path: %s"),
 
     INTERNAL("KYSO-900", "Lỗi nội bộ: %s", "Internal error: %s");
 

@@ -297,7 +297,7 @@ class CadesSignVerifyTest {
         CadesSigner s = CadesSigner.builder().build();
         KysoException e = assertThrows(KysoException.class,
                 () -> s.sign(data, person1, CadesOptions.builder().level(SignatureLevel.B_T).build()));
-        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertEquals(ErrorCode.SIGNER_SETTING_MISSING, e.errorCode(), e.getMessage());
     }
 
     @Test

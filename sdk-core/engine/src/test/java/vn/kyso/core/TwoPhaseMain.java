@@ -1,8 +1,9 @@
 package vn.kyso.core;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.api.SignatureAlgorithm;
@@ -10,14 +11,16 @@ import vn.kyso.api.SigningResult;
 import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.cades.CadesSigner;
 
 /**
- * A separate process for the two-phase test. The state key is read from a file, never from the command line.
+ * A separate process for the two-phase test. The state keys are read from files, never from the command
+ * line; KEYFILES is one key file or several separated by commas, newest first (a key ring).
  * <pre>
- * prepare  KEYFILE DATA CHAIN.pem ALG OUTDIR    -> OUTDIR/digest.bin, OUTDIR/state.bin
- * complete KEYFILE STATE SIGVALUE DATA OUT.p7s
+ * prepare  KEYFILES DATA CHAIN.pem ALG OUTDIR    -> OUTDIR/digest.bin, OUTDIR/state.bin
+ * complete KEYFILES STATE SIGVALUE DATA OUT.p7s
  * </pre>
  * Exit 0 on success, 3 with "ERROR code message" on a KysoException.
  */
@@ -27,8 +30,11 @@ public final class TwoPhaseMain {
 
     public static void main(String[] args) throws Exception {
         try {
-            StateKey key = StateKey.fromBase64(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
-            CadesSigner signer = CadesSigner.builder().stateKey(key).build();
+            List<StateKey> keys = new ArrayList<>();
+            for (String file : args[1].split(",")) {
+                keys.add(StateKey.fromFile(Path.of(file)));
+            }
+            CadesSigner signer = CadesSigner.builder().stateKeys(StateKeyRing.of(keys)).build();
             if (args[0].equals("prepare")) {
                 SignatureAlgorithm alg = SignatureAlgorithm.valueOf(args[4]);
                 PreparedSignature p = signer.prepare(Path.of(args[2]), Certificates.read(Path.of(args[3])), alg,

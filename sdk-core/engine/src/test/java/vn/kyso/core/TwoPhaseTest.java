@@ -66,7 +66,8 @@ class TwoPhaseTest {
     @Test
     void prepareAndCompleteInTwoProcesses() throws Exception {
         StateKey key = StateKey.generate();
-        Path keyFile = Files.writeString(dir.resolve("state.key"), key.toBase64(), StandardCharsets.US_ASCII);
+        Path keyFile = dir.resolve("state.key");
+        key.writeTo(keyFile);
         Path data = Fixtures.data(dir, "two-phase.bin", 50_000, 21);
         Path chain = Fixtures.writePem(dir.resolve("chain.pem"), sandbox.person1().chain());
         Path out = Files.createDirectory(dir.resolve("p"));
@@ -95,6 +96,25 @@ class TwoPhaseTest {
         assertEquals(3, refused.exit, refused.out);
         assertTrue(refused.out.contains("ERROR KYSO-400"), refused.out);
         assertTrue(!Files.exists(sig2));
+
+        // the server's key is rotated between the two halves: a process with the ring [new, old] completes
+        StateKey newer = StateKey.generate();
+        Path newerFile = dir.resolve("state-2.key");
+        newer.writeTo(newerFile);
+        Path sig3 = dir.resolve("rotated.p7s");
+        Fixtures.Run rotated = java("complete", newerFile + "," + keyFile, out.resolve("state.bin").toString(),
+                value.toString(), data.toString(), sig3.toString());
+        assertEquals(0, rotated.exit, rotated.out);
+        VerificationReport rep3 = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(Fixtures.online()).build()
+                .verify(sig3, data);
+        assertEquals(Verdict.VALID, rep3.verdict(), () -> ReportWriter.text(rep3, Language.EN));
+        // one holding only the new key says which key it lacks
+        Path sig4 = dir.resolve("never-2.p7s");
+        Fixtures.Run lacking = java("complete", newerFile.toString(), out.resolve("state.bin").toString(),
+                value.toString(), data.toString(), sig4.toString());
+        assertEquals(3, lacking.exit, lacking.out);
+        assertTrue(lacking.out.contains("ERROR KYSO-400") && lacking.out.contains("state key " + key.id()), lacking.out);
+        assertTrue(!Files.exists(sig4));
     }
 
     @Test
@@ -120,7 +140,7 @@ class TwoPhaseTest {
         assertEquals(ErrorCode.STATE_EXPIRED, assertThrows(KysoException.class,
                 () -> later.complete(p.state(), value, data)).errorCode());
         CadesSigner noKey = CadesSigner.builder().build();
-        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
+        assertEquals(ErrorCode.SIGNER_SETTING_MISSING, assertThrows(KysoException.class,
                 () -> noKey.complete(p.state(), value, data)).errorCode());
 
         SigningResult r = signer.complete(p.state(), value, data);

@@ -10,5 +10,5 @@ public interface KeyHost {
      *
      * @throws vn.kyso.api.KysoException {@code TOKEN_UNAVAILABLE} when the token is closed or not logged in
      */
-    LoginSession login(String what);
+    LoginSession login(Step what);
 }

@@ -88,7 +88,7 @@ public final class LoginSession {
         try {
             session = token.openSession(false);
         } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.toKyso(e, label, "opening a session");
+            throw Pkcs11Errors.toKyso(e, label, Step.OPENING_SESSION);
         }
         try {
             session.login(CKU_USER, pin);
@@ -101,7 +101,7 @@ public final class LoginSession {
         }
         LoginSession login = new LoginSession(token, label, max, session);
         try {
-            List<TokenObjects.KeyEntry> keys = login.call("reading keys", TokenObjects::read);
+            List<TokenObjects.KeyEntry> keys = login.call(Step.READING_KEYS, TokenObjects::read);
             login.entries = Collections.unmodifiableList(keys);
             Map<String, TokenObjects.KeyEntry> map = new ConcurrentHashMap<>();
             for (TokenObjects.KeyEntry k : keys) {
@@ -139,14 +139,14 @@ public final class LoginSession {
             return KysoException.localized(code, e, "'" + label + "' (" + name + "); tình trạng PIN hiện nay: " + stateVi,
                     "'" + label + "' (" + name + "); PIN state now: " + state);
         }
-        return Pkcs11Errors.toKyso(e, label, "login");
+        return Pkcs11Errors.toKyso(e, label, Step.LOGIN);
     }
 
     private static TokenInfo tokenInfo(Token token, String label) {
         try {
             return token.getTokenInfo();
         } catch (PKCS11Exception e) {
-            throw Pkcs11Errors.toKyso(e, label, "reading token information");
+            throw Pkcs11Errors.toKyso(e, label, Step.READING_TOKEN_INFO);
         }
     }
 
@@ -184,7 +184,7 @@ public final class LoginSession {
      *
      * @throws KysoException the mapped token error; {@code TOKEN_UNAVAILABLE} once the login is dropped
      */
-    public <T> T call(String what, SessionCall<T> call) {
+    public <T> T call(Step what, SessionCall<T> call) {
         Session s = borrow(what);
         boolean keep = true;
         try {
@@ -200,9 +200,9 @@ public final class LoginSession {
                 keep = false; // not a PKCS#11 error: do not trust the session's state
             }
             if (ckr == CKR_USER_NOT_LOGGED_IN) {
-                throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': " + what
-                        + " (CKR_USER_NOT_LOGGED_IN); token đã đăng xuất: hãy đăng nhập lại", "'" + label + "': " + what
-                        + " (CKR_USER_NOT_LOGGED_IN); the token logged out: log in again");
+                throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, e, "'" + label + "': " + what.vi()
+                        + " (CKR_USER_NOT_LOGGED_IN); thiết bị ký số đã đăng xuất: hãy đăng nhập lại", "'" + label + "': "
+                        + what.en() + " (CKR_USER_NOT_LOGGED_IN); the token logged out: log in again");
             }
             throw Pkcs11Errors.toKyso(e, label, what);
         } catch (RuntimeException | Error e) {
@@ -213,16 +213,18 @@ public final class LoginSession {
         }
     }
 
-    private Session borrow(String what) {
+    private Session borrow(Step what) {
         checkAlive(what);
         try {
             if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new KysoException(ErrorCode.SIGNING_FAILED, "'" + label + "': " + what
-                        + ": no free session after " + WAIT_SECONDS + " s");
+                throw KysoException.localized(ErrorCode.SIGNING_FAILED, null, "'" + label + "': " + what.vi()
+                        + ": không có phiên làm việc nào rảnh sau " + WAIT_SECONDS + " giây",
+                        "'" + label + "': " + what.en() + ": no free session after " + WAIT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KysoException(ErrorCode.SIGNING_FAILED, e, "'" + label + "': " + what + ": interrupted");
+            throw KysoException.localized(ErrorCode.SIGNING_FAILED, e, "'" + label + "': " + what.vi() + ": bị ngắt",
+                    "'" + label + "': " + what.en() + ": interrupted");
         }
         try {
             checkAlive(what);
@@ -263,17 +265,17 @@ public final class LoginSession {
         }
     }
 
-    private void checkAlive(String what) {
+    private void checkAlive(Step what) {
         if (dead) {
             throw gone(label, what);
         }
     }
 
     /** TOKEN_UNAVAILABLE for a login that no longer holds: the token was removed, re-initialised or logged out. */
-    public static KysoException gone(String label, String what) {
-        return KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "': " + what
-                + ": token đã bị rút ra, khởi tạo lại hoặc đăng xuất: hãy đăng nhập lại", "'" + label + "': " + what
-                + ": the token was removed, re-initialised or logged out: log in again");
+    public static KysoException gone(String label, Step what) {
+        return KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, "'" + label + "': " + what.vi()
+                + ": thiết bị ký số đã bị rút ra, khởi tạo lại hoặc đăng xuất: hãy đăng nhập lại", "'" + label + "': "
+                + what.en() + ": the token was removed, re-initialised or logged out: log in again");
     }
 
     private void invalidate() {

@@ -76,13 +76,15 @@ public final class Pkcs11Errors {
      * The exception to throw for a token error during {@code what} on token {@code label}: details are
      * {@code "<label>: <what> (<CKR name>)"} plus a hint for errors that need a new login.
      */
-    public static KysoException toKyso(TokenException e, String label, String what) {
+    public static KysoException toKyso(TokenException e, String label, Step what) {
         long ckr = code(e);
         ErrorCode code = ckr < 0 ? ErrorCode.SIGNING_FAILED : errorCode(ckr);
-        String detail = "'" + label + "': " + what + " (" + name(e) + ")";
+        String vi = "'" + label + "': " + what.vi() + " (" + name(e) + ")";
+        String en = "'" + label + "': " + what.en() + " (" + name(e) + ")";
         if (isTokenGone(ckr)) {
-            detail += "; the token was removed, re-initialised or logged out: log in again";
+            vi += "; thiết bị ký số đã bị rút ra, khởi tạo lại hoặc đăng xuất: hãy đăng nhập lại";
+            en += "; the token was removed, re-initialised or logged out: log in again";
         }
-        return new KysoException(code, e, detail);
+        return KysoException.localized(code, e, vi, en);
     }
 }

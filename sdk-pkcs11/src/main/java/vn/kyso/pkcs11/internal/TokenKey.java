@@ -78,34 +78,38 @@ public final class TokenKey implements SigningKey {
         Args.notNull(algorithm, "algorithm");
         if (!schemes.contains(algorithm.scheme())) {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    algorithm.displayName() + " / key " + id + " on '" + host.label() + "'");
+                    algorithm.displayName(), "id=" + id, "label='" + host.label() + "'");
         }
         DigestInfos.checkLength(digest, algorithm);
-        LoginSession login = host.login("signing");
+        LoginSession login = host.login(Step.SIGNING);
         TokenObjects.KeyEntry entry = login.entry(id);
         if (entry == null || !entry.chain().get(0).equals(chain.get(0))) {
-            throw new KysoException(ErrorCode.KEY_NOT_FOUND, "key " + id + " with certificate serial "
-                    + chain.get(0).getSerialNumber().toString(16) + " is no longer on '" + host.label() + "'");
+            String serial = chain.get(0).getSerialNumber().toString(16);
+            throw KysoException.localized(ErrorCode.KEY_NOT_FOUND, null, "khóa id=" + id + " (serial=" + serial
+                    + ") không còn trên '" + host.label() + "'", "key " + id + " with certificate serial " + serial
+                    + " is no longer on '" + host.label() + "'");
         }
         long handle = entry.handle();
         switch (algorithm.scheme()) {
             case RSA_PKCS1_V15: {
                 byte[] input = DigestInfos.encode(algorithm.digest(), digest);
-                return login.call("signing (" + algorithm.displayName() + ")",
+                return login.call(Step.signing(algorithm.displayName()),
                         s -> s.signSingle(new Mechanism(CKM_RSA_PKCS), handle, input));
             }
             case RSA_PSS: {
                 DigestAlgorithm d = algorithm.digest();
                 Mechanism m = new Mechanism(CKM_RSA_PKCS_PSS, new RSA_PKCS_PSS_PARAMS(hashMechanism(d), mgf1(d), d.length()));
-                return login.call("signing (" + algorithm.displayName() + ")", s -> s.signSingle(m, handle, digest));
+                return login.call(Step.signing(algorithm.displayName()), s -> s.signSingle(m, handle, digest));
             }
             case ECDSA: {
-                byte[] raw = login.call("signing (" + algorithm.displayName() + ")",
+                byte[] raw = login.call(Step.signing(algorithm.displayName()),
                         s -> s.signSingle(new Mechanism(CKM_ECDSA), handle, digest));
                 try {
                     return EcdsaSignatures.toDer(raw, fieldLength());
                 } catch (IllegalArgumentException e) {
-                    throw new KysoException(ErrorCode.SIGNING_FAILED, e, "'" + host.label() + "': " + e.getMessage());
+                    throw KysoException.localized(ErrorCode.SIGNING_FAILED, e,
+                            "'" + host.label() + "': chữ ký ECDSA do thiết bị trả về sai cấu trúc",
+                            "'" + host.label() + "': the token returned a malformed ECDSA signature (" + e.getMessage() + ")");
                 }
             }
             default:

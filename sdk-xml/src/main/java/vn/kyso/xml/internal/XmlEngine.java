@@ -48,7 +48,7 @@ import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
-import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.internal.Dss;
 import vn.kyso.core.internal.DssTspSource;
@@ -75,7 +75,7 @@ public final class XmlEngine {
     private final TrustAnchors trust;
     private final List<SigningListener> listeners;
     private final Clock clock;
-    private final StateKey stateKey;
+    private final SignerSettings settings;
     private final Duration stateLifetime;
 
     public XmlEngine(SignerSettings settings) {
@@ -84,7 +84,7 @@ public final class XmlEngine {
         this.trust = settings.trust();
         this.listeners = settings.listeners();
         this.clock = settings.clock();
-        this.stateKey = settings.stateKey();
+        this.settings = settings;
         this.stateLifetime = settings.stateLifetime();
     }
 
@@ -255,7 +255,7 @@ public final class XmlEngine {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(options, "options");
         try {
-            requireStateKey();
+            StateKeyRing keys = settings.requireStateKeys();
             List<X509Certificate> c = SigningSupport.checkChain(chain);
             if (algorithm.digest() != options.digest()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest " + options.digest().jcaName());
@@ -272,7 +272,6 @@ public final class XmlEngine {
             XmlPlan plan = new XmlPlan(c, algorithm, options, time, signatureId(options), digest, input.name());
             byte[] tbs = options.format() == Format.XMLDSIG ? buildDsig(plan, input, doc).signedInfo : xadesDataToSign(plan, input, doc);
             SealedState.Builder sb = SealedState.builder(STATE_KIND)
-                    .put("v", 1)
                     .put("format", options.format().name())
                     .put("level", options.level().name())
                     .put("packaging", options.packaging().name())
@@ -290,7 +289,7 @@ public final class XmlEngine {
             for (int i = 0; i < c.size(); i++) {
                 sb.put("cert." + i, der(c.get(i)));
             }
-            byte[] state = sb.seal(stateKey, stateLifetime, clock);
+            byte[] state = sb.seal(keys, stateLifetime, clock);
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
         } catch (KysoException e) {
             throw e;
@@ -306,10 +305,11 @@ public final class XmlEngine {
         Instant time = now();
         SignatureFormat fmt = SignatureFormat.XMLDSIG;
         try {
-            requireStateKey();
-            SealedState s = SealedState.open(state, stateKey, STATE_KIND, clock);
+            SealedState s = SealedState.open(state, settings.requireStateKeys(), STATE_KIND, clock);
             Object[] read = readPlan(s);
             XmlPlan plan = (XmlPlan) read[0];
+            // what this signer must have for the stored level, before the document is read or anything made
+            checkSetup(plan.options);
             byte[] tbsDigest = (byte[]) read[1];
             cert = plan.chain.get(0);
             alg = plan.algorithm;
@@ -324,7 +324,6 @@ public final class XmlEngine {
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
-            checkSetup(plan.options);
             byte[] out;
             if (plan.options.format() == Format.XMLDSIG) {
                 Dsig.Built built = buildDsig(plan, input, doc);
@@ -356,9 +355,6 @@ public final class XmlEngine {
 
     private Object[] readPlan(SealedState s) {
         try {
-            if (s.number("v") != 1) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "version");
-            }
             XmlSignatureOptions.Builder ob = XmlSignatureOptions.builder()
                     .format(Format.valueOf(s.string("format")))
                     .packaging(Packaging.valueOf(s.string("packaging")))
@@ -396,24 +392,12 @@ public final class XmlEngine {
         }
     }
 
-    private void requireStateKey() {
-        if (stateKey == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a StateKey is required for two-phase signing");
-        }
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private void checkSetup(XmlSignatureOptions o) {
-        SignatureLevel level = o.level();
-        if (level.needsTimestamp() && timestamps == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs a TimestampClient");
-        }
-        if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs trust anchors");
-        }
+        settings.checkLevel(o.level());
     }
 
     private static String signatureId(XmlSignatureOptions o) {

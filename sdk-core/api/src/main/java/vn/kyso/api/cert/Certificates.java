@@ -64,7 +64,7 @@ public final class Certificates {
             throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, e, "X.509");
         }
         if (out.isEmpty()) {
-            throw new KysoException(ErrorCode.CERTIFICATE_UNREADABLE, "no certificate");
+            throw KysoException.localized(ErrorCode.CERTIFICATE_UNREADABLE, null, "không có chứng thư số nào", "no certificate");
         }
         return out;
     }

@@ -169,7 +169,7 @@ public final class KeyStoreToken implements Token {
 
     private static void checkOpen(String label, AtomicBoolean closed) {
         if (closed.get()) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, label + " (closed)");
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, label + " đã bị đóng", label + " (closed)");
         }
     }
 

@@ -3,6 +3,7 @@ package vn.kyso.api.spi;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,30 +13,43 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.internal.StateKeyAccess;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 
 /**
  * The integrity-protected container of a two-phase signing state, for format implementers (CAdES,
- * PAdES, XAdES, ...). Binary layout: magic {@code KYS1}, kind, issue and expiry times, named fields,
- * then an HMAC-SHA256 over everything before it.
+ * PAdES, XAdES, ...). Binary layout, format 5: magic {@code KYSO}, the format number (one byte, 5), the
+ * {@link StateKey#id() id} of the sealing key (16 ASCII hexadecimal digits), kind, expiry time, named
+ * fields, then an HMAC-SHA256 over everything before it with the key of that id.
  *
  * <p>Guarantees: {@link #open} rejects, with {@code STATE_INVALID}, any state that was modified, made
- * with another key or for another kind, or is malformed (it never throws anything else and never
- * allocates more than the input's size); with {@code STATE_EXPIRED} one older than its lifetime.
+ * for another kind, malformed, sealed with a key the ring does not hold (the message names the key's
+ * id) or made by an earlier Kyso (formats up to 4, magic {@code KYS1}: the message says to prepare
+ * again); with {@code STATE_EXPIRED} one older than its lifetime. It never throws anything else for
+ * any bytes and never allocates more than the input's size. Fields are protected, not encrypted: a
+ * state must not carry secrets.
  */
 public final class SealedState {
-    private static final byte[] MAGIC = {'K', 'Y', 'S', '1'};
+    /** The format this version of Kyso writes and reads. */
+    public static final int FORMAT = 5;
+    private static final byte[] MAGIC = {'K', 'Y', 'S', 'O'};
+    /** The magic of formats 1 to 4, which had no key id. */
+    private static final byte[] OLD_MAGIC = {'K', 'Y', 'S', '1'};
+    private static final int KEY_ID_LENGTH = 16;
     private static final int MAC_LENGTH = 32;
     private static final int MAX_FIELDS = 256;
 
     private final String kind;
+    private final String keyId;
     private final Map<String, byte[]> fields;
 
-    private SealedState(String kind, Map<String, byte[]> fields) {
+    private SealedState(String kind, String keyId, Map<String, byte[]> fields) {
         this.kind = kind;
+        this.keyId = keyId;
         this.fields = fields;
     }
 
@@ -44,32 +58,60 @@ public final class SealedState {
         return new Builder(kind);
     }
 
-    /** Verifies and reads a sealed state. */
+    /** Verifies and reads a state sealed with {@code key}. */
     public static SealedState open(byte[] sealed, StateKey key, String expectedKind, Clock clock) {
-        Objects.requireNonNull(key, "key");
-        if (sealed == null || sealed.length < MAGIC.length + MAC_LENGTH + 2) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "too short");
+        return open(sealed, StateKeyRing.of(Args.notNull(key, "key")), expectedKind, clock);
+    }
+
+    /** Verifies and reads a state sealed with any key of {@code keys}. */
+    public static SealedState open(byte[] sealed, StateKeyRing keys, String expectedKind, Clock clock) {
+        Args.notNull(sealed, "sealed");
+        Args.notNull(keys, "keys");
+        Args.notNull(expectedKind, "expectedKind");
+        Args.notNull(clock, "clock");
+        if (startsWith(sealed, OLD_MAGIC)) {
+            throw invalid("trạng thái do một phiên bản Kyso cũ tạo (định dạng 4 trở về trước, không có mã khóa),"
+                            + " không còn được chấp nhận; hãy chuẩn bị (prepare) lại chữ ký",
+                    "the state was made by an earlier Kyso (format 4 or older, without a key id) and is no longer"
+                            + " accepted; prepare the signature again");
         }
+        int header = MAGIC.length + 1 + KEY_ID_LENGTH;
+        if (sealed.length < header + Integer.BYTES + MAC_LENGTH) {
+            throw invalid("quá ngắn", "too short");
+        }
+        if (!startsWith(sealed, MAGIC)) {
+            throw invalid("không phải trạng thái ký hai bước của Kyso", "not a Kyso two-phase state");
+        }
+        int format = sealed[MAGIC.length] & 0xFF;
+        if (format != FORMAT) {
+            throw invalid("định dạng " + format + " không được hỗ trợ (phiên bản này đọc định dạng " + FORMAT + ")",
+                    "format " + format + " is not supported (this version reads format " + FORMAT + ")");
+        }
+        String keyId = new String(sealed, MAGIC.length + 1, KEY_ID_LENGTH, StandardCharsets.ISO_8859_1);
+        if (!keyId.matches("[0-9a-f]{16}")) {
+            throw invalid("mã khóa bị hỏng", "malformed key id");
+        }
+        StateKey key = keys.find(keyId).orElseThrow(() -> invalid(
+                "trạng thái được niêm phong bằng khóa trạng thái " + keyId + ", khóa này không có trong bộ khóa"
+                        + " của bộ ký (có các khóa: " + String.join(", ", keys.ids()) + ")",
+                "the state was sealed with state key " + keyId + ", which the signer's key ring does not hold"
+                        + " (it holds: " + String.join(", ", keys.ids()) + ")"));
         int body = sealed.length - MAC_LENGTH;
-        byte[] expected = key.mac(sealed, 0, body);
+        byte[] expected = StateKeyAccess.mac(key, sealed, 0, body);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(sealed, body, sealed.length))) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "integrity check failed");
+            throw invalid("kiểm tra toàn vẹn không đạt", "integrity check failed");
         }
-        ByteBuffer in = ByteBuffer.wrap(sealed, 0, body);
+        ByteBuffer in = ByteBuffer.wrap(sealed, header, body - header);
         try {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "unknown version");
-            }
             String kind = new String(readBlock(in), StandardCharsets.UTF_8);
             if (!kind.equals(expectedKind)) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "state for " + kind + ", expected " + expectedKind);
+                throw invalid("trạng thái dành cho loại " + kind + ", không phải " + expectedKind,
+                        "state for " + kind + ", expected " + expectedKind);
             }
             long expiresAt = in.getLong();
             int count = in.getShort() & 0xFFFF;
             if (count > MAX_FIELDS) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "too many fields");
+                throw invalid("quá nhiều trường", "too many fields");
             }
             Map<String, byte[]> fields = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
@@ -77,21 +119,37 @@ public final class SealedState {
                 fields.put(name, readBlock(in));
             }
             if (in.hasRemaining()) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "trailing bytes");
+                throw invalid("thừa dữ liệu ở cuối", "trailing bytes");
             }
             if (clock.millis() > expiresAt) {
                 throw new KysoException(ErrorCode.STATE_EXPIRED, kind);
             }
-            return new SealedState(kind, Collections.unmodifiableMap(fields));
-        } catch (java.nio.BufferUnderflowException e) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "truncated");
+            return new SealedState(kind, keyId, Collections.unmodifiableMap(fields));
+        } catch (BufferUnderflowException e) {
+            throw invalid("bị cắt cụt", "truncated");
         }
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static KysoException invalid(String vi, String en) {
+        return KysoException.localized(ErrorCode.STATE_INVALID, null, vi, en);
     }
 
     private static byte[] readBlock(ByteBuffer in) {
         int len = in.getInt();
         if (len < 0 || len > in.remaining()) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "bad length");
+            throw invalid("độ dài sai", "bad length");
         }
         byte[] b = new byte[len];
         in.get(b);
@@ -100,6 +158,11 @@ public final class SealedState {
 
     public String kind() {
         return kind;
+    }
+
+    /** The {@link StateKey#id() id} of the key that sealed this state. */
+    public String keyId() {
+        return keyId;
     }
 
     /** Whether a field is present. */
@@ -111,7 +174,7 @@ public final class SealedState {
     public byte[] bytes(String name) {
         byte[] v = fields.get(name);
         if (v == null) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "missing " + name);
+            throw invalid("thiếu trường " + name, "missing " + name);
         }
         return v.clone();
     }
@@ -125,7 +188,7 @@ public final class SealedState {
     public long number(String name) {
         byte[] v = bytes(name);
         if (v.length != Long.BYTES) {
-            throw new KysoException(ErrorCode.STATE_INVALID, "bad " + name);
+            throw invalid("trường " + name + " sai", "bad " + name);
         }
         return ByteBuffer.wrap(v).getLong();
     }
@@ -136,30 +199,47 @@ public final class SealedState {
         private final Map<String, byte[]> fields = new LinkedHashMap<>();
 
         private Builder(String kind) {
-            this.kind = Objects.requireNonNull(kind, "kind");
+            this.kind = Args.notNull(kind, "kind");
         }
 
         public Builder put(String name, byte[] value) {
-            if (fields.size() >= MAX_FIELDS) {
-                throw new KysoException(ErrorCode.INTERNAL, "too many state fields");
+            Args.notNull(name, "name");
+            Args.notNull(value, "value");
+            if (fields.size() >= MAX_FIELDS && !fields.containsKey(name)) {
+                throw KysoException.localized(ErrorCode.INTERNAL, null,
+                        "trạng thái có quá nhiều trường", "too many state fields");
             }
-            fields.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name).clone());
+            fields.put(name, value.clone());
             return this;
         }
 
         public Builder put(String name, String value) {
-            return put(name, value.getBytes(StandardCharsets.UTF_8));
+            return put(name, Args.notNull(value, "value").getBytes(StandardCharsets.UTF_8));
         }
 
         public Builder put(String name, long value) {
             return put(name, ByteBuffer.allocate(Long.BYTES).putLong(value).array());
         }
 
-        /** Seals the state; it can be opened until {@code clock.millis() + lifetime}. */
+        /** Seals the state with {@code key}; it can be opened until {@code clock.millis() + lifetime}. */
         public byte[] seal(StateKey key, Duration lifetime, Clock clock) {
+            return seal(StateKeyRing.of(Args.notNull(key, "key")), lifetime, clock);
+        }
+
+        /**
+         * Seals the state with the newest key of {@code keys}; it can be opened, by a ring holding that
+         * key, until {@code clock.millis() + lifetime}.
+         */
+        public byte[] seal(StateKeyRing keys, Duration lifetime, Clock clock) {
+            Args.notNull(keys, "keys");
+            Args.notNull(lifetime, "lifetime");
+            Args.notNull(clock, "clock");
+            StateKey key = keys.newest();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.write(MAGIC);
+                out.write(FORMAT);
+                out.write(key.id().getBytes(StandardCharsets.US_ASCII));
                 writeBlock(out, kind.getBytes(StandardCharsets.UTF_8));
                 out.writeLong(clock.millis() + lifetime.toMillis());
                 out.writeShort(fields.size());
@@ -171,7 +251,7 @@ public final class SealedState {
                 throw new KysoException(ErrorCode.INTERNAL, e, "state");
             }
             byte[] body = bytes.toByteArray();
-            byte[] mac = key.mac(body, 0, body.length);
+            byte[] mac = StateKeyAccess.mac(key, body, 0, body.length);
             byte[] sealed = Arrays.copyOf(body, body.length + mac.length);
             System.arraycopy(mac, 0, sealed, body.length, mac.length);
             return sealed;

@@ -61,13 +61,16 @@ public final class Tokens {
         if (os.contains("mac")) {
             return macKeychain();
         }
-        throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, "OS key store on " + System.getProperty("os.name"));
+        throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null,
+                "không có kho khóa của hệ điều hành trên " + System.getProperty("os.name"),
+                "no OS key store on " + System.getProperty("os.name"));
     }
 
     private static void requireOs(String fragment, String store) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains(fragment)) {
-            throw new KysoException(ErrorCode.TOKEN_UNAVAILABLE, store + " on " + System.getProperty("os.name"));
+            throw KysoException.localized(ErrorCode.TOKEN_UNAVAILABLE, null, store + " không có trên " + System.getProperty("os.name"),
+                    store + " on " + System.getProperty("os.name"));
         }
     }
 }

@@ -60,7 +60,7 @@ class SealedStatePropertiesTest {
      */
     @Property(tries = 500)
     void malformedBodiesWithAValidMacFailCleanly(@ForAll("bodies") byte[] body) {
-        byte[] mac = KEY.mac(body, 0, body.length);
+        byte[] mac = SealedStateTest.hmac(SealedStateTest.SECRET, body);
         byte[] sealed = Arrays.copyOf(body, body.length + mac.length);
         System.arraycopy(mac, 0, sealed, body.length, mac.length);
         try {
@@ -98,12 +98,14 @@ class SealedStatePropertiesTest {
 
     @Provide
     Arbitrary<byte[]> bodies() {
-        // starts with the magic and a valid kind block, then random or structurally mutated content
+        // starts with the header (magic, format, the key's id) and a valid kind block, then random or
+        // structurally mutated content
         byte[] validBody = Arrays.copyOf(SEALED, SEALED.length - 32);
+        byte[] header = Arrays.copyOf(SEALED, 4 + 1 + 16);
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(tail -> {
             byte[] kind = "cades".getBytes(StandardCharsets.UTF_8);
-            ByteBuffer b = ByteBuffer.allocate(4 + 4 + kind.length + tail.length);
-            b.put(new byte[] {'K', 'Y', 'S', '1'}).putInt(kind.length).put(kind).put(tail);
+            ByteBuffer b = ByteBuffer.allocate(header.length + 4 + kind.length + tail.length);
+            b.put(header).putInt(kind.length).put(kind).put(tail);
             return b.array();
         });
         return Arbitraries.oneOf(random, Mutations.of(validBody));

@@ -12,16 +12,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 
 class SealedStateTest {
     static final Instant NOW = Instant.parse("2025-08-15T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final StateKey KEY = StateKey.of(bytes(32, 7));
+    static final byte[] SECRET = bytes(32, 7);
+    static final StateKey KEY = StateKey.of(SECRET);
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     static byte[] bytes(int n, int seed) {
@@ -39,6 +44,17 @@ class SealedStateTest {
                 .put("time", 1755226800000L)
                 .put("empty", new byte[0])
                 .seal(KEY, LIFETIME, CLOCK);
+    }
+
+    /** HMAC-SHA256, computed here independently of the code under test. */
+    static byte[] hmac(byte[] secret, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static KysoException fails(ErrorCode code, Executable e) {
@@ -114,7 +130,7 @@ class SealedStateTest {
             fails(ErrorCode.STATE_INVALID, () -> SealedState.open(m, KEY, "cades", CLOCK));
         }
         fails(ErrorCode.STATE_INVALID, () -> SealedState.open(Arrays.copyOf(sealed, sealed.length + 1), KEY, "cades", CLOCK));
-        fails(ErrorCode.STATE_INVALID, () -> SealedState.open(null, KEY, "cades", CLOCK));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(null, KEY, "cades", CLOCK));
     }
 
     @Test
@@ -138,7 +154,7 @@ class SealedStateTest {
         KysoException e = fails(ErrorCode.STATE_INVALID, () -> SealedState.open(sample(), KEY, "pades", CLOCK));
         assertTrue(e.getMessage().contains("pades"), e.getMessage());
         fails(ErrorCode.STATE_INVALID, () -> SealedState.open(sample(), KEY, "CAdES", CLOCK));
-        fails(ErrorCode.STATE_INVALID, () -> SealedState.open(sample(), KEY, null, CLOCK));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(sample(), KEY, null, CLOCK));
     }
 
     @Test
@@ -185,9 +201,96 @@ class SealedStateTest {
     }
 
     @Test
-    void nullKeyIsANullPointerException() {
-        assertThrows(NullPointerException.class, () -> SealedState.open(sample(), null, "cades", CLOCK));
-        assertThrows(NullPointerException.class, () -> SealedState.builder(null));
+    void nullArgumentsAreInvalidArgumentNamingThem() {
+        KysoException e = fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(sample(), (StateKey) null, "cades", CLOCK));
+        assertTrue(e.getMessage().contains("key"), e.getMessage());
+        e = fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(sample(), (StateKeyRing) null, "cades", CLOCK));
+        assertTrue(e.getMessage().contains("keys"), e.getMessage());
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(sample(), KEY, "cades", null));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.builder(null));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.builder("x").put("a", (byte[]) null));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.builder("x").seal((StateKeyRing) null, LIFETIME, CLOCK));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.builder("x").seal(KEY, null, CLOCK));
+    }
+
+    @Test
+    void layoutIsFormat5NamingTheKeyThenAnHmacOfEverythingBefore() {
+        byte[] sealed = sample();
+        assertArrayEquals(new byte[] {'K', 'Y', 'S', 'O', 5}, Arrays.copyOf(sealed, 5));
+        assertEquals(KEY.id(), new String(sealed, 5, 16, StandardCharsets.US_ASCII));
+        byte[] body = Arrays.copyOf(sealed, sealed.length - 32);
+        assertArrayEquals(hmac(SECRET, body), Arrays.copyOfRange(sealed, body.length, sealed.length));
+        assertEquals(KEY.id(), SealedState.open(sealed, KEY, "cades", CLOCK).keyId());
+    }
+
+    @Test
+    void theNewestKeyOfARingSealsAndEveryKeyOpensWhatItSealed() {
+        StateKey key1 = StateKey.of(bytes(32, 11));
+        StateKey key2 = StateKey.of(bytes(32, 12));
+        byte[] byKey1 = SealedState.builder("cades").put("a", 1L).seal(key1, LIFETIME, CLOCK);
+        StateKeyRing rotated = StateKeyRing.of(key2, key1);
+        byte[] byRing = SealedState.builder("cades").put("a", 2L).seal(rotated, LIFETIME, CLOCK);
+        assertEquals(key2.id(), new String(byRing, 5, 16, StandardCharsets.US_ASCII), "the newest key seals");
+        assertEquals(1L, SealedState.open(byKey1, rotated, "cades", CLOCK).number("a"));
+        assertEquals(key1.id(), SealedState.open(byKey1, rotated, "cades", CLOCK).keyId());
+        assertEquals(2L, SealedState.open(byRing, rotated, "cades", CLOCK).number("a"));
+        assertEquals(2L, SealedState.open(byRing, key2, "cades", CLOCK).number("a"));
+    }
+
+    @Test
+    void aKeyTheRingDoesNotHoldIsStateInvalidNamingItsId() {
+        StateKey key1 = StateKey.of(bytes(32, 11));
+        StateKey key2 = StateKey.of(bytes(32, 12));
+        byte[] byKey1 = SealedState.builder("cades").seal(key1, LIFETIME, CLOCK);
+        KysoException e = fails(ErrorCode.STATE_INVALID,
+                () -> SealedState.open(byKey1, StateKeyRing.of(key2), "cades", CLOCK));
+        assertEquals("[KYSO-400] The two-phase signing state is invalid or was modified: the state was sealed with"
+                + " state key " + key1.id() + ", which the signer's key ring does not hold (it holds: " + key2.id()
+                + ")", e.getMessage());
+        assertEquals("[KYSO-400] Trạng thái ký hai bước không hợp lệ hoặc đã bị sửa đổi: trạng thái được niêm phong"
+                + " bằng khóa trạng thái " + key1.id() + ", khóa này không có trong bộ khóa của bộ ký (có các khóa: "
+                + key2.id() + ")", e.message(Language.VI));
+    }
+
+    @Test
+    void aStateOfAnEarlierFormatIsRefusedSayingSo() throws Exception {
+        // the layout of formats 1 to 4: KYS1, kind, expiry, fields, HMAC; no key id
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.write(new byte[] {'K', 'Y', 'S', '1'});
+        out.writeInt(5);
+        out.write("pades".getBytes(StandardCharsets.US_ASCII));
+        out.writeLong(NOW.plus(LIFETIME).toEpochMilli());
+        out.writeShort(1);
+        out.writeInt(1);
+        out.write('v');
+        out.writeInt(8);
+        out.writeLong(4);
+        byte[] body = bytes.toByteArray();
+        byte[] old = Arrays.copyOf(body, body.length + 32);
+        System.arraycopy(hmac(SECRET, body), 0, old, body.length, 32);
+        KysoException e = fails(ErrorCode.STATE_INVALID, () -> SealedState.open(old, KEY, "pades", CLOCK));
+        assertEquals("[KYSO-400] The two-phase signing state is invalid or was modified: the state was made by an"
+                + " earlier Kyso (format 4 or older, without a key id) and is no longer accepted; prepare the"
+                + " signature again", e.getMessage());
+        assertTrue(e.message(Language.VI).contains("phiên bản Kyso cũ"), e.message(Language.VI));
+    }
+
+    @Test
+    void anUnknownFormatNumberIsRefusedNamingIt() {
+        byte[] m = sample();
+        m[4] = 6;
+        KysoException e = fails(ErrorCode.STATE_INVALID, () -> SealedState.open(m, KEY, "cades", CLOCK));
+        assertTrue(e.getMessage().endsWith("format 6 is not supported (this version reads format 5)"), e.getMessage());
+    }
+
+    @Test
+    void aDestroyedKeyInTheRingIsInvalidArgument() {
+        StateKey k = StateKey.of(bytes(32, 13));
+        byte[] sealed = SealedState.builder("x").seal(k, LIFETIME, CLOCK);
+        k.destroy();
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.open(sealed, k, "x", CLOCK));
+        fails(ErrorCode.INVALID_ARGUMENT, () -> SealedState.builder("x").seal(k, LIFETIME, CLOCK));
     }
 
     @Test

@@ -39,6 +39,7 @@ import vn.kyso.api.event.SigningListener;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.api.twophase.StateKeyRing;
 import vn.kyso.core.cades.CadesOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
@@ -119,7 +120,7 @@ public final class CadesEngine {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(options, "options");
         try {
-            settings.requireStateKey();
+            StateKeyRing keys = settings.requireStateKeys();
             List<X509Certificate> c = SigningSupport.checkChain(chain);
             if (algorithm.digest() != options.digest()) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT,
@@ -136,7 +137,6 @@ public final class CadesEngine {
             Plan plan = new Plan(c, algorithm, options.level(), options.packaging(), time, dataDigest, name(data));
             byte[] tbs = dataToSign(plan, data);
             SealedState.Builder sb = SealedState.builder(STATE_KIND)
-                    .put("v", 1)
                     .put("level", plan.level.name())
                     .put("packaging", plan.packaging.name())
                     .put("alg", plan.algorithm.name())
@@ -144,7 +144,7 @@ public final class CadesEngine {
                     .put("digest", plan.dataDigest)
                     .put("name", plan.dataName);
             SigningSupport.putChain(sb, plan.chain);
-            byte[] state = sb.seal(settings.requireStateKey(), settings.stateLifetime(), clock);
+            byte[] state = sb.seal(keys, settings.stateLifetime(), clock);
             return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
         } catch (KysoException e) {
             throw e;
@@ -156,9 +156,10 @@ public final class CadesEngine {
     public SigningResult complete(byte[] state, byte[] signatureValue, Path data) {
         SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, now());
         return act.run(() -> {
-            settings.requireStateKey();
-            SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, clock);
+            SealedState s = SealedState.open(state, settings.requireStateKeys(), STATE_KIND, clock);
             Plan stored = readPlan(s);
+            // what this signer must have for the stored level, before the data is read or anything made
+            settings.checkLevel(stored.level);
             X509Certificate cert = stored.chain.get(0);
             SignatureAlgorithm alg = stored.algorithm;
             act.time(stored.signingTime);
@@ -173,7 +174,6 @@ public final class CadesEngine {
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
-            settings.checkLevel(stored.level);
             byte[] tbs = dataToSign(stored, data);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
@@ -183,9 +183,6 @@ public final class CadesEngine {
 
     private Plan readPlan(SealedState s) {
         try {
-            if (s.number("v") != 1) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "version");
-            }
             SignatureLevel level = SignatureLevel.valueOf(s.string("level"));
             CadesOptions.Packaging packaging = CadesOptions.Packaging.valueOf(s.string("packaging"));
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));

@@ -4,28 +4,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.event.SigningListener;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.twophase.StateKey;
+import vn.kyso.api.twophase.StateKeyRing;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 
 /**
  * What every signer of the SDK is configured with, whatever the format: time-stamp authority,
- * revocation and trust (for B-LT/B-LTA validation data), listeners, clock, and the two-phase state key
+ * revocation and trust (for B-LT/B-LTA validation data), listeners, clock, and the two-phase state keys
  * and lifetime. Immutable; built by a signer's builder through {@link Builder}.
+ *
+ * <p>What an act needs and the settings lack is {@link ErrorCode#SIGNER_SETTING_MISSING}, naming it,
+ * raised before anything is written: a time-stamp authority for B-T and above, trust anchors for B-LT
+ * and B-LTA, state keys for two-phase signing. {@code complete} checks the level stored in the state
+ * as {@code sign} and {@code prepare} check the level asked for.
  */
 public final class SignerSettings {
-    private final TimestampClient timestamps;
+    private final @Nullable TimestampClient timestamps;
     private final RevocationOptions revocation;
     private final TrustAnchors trust;
     private final List<SigningListener> listeners;
     private final Clock clock;
-    private final StateKey stateKey;
+    private final @Nullable StateKeyRing stateKeys;
     private final Duration stateLifetime;
 
     private SignerSettings(Builder<?> b) {
@@ -34,36 +41,60 @@ public final class SignerSettings {
         trust = b.trust;
         listeners = List.copyOf(b.listeners);
         clock = b.clock;
-        stateKey = b.stateKey;
+        stateKeys = b.stateKeys;
         stateLifetime = b.stateLifetime;
     }
 
     /** The time-stamp client, or null when none was configured. */
-    public TimestampClient timestamps() { return timestamps; }
+    public @Nullable TimestampClient timestamps() { return timestamps; }
     public RevocationOptions revocation() { return revocation; }
     public TrustAnchors trust() { return trust; }
     public List<SigningListener> listeners() { return listeners; }
     public Clock clock() { return clock; }
-    /** The two-phase state key, or null when none was configured. */
-    public StateKey stateKey() { return stateKey; }
+    /** The two-phase state keys, or null when none were configured. */
+    public @Nullable StateKeyRing stateKeys() { return stateKeys; }
     public Duration stateLifetime() { return stateLifetime; }
 
     /** Refuses a level this configuration cannot reach (B-T+ without a TSA, B-LT+ without trust anchors). */
     public void checkLevel(SignatureLevel level) {
+        requireTimestamps(level);
+        requireTrust(level);
+    }
+
+    /** The time-stamp client for a level that needs one (B-T and above); {@code SIGNER_SETTING_MISSING} without. */
+    public @Nullable TimestampClient requireTimestamps(SignatureLevel level) {
+        Args.notNull(level, "level");
         if (level.needsTimestamp() && timestamps == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs a TimestampClient");
+            throw KysoException.localized(ErrorCode.SIGNER_SETTING_MISSING, null,
+                    "mức " + level.label() + " cần dịch vụ cấp dấu thời gian (TSA) nhưng bộ ký chưa được cấu hình"
+                            + " dịch vụ này",
+                    level.label() + " needs a time-stamp authority, and this signer has none: give its builder a"
+                            + " TimestampClient (timestamps(...))");
         }
+        return timestamps;
+    }
+
+    /** Refuses B-LT and B-LTA without trust anchors ({@code SIGNER_SETTING_MISSING}). */
+    public void requireTrust(SignatureLevel level) {
+        Args.notNull(level, "level");
         if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, level.label() + " needs trust anchors");
+            throw KysoException.localized(ErrorCode.SIGNER_SETTING_MISSING, null,
+                    "mức " + level.label() + " cần các chứng thư gốc tin cậy để thu thập dữ liệu kiểm tra chứng thư"
+                            + " đến tận gốc, nhưng bộ ký chưa có",
+                    level.label() + " needs trust anchors to collect validation data up to a root, and this signer"
+                            + " has none: give its builder trust(...)");
         }
     }
 
-    /** The state key, or INVALID_ARGUMENT when two-phase signing was not configured. */
-    public StateKey requireStateKey() {
-        if (stateKey == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a StateKey is required for two-phase signing");
+    /** The state keys; {@code SIGNER_SETTING_MISSING} when two-phase signing was not configured. */
+    public StateKeyRing requireStateKeys() {
+        if (stateKeys == null) {
+            throw KysoException.localized(ErrorCode.SIGNER_SETTING_MISSING, null,
+                    "ký hai bước cần khóa trạng thái (hoặc bộ khóa trạng thái) của máy chủ, nhưng bộ ký chưa có",
+                    "two-phase signing needs the server's state key (or key ring), and this signer has none: give"
+                            + " its builder stateKey(...) or stateKeys(...)");
         }
-        return stateKey;
+        return stateKeys;
     }
 
     /**
@@ -72,12 +103,12 @@ public final class SignerSettings {
      * @param <B> the concrete builder, returned by each setter
      */
     public abstract static class Builder<B extends Builder<B>> {
-        private TimestampClient timestamps;
+        private @Nullable TimestampClient timestamps;
         private RevocationOptions revocation = RevocationOptions.online();
         private TrustAnchors trust = TrustAnchors.empty();
         private final List<SigningListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
-        private StateKey stateKey;
+        private @Nullable StateKeyRing stateKeys;
         private Duration stateLifetime = Duration.ofMinutes(15);
 
         protected Builder() {
@@ -91,48 +122,58 @@ public final class SignerSettings {
             return new SignerSettings(this);
         }
 
-        /** The time-stamp authority; required for B-T and above. */
-        public B timestamps(TimestampClient v) {
-            timestamps = v;
+        /** The time-stamp authority; required for B-T and above (null: none). */
+        public B timestamps(@Nullable TimestampClient timestamps) {
+            this.timestamps = timestamps;
             return self();
         }
 
         /** How revocation data is fetched for B-LT and B-LTA (default online). */
-        public B revocation(RevocationOptions v) {
-            revocation = Objects.requireNonNull(v, "revocation");
+        public B revocation(RevocationOptions revocation) {
+            this.revocation = Args.notNull(revocation, "revocation");
             return self();
         }
 
         /** Trust anchors; B-LT and B-LTA need them to collect validation data up to a root. */
-        public B trust(TrustAnchors v) {
-            trust = Objects.requireNonNull(v, "trust");
+        public B trust(TrustAnchors trust) {
+            this.trust = Args.notNull(trust, "trust");
             return self();
         }
 
         /** Adds a listener (several allowed). */
-        public B listener(SigningListener v) {
-            listeners.add(Objects.requireNonNull(v, "listener"));
+        public B listener(SigningListener listener) {
+            listeners.add(Args.notNull(listener, "listener"));
             return self();
         }
 
-        /** The clock giving the signing time (default: system UTC). */
-        public B clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+        /** The clock giving the signing time and judging state expiry (default: system UTC). */
+        public B clock(Clock clock) {
+            this.clock = Args.notNull(clock, "clock");
             return self();
         }
 
-        /** The key protecting two-phase states; required for prepare/complete. */
-        public B stateKey(StateKey v) {
-            stateKey = v;
+        /**
+         * The server's state keys for prepare/complete: the newest seals new states, every key opens the
+         * states it sealed (see {@link StateKeyRing} for rotation).
+         */
+        public B stateKeys(StateKeyRing stateKeys) {
+            this.stateKeys = Args.notNull(stateKeys, "stateKeys");
             return self();
+        }
+
+        /** One state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}. */
+        public B stateKey(StateKey stateKey) {
+            return stateKeys(StateKeyRing.of(Args.notNull(stateKey, "stateKey")));
         }
 
         /** How long a prepared state stays usable (default 15 minutes). */
-        public B stateLifetime(Duration v) {
-            if (v == null || v.isZero() || v.isNegative()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "stateLifetime=" + v);
+        public B stateLifetime(Duration stateLifetime) {
+            Args.notNull(stateLifetime, "stateLifetime");
+            if (stateLifetime.isZero() || stateLifetime.isNegative()) {
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "stateLifetime phải dương, không phải "
+                        + stateLifetime, "stateLifetime must be positive, not " + stateLifetime);
             }
-            stateLifetime = v;
+            this.stateLifetime = stateLifetime;
             return self();
         }
     }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.Language;
 import vn.kyso.api.internal.Args;
 
 /**
@@ -79,18 +80,34 @@ public final class TimestampClient {
         Args.notNull(digest, "digest");
         Args.notNull(alg, "alg");
         if (digest.length != alg.length()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length for " + alg.jcaName());
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest.length=" + digest.length, alg.jcaName());
         }
-        List<String> failures = new ArrayList<>();
+        List<String> failuresVi = new ArrayList<>();
+        List<String> failuresEn = new ArrayList<>();
+        KysoException last = null;
         for (String url : urls) {
             try {
                 return requestOne(url, digest, alg);
             } catch (KysoException e) {
-                failures.add(url + ": " + e.message(vn.kyso.api.Language.EN).replaceFirst("^\\[[^]]+] ", ""));
+                failuresVi.add(url + ": " + detail(e, Language.VI));
+                failuresEn.add(url + ": " + detail(e, Language.EN));
+                last = e;
                 LOG.warn("Time-stamp authority {} failed: {}", url, e.getMessage());
             }
         }
-        throw new KysoException(ErrorCode.TIMESTAMP_FAILED, String.join("; ", failures));
+        throw KysoException.localized(ErrorCode.TIMESTAMP_FAILED, last, String.join("; ", failuresVi),
+                String.join("; ", failuresEn));
+    }
+
+    /** The message of a failure without its code and, when it is the same code, without its template. */
+    private static String detail(KysoException e, Language language) {
+        String m = e.message(language).replaceFirst("^\\[[^]]+] ", "");
+        String prefix = ErrorCode.TIMESTAMP_FAILED.template(language).replace("%s", "");
+        return e.errorCode() == ErrorCode.TIMESTAMP_FAILED && m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    private static KysoException failed(Throwable cause, String vi, String en) {
+        return KysoException.localized(ErrorCode.TIMESTAMP_FAILED, cause, vi, en);
     }
 
     private byte[] requestOne(String url, byte[] digest, DigestAlgorithm alg) {
@@ -102,38 +119,38 @@ public final class TimestampClient {
         try {
             body = request.getEncoded();
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "time-stamp request");
+            throw KysoException.localized(ErrorCode.INTERNAL, e, "mã hóa yêu cầu dấu thời gian", "encoding the time-stamp request");
         }
         byte[] answer = post(url, body);
         TimeStampResponse response;
         try {
             response = new TimeStampResponse(answer);
         } catch (TSPException | IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "malformed response");
+            throw failed(e, "câu trả lời sai cấu trúc", "malformed response");
         }
         int status = response.getStatus();
         if (status != 0 && status != 1) {
             String text = response.getStatusString();
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "status " + status + (text == null ? "" : " " + text));
+            throw failed(null, "máy chủ từ chối, PKIStatus=" + status, "refused, PKIStatus=" + status + (text == null ? "" : " " + text));
         }
         try {
             response.validate(request);
         } catch (TSPException | RuntimeException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "response does not match the request: " + e.getMessage());
+            throw failed(e, "câu trả lời không khớp với yêu cầu", "response does not match the request: " + e.getMessage());
         }
         TimeStampToken token = response.getTimeStampToken();
         if (token == null) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "no token");
+            throw failed(null, "câu trả lời không có dấu thời gian", "no token");
         }
         // validate() checked these already; re-check explicitly so the guarantee does not rest on one library call.
         if (!java.util.Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), digest)
                 || !nonce.equals(token.getTimeStampInfo().getNonce())) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "imprint or nonce mismatch");
+            throw failed(null, "dấu thời gian không khớp với dữ liệu hoặc số ngẫu nhiên của yêu cầu", "imprint or nonce mismatch");
         }
         try {
             return token.getEncoded();
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "token encoding");
+            throw failed(e, "không mã hóa được dấu thời gian", "token encoding");
         }
     }
 
@@ -143,7 +160,7 @@ public final class TimestampClient {
             URL u = URI.create(url).toURL();
             String scheme = u.getProtocol().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "unsupported scheme " + scheme);
+                throw failed(null, "giao thức không được hỗ trợ: " + scheme, "unsupported scheme " + scheme);
             }
             c = (HttpURLConnection) u.openConnection();
             c.setConnectTimeout((int) connectTimeout.toMillis());
@@ -169,15 +186,19 @@ public final class TimestampClient {
                 while ((n = in.read(b)) > 0) {
                     buf.write(b, 0, n);
                     if (buf.size() > MAX_RESPONSE) {
-                        throw new KysoException(ErrorCode.TIMESTAMP_FAILED, "response too large");
+                        throw failed(null, "câu trả lời quá lớn", "response too large");
                     }
                 }
                 return buf.toByteArray();
             }
         } catch (java.net.SocketTimeoutException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "timed out (" + e.getMessage() + ")");
+            throw failed(e, "hết thời gian chờ", "timed out (" + e.getMessage() + ")");
+        } catch (java.net.ConnectException e) {
+            throw failed(e, "không kết nối được", "connection refused (" + e.getMessage() + ")");
+        } catch (java.net.UnknownHostException e) {
+            throw failed(e, "không tìm thấy máy chủ", "unknown host " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, e.getClass().getSimpleName() + " " + e.getMessage());
+            throw failed(e, "lỗi kết nối (" + e.getClass().getSimpleName() + ")", e.getClass().getSimpleName() + " " + e.getMessage());
         } finally {
             if (c != null) {
                 c.disconnect();
@@ -208,7 +229,7 @@ public final class TimestampClient {
         public Builder url(String url) {
             Args.notNull(url, "url");
             if (url.isBlank()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "TSA url");
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "url=" + url);
             }
             urls.add(url.trim());
             return this;
@@ -235,7 +256,8 @@ public final class TimestampClient {
         /** @throws KysoException {@code INVALID_ARGUMENT} without any URL */
         public TimestampClient build() {
             if (urls.isEmpty()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "at least one TSA url is required");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "cần ít nhất một địa chỉ TSA",
+                        "at least one TSA url is required");
             }
             return new TimestampClient(this);
         }

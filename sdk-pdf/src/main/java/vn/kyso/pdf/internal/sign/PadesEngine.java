@@ -35,7 +35,6 @@ import vn.kyso.pdf.internal.cms.CadesSignedData;
  */
 public final class PadesEngine {
     private static final String STATE_KIND = "pades";
-    private static final int STATE_VERSION = 4;
     /** Room for the signature time-stamp token of B-T and above (a TSA's token with its chain). */
     private static final int TIMESTAMP_RESERVE = 16 * 1024;
     /**
@@ -119,7 +118,7 @@ public final class PadesEngine {
     public PreparedSignature prepare(Path in, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      PdfSignatureOptions options) {
         try {
-            settings.requireStateKey();
+            settings.requireStateKeys();
             requireFiles(in, null);
             List<X509Certificate> c = SigningSupport.checkChain(chain);
             char[] password = options.password();
@@ -155,6 +154,7 @@ public final class PadesEngine {
 
     public SigningResult complete(byte[] state, byte[] signatureValue, Path in, Path out) {
         return finish(state, in, out, (plan, expected) -> {
+            settings.requireTimestamps(plan.level());
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
@@ -176,6 +176,10 @@ public final class PadesEngine {
                 throw tooLarge(cms.length, plan);
             }
             CadesSignedData.External external = CadesSignedData.external(cms, expected, plan.algorithm.digest(), plan.chain);
+            if (!external.timestamped() || plan.level() == SignatureLevel.B_LTA) {
+                // a time-stamp to add, or the archive time-stamp of B-LTA
+                settings.requireTimestamps(plan.level());
+            }
             return new Completion(external.algorithm(), () -> {
                 byte[] token = null;
                 if (plan.level().needsTimestamp() && !external.timestamped()) {
@@ -219,8 +223,10 @@ public final class PadesEngine {
     private SigningResult finish(byte[] state, Path in, Path out, Check check) {
         SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.PADES, now());
         return act.run(() -> {
-            SealedState s = SealedState.open(state, settings.requireStateKey(), STATE_KIND, settings.clock());
+            SealedState s = SealedState.open(state, settings.requireStateKeys(), STATE_KIND, settings.clock());
             Plan plan = readPlan(s);
+            // validation data up to a root for the stored level (the time-stamp authority is the check's)
+            settings.requireTrust(plan.level());
             byte[] expected = s.bytes("digest");
             long length = s.number("length");
             act.time(plan.signingTime);
@@ -337,7 +343,6 @@ public final class PadesEngine {
     private byte[] seal(Plan plan, byte[] digest, long length) {
         PdfSignatureOptions o = plan.options;
         SealedState.Builder sb = SealedState.builder(STATE_KIND)
-                .put("v", STATE_VERSION)
                 .put("alg", plan.algorithm.name())
                 .put("time", plan.signingTime.toEpochMilli())
                 .put("digest", digest)
@@ -349,14 +354,11 @@ public final class PadesEngine {
         putOptional(sb, "reason", o.reason());
         putOptional(sb, "location", o.location());
         AppearanceState.put(sb, o);
-        return sb.seal(settings.requireStateKey(), settings.stateLifetime(), settings.clock());
+        return sb.seal(settings.requireStateKeys(), settings.stateLifetime(), settings.clock());
     }
 
     private Plan readPlan(SealedState s) {
         try {
-            if (s.number("v") != STATE_VERSION) {
-                throw new KysoException(ErrorCode.STATE_INVALID, "version");
-            }
             List<X509Certificate> chain = SigningSupport.readChain(s);
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
             if (s.bytes("digest").length != alg.digest().length() || s.number("length") < 0) {

@@ -40,6 +40,7 @@ import vn.kyso.core.internal.ReportMapper;
 import vn.kyso.core.internal.VerificationMessages;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
+import vn.kyso.pdf.internal.PdfBoxCompatibility;
 
 /**
  * Verifies the signatures of a PDF (PAdES, and the older adbe.pkcs7.detached) into the common report:
@@ -67,6 +68,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
 
     @Override
     public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
+        PdfBoxCompatibility.require();
         if (!Files.isReadable(file)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file));
         }
