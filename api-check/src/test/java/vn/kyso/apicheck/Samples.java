@@ -100,6 +100,10 @@ final class Samples implements AutoCloseable {
         register(Token.class, () -> token);
         register(SigningKey.class, () -> token.keys().get(0));
         register(Document.class, () -> Document.of("sample".getBytes(StandardCharsets.UTF_8), "sample.bin"));
+        // The one signer shape: its default methods are called on a real signer, with options of its format.
+        register(vn.kyso.api.sign.DocumentSigner.class, () -> vn.kyso.core.cades.CadesSigner.builder().build());
+        register(vn.kyso.api.sign.SignatureOptions.class, vn.kyso.core.cades.CadesSignatureOptions::defaults);
+        register(vn.kyso.api.io.Output.class, vn.kyso.api.io.Output::memory);
         register(java.time.OffsetDateTime.class, () -> TIME.atOffset(ZoneOffset.ofHours(7)));
         register(java.time.ZonedDateTime.class, () -> TIME.atZone(ZoneOffset.ofHours(7)));
         register(java.time.LocalDate.class, () -> java.time.LocalDate.of(2026, 1, 2));

@@ -1,12 +1,8 @@
 package vn.kyso.pdf;
 
 import java.util.Arrays;
-import java.util.Objects;
-import vn.kyso.api.DigestAlgorithm;
-import vn.kyso.api.ErrorCode;
-import vn.kyso.api.KysoException;
-import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.sign.SignatureOptions;
 
 /**
  * How a PDF is signed: level, signature field, what a visible signature shows ({@link PdfAppearance}) and
@@ -14,10 +10,16 @@ import vn.kyso.api.SignatureLevel;
  * signature, and the password of an encrypted input. A placement without appearance shows the text block;
  * an appearance without placement goes into the named existing field's rectangle, or where its kind goes
  * by default (appendix/copy/income top-right of page 1, a seal over the leader's image); a text or leader
- * appearance with neither is refused when signing ({@code INVALID_ARGUMENT}). Immutable;
+ * appearance with neither is refused when signing ({@code INVALID_ARGUMENT}). Level, digest, algorithm and
+ * preferred scheme are the shared options ({@link SignatureOptions}, with its one validation rule). Immutable;
  * {@link Builder#build()} copies the password, {@link #password()} returns a copy the caller wipes.
+ *
+ * <pre>{@code
+ * PdfSignatureOptions o = PdfSignatureOptions.builder().level(SignatureLevel.B_T)
+ *         .placement(PdfPlacement.at(1, 350, 650, 200, 80)).reason("Phê duyệt").build();
+ * }</pre>
  */
-public final class PdfSignatureOptions {
+public final class PdfSignatureOptions extends SignatureOptions {
 
     /** Certification (DocMDP) of a first signature: what the author still allows afterwards. */
     public enum Certification {
@@ -31,9 +33,6 @@ public final class PdfSignatureOptions {
         FORM_FILL_AND_ANNOTATIONS
     }
 
-    private final SignatureLevel level;
-    private final DigestAlgorithm digest;
-    private final SignatureAlgorithm algorithm;
     private final String fieldName;
     private final PdfPlacement placement;
     private final PdfAppearance appearance;
@@ -43,9 +42,7 @@ public final class PdfSignatureOptions {
     private final char[] password;
 
     private PdfSignatureOptions(Builder b) {
-        level = b.level;
-        digest = b.algorithm != null ? b.algorithm.digest() : b.digest;
-        algorithm = b.algorithm;
+        super(b);
         fieldName = b.fieldName;
         placement = b.placement;
         appearance = b.appearance;
@@ -64,10 +61,6 @@ public final class PdfSignatureOptions {
         return builder().build();
     }
 
-    public SignatureLevel level() { return level; }
-    public DigestAlgorithm digest() { return digest; }
-    /** The algorithm to use, or null for the key's preferred one. */
-    public SignatureAlgorithm algorithm() { return algorithm; }
     /** The signature field to sign (existing empty field or new), or null for a new generated one. */
     public String fieldName() { return fieldName; }
     /** Whether the signature is visible (it has a placement or an appearance). */
@@ -90,10 +83,7 @@ public final class PdfSignatureOptions {
     public char[] password() { return password == null ? null : password.clone(); }
 
     /** Builder for {@link PdfSignatureOptions}. */
-    public static final class Builder {
-        private SignatureLevel level = SignatureLevel.B_B;
-        private DigestAlgorithm digest = DigestAlgorithm.DEFAULT;
-        private SignatureAlgorithm algorithm;
+    public static final class Builder extends SignatureOptions.Builder<PdfSignatureOptions, Builder> {
         private String fieldName;
         private PdfPlacement placement;
         private PdfAppearance appearance;
@@ -105,17 +95,11 @@ public final class PdfSignatureOptions {
         private Builder() {
         }
 
-        public Builder level(SignatureLevel v) {
-            if (v == null || v == SignatureLevel.NONE) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=" + v);
-            }
-            level = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        public Builder digest(DigestAlgorithm v) { digest = Objects.requireNonNull(v, "digest"); return this; }
-        /** Forces an algorithm (its digest becomes the digest). */
-        public Builder algorithm(SignatureAlgorithm v) { algorithm = v; return this; }
         public Builder field(String name) { fieldName = name; return this; }
 
         /** A visible signature on a page (1-based) at x, y (from the top-left corner, as a reader sees the page) with a size, in PDF points. */
@@ -137,7 +121,7 @@ public final class PdfSignatureOptions {
 
         public Builder reason(String v) { reason = v; return this; }
         public Builder location(String v) { location = v; return this; }
-        public Builder certification(Certification v) { certification = Objects.requireNonNull(v, "certification"); return this; }
+        public Builder certification(Certification certification) { this.certification = Args.notNull(certification, "certification"); return this; }
 
         /** The password of an encrypted input (copied; wipe yours). */
         public Builder password(char[] v) {
@@ -148,7 +132,8 @@ public final class PdfSignatureOptions {
             return this;
         }
 
-        public PdfSignatureOptions build() {
+        @Override
+        protected PdfSignatureOptions create() {
             return new PdfSignatureOptions(this);
         }
     }

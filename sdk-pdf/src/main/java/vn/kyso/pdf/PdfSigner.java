@@ -3,12 +3,16 @@ package vn.kyso.pdf;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Objects;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.io.Output;
+import vn.kyso.api.sign.DocumentSigner;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
+import vn.kyso.core.internal.SignerIo;
 import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.pdf.internal.PdfBoxCompatibility;
 import vn.kyso.pdf.internal.sign.PadesEngine;
@@ -43,8 +47,16 @@ import vn.kyso.pdf.internal.sign.PadesEngine;
  * {@code STATE_INVALID}, {@code STATE_EXPIRED}, {@code STATE_MISMATCH} (another input),
  * {@code SIGNATURE_VALUE_INVALID}; two-phase signing of an encrypted PDF is refused
  * ({@code INVALID_ARGUMENT}). Immutable and thread-safe.
+ *
+ * <p>The four verbs of {@link DocumentSigner}; {@link #completeWithCms} takes a CMS made elsewhere.
+ *
+ * <pre>{@code
+ * PdfSigner pdf = PdfSigner.builder().timestamps(tsa).build();
+ * pdf.sign(Path.of("cong-van.pdf"), Path.of("cong-van.signed.pdf"), key,
+ *         PdfSignatureOptions.builder().level(SignatureLevel.B_T).build());
+ * }</pre>
  */
-public final class PdfSigner {
+public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
     private final PadesEngine engine;
 
     private PdfSigner(SignerSettings settings) {
@@ -56,27 +68,46 @@ public final class PdfSigner {
         return new Builder();
     }
 
-    /** Signs {@code in} with the key and writes the signed PDF to {@code out} (which must differ from {@code in}). */
-    public SigningResult sign(Path in, Path out, SigningKey key, PdfSignatureOptions options) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(options, "options");
-        return engine.sign(in, out, key, options);
+    /**
+     * Signs the PDF with the key. A file output must differ from a file input; a PDF held in memory or an
+     * output to memory or a stream goes through a temporary file.
+     *
+     * <pre>{@code
+     * pdf.sign(Path.of("in.pdf"), Path.of("out.pdf"), key, PdfSignatureOptions.defaults());
+     * }</pre>
+     */
+    @Override
+    public SigningResult sign(Document input, Output output, SigningKey key, PdfSignatureOptions options) {
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        Args.notNull(key, "key");
+        Args.notNull(options, "options");
+        return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.sign(in, out, key, options)));
     }
 
     /**
-     * First half of a two-phase signature: the digest the key must sign and a sealed state. The input
-     * file must be given again, unchanged, to {@link #complete}.
+     * First half of a two-phase signature: the digest the key must sign, the digest of the covered bytes
+     * ({@link PreparedSignature#documentDigest()}, for {@link #completeWithCms}) and a sealed state. The
+     * input must be given again, unchanged, to {@link #complete}.
      */
-    public PreparedSignature prepare(Path in, List<X509Certificate> chain, SignatureAlgorithm algorithm,
+    @Override
+    public PreparedSignature prepare(Document input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      PdfSignatureOptions options) {
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(options, "options");
-        return engine.prepare(in, chain, algorithm, options);
+        Args.notNull(input, "input");
+        Args.notNull(chain, "chain");
+        Args.notNull(algorithm, "algorithm");
+        Args.notNull(options, "options");
+        return SignerIo.withFile(input, in -> engine.prepare(in, chain, algorithm, options));
     }
 
-    /** Second half: embeds the signature value over {@link PreparedSignature#digest()} and writes {@code out}. */
-    public SigningResult complete(byte[] state, byte[] signatureValue, Path in, Path out) {
-        return engine.complete(state, signatureValue, in, out);
+    /** Second half: embeds the signature value over {@link PreparedSignature#digest()} and writes the output. */
+    @Override
+    public SigningResult complete(byte[] state, byte[] signatureValue, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(signatureValue, "signatureValue");
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.complete(state, signatureValue, in, out)));
     }
 
     /**
@@ -92,8 +123,13 @@ public final class PdfSigner {
      *     the CMS is larger than the space reserved), {@code STATE_MISMATCH} for another input, as
      *     {@link #complete} otherwise
      */
-    public SigningResult completeWithCms(byte[] state, byte[] cms, Path in, Path out) {
-        return engine.completeWithCms(state, cms, in, out);
+    @Override
+    public SigningResult completeWithCms(byte[] state, byte[] cms, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(cms, "cms");
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.completeWithCms(state, cms, in, out)));
     }
 
     /**
@@ -103,7 +139,9 @@ public final class PdfSigner {
      * drawn (an appearance without placement is refused, {@code INVALID_ARGUMENT}).
      */
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
-        Objects.requireNonNull(options, "options");
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
+        Args.notNull(options, "options");
         engine.addSignatureField(in, out, options);
     }
 
@@ -119,9 +157,12 @@ public final class PdfSigner {
      *     {@code MALFORMED_INPUT} for something else than a PDF, {@code DOCUMENT_PASSWORD} for an
      *     encrypted PDF that needs a password
      */
-    public void extend(Path in, Path out, SignatureLevel target) {
-        Objects.requireNonNull(target, "target");
-        engine.extend(in, out, target, null);
+    @Override
+    public SigningResult extend(Document input, Output output, SignatureLevel target) {
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        Args.notNull(target, "target");
+        return SignerIo.withFile(input, in -> SignerIo.viaFile(output, out -> engine.extend(in, out, target, null)));
     }
 
     /** Builder for {@link PdfSigner}: the settings every signer shares (see {@link SignerSettings.Builder}). */

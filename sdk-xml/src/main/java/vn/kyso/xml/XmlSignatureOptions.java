@@ -1,11 +1,11 @@
 package vn.kyso.xml;
 
-import java.util.Objects;
-import vn.kyso.api.DigestAlgorithm;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
-import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.sign.SignatureOptions;
 
 /**
  * What an XML signature should look like. Immutable; build it with {@link #builder()}.
@@ -29,10 +29,21 @@ import vn.kyso.api.SignatureLevel;
  * ({@code URI=""}).
  *
  * <p>The digest defaults to SHA-256; the signature algorithm to the key's preferred one (RSASSA-PSS when
- * the key can do it, per Circular 15/2025), except when {@link Builder#algorithm} fixes it. The algorithm
- * actually used is reported in {@link vn.kyso.api.SigningResult#algorithm()}.
+ * the key can do it, per Circular 15/2025), except when {@link Builder#algorithm} fixes it or
+ * {@link Builder#scheme} prefers another scheme (the e-invoice, e-tax and edXML profiles prefer RSA PKCS#1
+ * v1.5, which their receivers verify). The algorithm actually used is reported in
+ * {@link vn.kyso.api.SigningResult#algorithm()}. Level, digest, algorithm and scheme follow the one rule of
+ * {@link SignatureOptions}.
+ *
+ * <p>{@link Builder#counterSignatureOf} turns {@code sign} into adding a XAdES counter-signature to the
+ * existing signature with that Id (see {@link #counterSignatureOf()}).
+ *
+ * <pre>{@code
+ * XmlSignatureOptions o = XmlSignatureOptions.builder().level(SignatureLevel.B_T)
+ *         .elementId("data").build();
+ * }</pre>
  */
-public final class XmlSignatureOptions {
+public final class XmlSignatureOptions extends SignatureOptions {
     /** The signature family. */
     public enum Format { XADES, XMLDSIG }
 
@@ -40,29 +51,26 @@ public final class XmlSignatureOptions {
     public enum Packaging { ENVELOPED, ENVELOPING, DETACHED }
 
     private final Format format;
-    private final SignatureLevel level;
     private final Packaging packaging;
     private final String elementId;
     private final String elementPath;
     private final String signatureParent;
-    private final DigestAlgorithm digest;
-    private final SignatureAlgorithm algorithm;
     private final boolean c14nWithComments;
     private final boolean signingTimeProperty;
     private final String signatureId;
+    private final @Nullable String counterSignatureOf;
 
     private XmlSignatureOptions(Builder b) {
+        super(b);
         format = b.format;
-        level = b.level;
         packaging = b.packaging;
         elementId = b.elementId;
         elementPath = b.elementPath;
         signatureParent = b.signatureParent;
-        digest = b.digest;
-        algorithm = b.algorithm;
         c14nWithComments = b.c14nWithComments;
         signingTimeProperty = b.signingTimeProperty;
         signatureId = b.signatureId;
+        counterSignatureOf = b.counterSignatureOf;
     }
 
     public static Builder builder() {
@@ -79,8 +87,9 @@ public final class XmlSignatureOptions {
     }
 
     /** The XAdES level; {@link SignatureLevel#NONE} for XMLDSig. */
+    @Override
     public SignatureLevel level() {
-        return format == Format.XMLDSIG ? SignatureLevel.NONE : level;
+        return format == Format.XMLDSIG ? SignatureLevel.NONE : super.level();
     }
 
     public Packaging packaging() {
@@ -108,15 +117,6 @@ public final class XmlSignatureOptions {
         return signatureParent;
     }
 
-    public DigestAlgorithm digest() {
-        return digest;
-    }
-
-    /** The fixed signature algorithm, or null for the key's preferred one. */
-    public SignatureAlgorithm algorithm() {
-        return algorithm;
-    }
-
     /** Whether the references use Canonical XML 1.0 with comments (e-tax) instead of without. */
     public boolean c14nWithComments() {
         return c14nWithComments;
@@ -135,65 +135,68 @@ public final class XmlSignatureOptions {
         return signatureId;
     }
 
+    /**
+     * The Id of the XAdES signature this one counter-signs (its {@code Id} attribute or its id in a
+     * verification report), or null for an ordinary signature.
+     */
+    public @Nullable String counterSignatureOf() {
+        return counterSignatureOf;
+    }
+
     /** A builder holding these options, to derive others from them. */
     public Builder toBuilder() {
-        Builder b = new Builder();
+        Builder b = new Builder().copy(this);
         b.format = format;
-        b.level = level;
         b.packaging = packaging;
         b.elementId = elementId;
         b.elementPath = elementPath;
         b.signatureParent = signatureParent;
-        b.digest = digest;
-        b.digestSet = true;
-        b.algorithm = algorithm;
         b.c14nWithComments = c14nWithComments;
         b.signingTimeProperty = signingTimeProperty;
         b.signatureId = signatureId;
+        b.counterSignatureOf = counterSignatureOf;
         return b;
     }
 
     @Override
     public String toString() {
-        return "XmlSignatureOptions[" + format + ", " + level().label() + ", " + packaging
-                + (elementId == null ? "" : ", #" + elementId) + (elementPath == null ? "" : ", " + elementPath) + ", " + digest + (algorithm == null ? "" : ", " + algorithm) + "]";
+        return "XmlSignatureOptions[" + format + ", " + describe() + ", " + packaging
+                + (elementId == null ? "" : ", #" + elementId) + (elementPath == null ? "" : ", " + elementPath)
+                + (counterSignatureOf == null ? "" : ", counter-signs " + counterSignatureOf) + "]";
     }
 
     /** Builder for {@link XmlSignatureOptions}. */
-    public static final class Builder {
+    public static final class Builder extends SignatureOptions.Builder<XmlSignatureOptions, Builder> {
         private Format format = Format.XADES;
-        private SignatureLevel level = SignatureLevel.B_B;
         private Packaging packaging = Packaging.ENVELOPED;
         private String elementId;
         private String elementPath;
         private String signatureParent;
-        private DigestAlgorithm digest = DigestAlgorithm.SHA256;
-        private boolean digestSet;
-        private SignatureAlgorithm algorithm;
         private boolean c14nWithComments;
         private boolean signingTimeProperty;
         private String signatureId;
+        private @Nullable String counterSignatureOf;
 
         private Builder() {
         }
 
-        public Builder format(Format v) {
-            format = Objects.requireNonNull(v, "format");
+        private Builder copy(XmlSignatureOptions o) {
+            from(o);
             return this;
         }
 
-        /** @throws KysoException {@code INVALID_ARGUMENT} for {@link SignatureLevel#NONE} */
-        public Builder level(SignatureLevel v) {
-            Objects.requireNonNull(v, "level");
-            if (v == SignatureLevel.NONE) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "level=NONE");
-            }
-            level = v;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        public Builder packaging(Packaging v) {
-            packaging = Objects.requireNonNull(v, "packaging");
+        public Builder format(Format format) {
+            this.format = Args.notNull(format, "format");
+            return this;
+        }
+
+        public Builder packaging(Packaging packaging) {
+            this.packaging = Args.notNull(packaging, "packaging");
             return this;
         }
 
@@ -216,18 +219,6 @@ public final class XmlSignatureOptions {
             return this;
         }
 
-        public Builder digest(DigestAlgorithm v) {
-            digest = Objects.requireNonNull(v, "digest");
-            digestSet = true;
-            return this;
-        }
-
-        /** A fixed signature algorithm; its digest becomes the digest unless another was set explicitly. */
-        public Builder algorithm(SignatureAlgorithm v) {
-            algorithm = v;
-            return this;
-        }
-
         public Builder c14nWithComments(boolean v) {
             c14nWithComments = v;
             return this;
@@ -247,18 +238,30 @@ public final class XmlSignatureOptions {
         }
 
         /**
-         * @throws KysoException {@code INVALID_ARGUMENT} when the algorithm's digest differs from the digest,
-         *     or for combinations that do not exist (XMLDSig-only options on XAdES, an element chosen both by Id
+         * Makes {@code sign} add a XAdES counter-signature to the existing XAdES signature with this Id (its
+         * {@code Id} attribute, or its id in a verification report): a signature over that signature's
+         * {@code SignatureValue}, placed in its {@code UnsignedSignatureProperties} (ETSI EN 319 132-1,
+         * 5.2.2), made with EU DSS. The other signatures and the signed content are untouched. Null for an
+         * ordinary signature. Signing then fails with {@code INVALID_ARGUMENT} when there is no such
+         * signature, it is plain XMLDSig, or another signature signs the target's place including later
+         * signatures; a counter-signature is XAdES, enveloped, without element or parent, and one-call only.
+         */
+        public Builder counterSignatureOf(@Nullable String signatureId) {
+            if (signatureId != null && signatureId.isBlank()) {
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "Id của chữ ký được ký đối chứng bị trống", "the Id of the signature to counter-sign is blank");
+            }
+            counterSignatureOf = signatureId;
+            return this;
+        }
+
+        /**
+         * @throws KysoException {@code INVALID_ARGUMENT} as {@link SignatureOptions.Builder#build()}, or for
+         *     combinations that do not exist (XMLDSig-only options on XAdES, an element chosen both by Id
          *     and by XPath, an element or a signature parent with a packaging other than enveloped)
          */
-        public XmlSignatureOptions build() {
-            if (algorithm != null) {
-                if (!digestSet) {
-                    digest = algorithm.digest();
-                } else if (algorithm.digest() != digest) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest " + digest.jcaName());
-                }
-            }
+        @Override
+        protected XmlSignatureOptions create() {
             if (format == Format.XADES && signingTimeProperty) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signingTimeProperty is for XMLDSig (XAdES has its own SigningTime)");
             }

@@ -3,11 +3,17 @@ package vn.kyso.xml;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Objects;
+import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.io.Output;
+import vn.kyso.api.sign.DocumentSigner;
 import vn.kyso.api.token.SigningKey;
+import vn.kyso.core.internal.SignerIo;
 import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
@@ -35,17 +41,24 @@ import vn.kyso.xml.internal.XmlEngine;
  *     are made over different elements (the e-invoice seller's and buyer's over {@code DLHDon}) or over the
  *     whole document when the existing XAdES signatures exclude every ds:Signature (as DSS's are); a
  *     signature placed inside content that an existing signature signs with later signatures included is
- *     refused ({@code INVALID_ARGUMENT}). {@link #counterSign} adds XAdES counter-signatures.</li>
+ *     refused ({@code INVALID_ARGUMENT}). {@link XmlSignatureOptions.Builder#counterSignatureOf} makes
+ *     {@code sign} add a XAdES counter-signature.</li>
  * <li>Every signing act (success or failure) is reported to the listeners.</li>
  * <li>Every failure is a {@link KysoException}.</li>
  * </ul>
  * Two-phase: {@link #prepare} seals the signing time, signature Id, chain, algorithm, options and the
  * digest of the input with the {@link StateKey}; {@link #complete} rebuilds the identical SignedInfo from
- * the same input ({@code STATE_MISMATCH} for another document).
+ * the same input ({@code STATE_MISMATCH} for another document). {@link #completeWithCms} is
+ * {@code OPERATION_UNSUPPORTED}: an XML signature is not a CMS.
+ *
+ * <pre>{@code
+ * XmlSigner xml = XmlSigner.builder().build();
+ * xml.sign(Path.of("hoa-don.xml"), Path.of("hoa-don.signed.xml"), key, XmlSignatureOptions.defaults());
+ * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
-public final class XmlSigner {
+public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
     private final XmlEngine engine;
 
     private XmlSigner(SignerSettings settings) {
@@ -57,73 +70,77 @@ public final class XmlSigner {
     }
 
     /**
-     * Signs an XML document held in memory (for {@link XmlSignatureOptions.Packaging#DETACHED}, any bytes).
+     * Signs an XML document (for {@link XmlSignatureOptions.Packaging#DETACHED}, any data); the output is
+     * the signed document (enveloped) or the signature document (enveloping, detached). With
+     * {@link XmlSignatureOptions#counterSignatureOf()} it adds a XAdES counter-signature instead.
      *
-     * @return the signed document (enveloped) or the signature document (enveloping, detached)
+     * <pre>{@code
+     * byte[] signed = xml.sign(invoiceBytes, key, EInvoice.options(invoiceBytes, Party.SELLER, null)).signed();
+     * }</pre>
      */
-    public SigningResult sign(byte[] xml, SigningKey key, XmlSignatureOptions options) {
-        return engine.sign(XmlEngine.Input.of(xml), null, key, options);
-    }
-
-    /** Signs a file and returns the result in memory. */
-    public SigningResult sign(Path input, SigningKey key, XmlSignatureOptions options) {
-        return engine.sign(XmlEngine.Input.of(input), null, key, options);
-    }
-
-    /** Signs a file and writes the output atomically; the result's {@code signed()} is null. */
-    public SigningResult sign(Path input, Path output, SigningKey key, XmlSignatureOptions options) {
-        Objects.requireNonNull(output, "output");
-        return engine.sign(XmlEngine.Input.of(input), output, key, options);
+    @Override
+    public SigningResult sign(Document input, Output output, SigningKey key, XmlSignatureOptions options) {
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        Args.notNull(key, "key");
+        Args.notNull(options, "options");
+        XmlEngine.Input in = input(input);
+        Path file = SignerIo.fileOrNull(output);
+        SigningResult r = options.counterSignatureOf() != null
+                ? engine.counterSign(in, file, key, options.counterSignatureOf(), options)
+                : engine.sign(in, file, key, options);
+        return SignerIo.deliver(output, r);
     }
 
     /**
-     * Adds a XAdES counter-signature to an existing XAdES signature of the document: a signature over that
-     * signature's {@code SignatureValue}, placed in its {@code UnsignedSignatureProperties} (ETSI EN 319
-     * 132-1, 5.2.2), made with EU DSS. The other signatures and the signed content are untouched, so every
-     * existing signature stays valid; the verifier reports the counter-signature as a signature of its own,
-     * signing the path of the target's SignatureValue.
-     *
-     * @param signatureId the target's {@code Id} attribute, or its id in a verification report
-     * @param options the level, digest and algorithm (format XAdES; no packaging, element or parent)
-     * @throws KysoException {@code INVALID_ARGUMENT} when there is no such signature, it is plain XMLDSig,
-     *     or another signature signs the target's place including later signatures
-     */
-    public SigningResult counterSign(byte[] xml, SigningKey key, String signatureId, XmlSignatureOptions options) {
-        return engine.counterSign(XmlEngine.Input.of(xml), null, key, signatureId, options);
-    }
-
-    /** As {@link #counterSign(byte[], SigningKey, String, XmlSignatureOptions)}, writing {@code output} atomically. */
-    public SigningResult counterSign(Path input, Path output, SigningKey key, String signatureId, XmlSignatureOptions options) {
-        Objects.requireNonNull(output, "output");
-        return engine.counterSign(XmlEngine.Input.of(input), output, key, signatureId, options);
-    }
-
-    /**
-     * First half of a two-phase signature.
+     * First half of a two-phase signature (not for counter-signatures: {@code INVALID_ARGUMENT}).
      *
      * @param chain the signer's certificate first
      * @param algorithm the algorithm the key will use; its digest must equal {@code options.digest()}
      */
-    public PreparedSignature prepare(byte[] xml, List<X509Certificate> chain, SignatureAlgorithm algorithm,
+    @Override
+    public PreparedSignature prepare(Document input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                      XmlSignatureOptions options) {
-        return engine.prepare(XmlEngine.Input.of(xml), chain, algorithm, options);
+        Args.notNull(input, "input");
+        Args.notNull(chain, "chain");
+        Args.notNull(algorithm, "algorithm");
+        Args.notNull(options, "options");
+        if (options.counterSignatureOf() != null) {
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chữ ký đối chứng chỉ ký được trong một bước (sign)",
+                    "a counter-signature is made in one step (sign) only");
+        }
+        return engine.prepare(input(input), chain, algorithm, options);
     }
 
-    /** First half of a two-phase signature over a file. */
-    public PreparedSignature prepare(Path input, List<X509Certificate> chain, SignatureAlgorithm algorithm,
-                                     XmlSignatureOptions options) {
-        return engine.prepare(XmlEngine.Input.of(input), chain, algorithm, options);
+    /** Second half: {@code input} must be the same document as at prepare time. */
+    @Override
+    public SigningResult complete(byte[] state, byte[] signatureValue, Document input, Output output) {
+        Args.notNull(state, "state");
+        Args.notNull(signatureValue, "signatureValue");
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        return SignerIo.deliver(output, engine.complete(state, signatureValue, input(input), SignerIo.fileOrNull(output)));
     }
 
-    /** Second half: {@code xml} must be the same document as at prepare time. */
-    public SigningResult complete(byte[] state, byte[] signatureValue, byte[] xml) {
-        return engine.complete(state, signatureValue, XmlEngine.Input.of(xml), null);
+    /**
+     * Extends the XAdES signatures of a document with EU DSS: B-T adds signature time-stamps, B-LT the
+     * validation data, B-LTA an archive time-stamp. Plain XMLDSig signatures have no levels.
+     *
+     * @throws KysoException {@code NO_SIGNATURE} without a XAdES signature, {@code INVALID_ARGUMENT} for
+     *     another level or a missing TimestampClient or trust
+     */
+    @Override
+    public SigningResult extend(Document input, Output output, SignatureLevel target) {
+        Args.notNull(input, "input");
+        Args.notNull(output, "output");
+        Args.notNull(target, "target");
+        return SignerIo.deliver(output, engine.extend(input(input), SignerIo.fileOrNull(output), target));
     }
 
-    /** Second half over a file, writing {@code output} atomically. */
-    public SigningResult complete(byte[] state, byte[] signatureValue, Path input, Path output) {
-        Objects.requireNonNull(output, "output");
-        return engine.complete(state, signatureValue, XmlEngine.Input.of(input), output);
+    private static XmlEngine.Input input(Document d) {
+        Path p = d.path();
+        return p != null ? XmlEngine.Input.of(p) : XmlEngine.Input.of(d.toBytes());
     }
 
     /** Builder for {@link XmlSigner}: the settings every signer shares (see {@link SignerSettings.Builder}). */

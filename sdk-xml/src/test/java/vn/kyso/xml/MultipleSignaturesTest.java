@@ -128,7 +128,7 @@ class MultipleSignaturesTest {
     void aCounterSignatureIsValidAndSignsTheTargetsSignatureValue() {
         byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Tờ trình</NoiDung></CongVan>"), first, XmlSignatureOptions.defaults()).signed();
         String targetId = XmlFixtures.signatureIds(signed).get(0);
-        byte[] counter = signer.counterSign(signed, second, targetId, XmlSignatureOptions.defaults()).signed();
+        byte[] counter = signer.sign(signed, second, counter(targetId)).signed();
         XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
         String d = XmlVerifyTest.describe(v);
         assertEquals(2, v.report().signatures().size(), d);
@@ -152,7 +152,7 @@ class MultipleSignaturesTest {
         byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Báo cáo</NoiDung></CongVan>"), first,
                 XmlSignatureOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA256).build()).signed();
         String reportId = XmlFixtures.verifier(sb).verify(signed).report().signatures().get(0).id();
-        byte[] counter = signer.counterSign(signed, second, reportId, XmlSignatureOptions.defaults()).signed();
+        byte[] counter = signer.sign(signed, second, counter(reportId)).signed();
         XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
         assertEquals(2, v.report().signatures().size(), XmlVerifyTest.describe(v));
         assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
@@ -162,13 +162,18 @@ class MultipleSignaturesTest {
     void counterSigningPlainXmldsigOrAnUnknownIdIsATypedError() {
         byte[] dsig = signer.sign(utf8("<r><a>1</a></r>"), first, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).signatureId("sig-1").build()).signed();
-        KysoException e = assertThrows(KysoException.class, () -> signer.counterSign(dsig, second, "sig-1", XmlSignatureOptions.defaults()));
+        KysoException e = assertThrows(KysoException.class, () -> signer.sign(dsig, second, counter("sig-1")));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
         assertTrue(e.getMessage().contains("XMLDSig"), e.getMessage());
         byte[] xades = signer.sign(utf8("<r><a>1</a></r>"), first, XmlSignatureOptions.defaults()).signed();
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> signer.counterSign(xades, second, "no-such-id", XmlSignatureOptions.defaults())).errorCode());
-        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.counterSign(xades, second,
-                XmlFixtures.signatureIds(xades).get(0), XmlSignatureOptions.builder().elementId("x").build())).errorCode());
+                () -> signer.sign(xades, second, counter("no-such-id"))).errorCode());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> signer.sign(xades, second,
+                XmlSignatureOptions.builder().counterSignatureOf(XmlFixtures.signatureIds(xades).get(0)).elementId("x").build())).errorCode());
+    }
+
+    /** A counter-signature of the signature with this Id: an option of {@code sign}. */
+    private static XmlSignatureOptions counter(String id) {
+        return XmlSignatureOptions.builder().counterSignatureOf(id).build();
     }
 }

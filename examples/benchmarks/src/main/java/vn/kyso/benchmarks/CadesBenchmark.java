@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
@@ -44,7 +44,7 @@ public class CadesBenchmark {
     SigningKey key;
     CadesSigner signer;
     Verifier verifier;
-    CadesOptions options;
+    CadesSignatureOptions options;
     Path dir;
     Path document;
     Path signature;
@@ -62,7 +62,7 @@ public class CadesBenchmark {
         TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
         signer = CadesSigner.builder().trust(trust).build();
         verifier = Verifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
-        options = CadesOptions.builder().level(SignatureLevel.B_B).build();
+        options = CadesSignatureOptions.builder().level(SignatureLevel.B_B).build();
         signature = dir.resolve("document-1MB.bin.p7s");
         signer.sign(document, signature, key, options);
     }

@@ -16,7 +16,6 @@ import vn.kyso.api.token.Token;
 import vn.kyso.core.batch.BatchItem;
 import vn.kyso.core.batch.BatchSigner;
 import vn.kyso.core.batch.BatchSummary;
-import vn.kyso.core.batch.FileSigner;
 
 /**
  * {@code kyso batch sign cms|pdf|xml}: every file of a directory signed with one login, with the same
@@ -47,7 +46,7 @@ final class BatchCommand {
         int threads;
 
         /** Opens the key once, signs the directory, prints the summary; the exit code says how it ended. */
-        int run(CommandSpec spec, SignCommand.Common common, FileSigner signing, String defaultGlob,
+        int run(CommandSpec spec, SignCommand.Common common, SigningJob<?> signing, String defaultGlob,
                 UnaryOperator<String> outputName) {
             Language lang = ((KysoCli) spec.root().userObject()).language();
             String pattern = glob != null ? glob : defaultGlob;
@@ -58,7 +57,7 @@ final class BatchCommand {
             List<Path> inputs = batch.inputs(inDir, outDir); // before the key asks for a PIN
             BatchSummary summary;
             try (Token token = common.key.open(spec)) {
-                summary = batch.sign(inputs, outDir, common.key.select(token), signing);
+                summary = signing.batch(batch, inputs, outDir, common.key.select(token));
             }
             if (summary.items().isEmpty()) {
                 spec.commandLine().getErr().println(lang == Language.EN ? "No file in " + inDir + " matches " + pattern

@@ -26,7 +26,7 @@ import vn.kyso.api.token.Token;
 import vn.kyso.api.token.Tokens;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -141,8 +141,8 @@ final class DemoCommand implements Callable<Integer> {
                                SignatureLevel level, boolean enveloping, Verdict expected, String step) {
         String name = key.id() + "-" + level.label() + (enveloping ? "-enveloping" : "") + ".p7s";
         Path sig = dir.resolve(name);
-        CadesOptions options = CadesOptions.builder().level(level).packaging(enveloping
-                ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED).build();
+        CadesSignatureOptions options = CadesSignatureOptions.builder().level(level).packaging(enveloping
+                ? CadesSignatureOptions.Packaging.ENVELOPING : CadesSignatureOptions.Packaging.DETACHED).build();
         SigningResult result = signer.sign(doc, sig, key, options);
         VerificationReport report = enveloping ? verifier.verify(sig) : verifier.verify(sig, doc);
         writeReport(dir, name, report);
@@ -152,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void twoPhase(CadesSigner signer, Verifier verifier, Path doc, Path dir, SigningKey key) {
-        CadesOptions options = CadesOptions.builder().level(SignatureLevel.B_T).build();
+        CadesSignatureOptions options = CadesSignatureOptions.builder().level(SignatureLevel.B_T).build();
         PreparedSignature prepared = signer.prepare(doc, key.chain(),
                 key.preferredAlgorithm(DigestAlgorithm.SHA256), options);
         byte[] value = key.signDigest(prepared.digest(), prepared.algorithm());
@@ -181,7 +181,7 @@ final class DemoCommand implements Callable<Integer> {
         String outcome;
         boolean ok;
         try {
-            signer.sign(doc, dir.resolve("expired.p7s"), key, CadesOptions.builder().build());
+            signer.sign(doc, dir.resolve("expired.p7s"), key, CadesSignatureOptions.builder().build());
             outcome = t("đã ký (sai)", "signed (wrong)");
             ok = false;
         } catch (KysoException e) {
@@ -214,7 +214,7 @@ final class DemoCommand implements Callable<Integer> {
             w.println(t("Chưa cài " + missing + ": bước ký bằng thiết bị USB (SoftHSM2) dùng tệp PKCS#12 thay thế.",
                     missing + " not installed: the USB token step (SoftHSM2) uses the PKCS#12 file instead."));
             step = t("PKCS#12 (thay cho thiết bị USB)", "PKCS#12 (instead of a USB token)");
-            signer.sign(doc, sig, p12Key, CadesOptions.builder().level(SignatureLevel.B_T).build());
+            signer.sign(doc, sig, p12Key, CadesSignatureOptions.builder().level(SignatureLevel.B_T).build());
         }
         VerificationReport report = verifier.verify(sig, doc);
         writeReport(dir, sig.getFileName().toString(), report);

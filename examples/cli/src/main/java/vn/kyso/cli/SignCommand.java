@@ -21,10 +21,10 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.io.Document;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Token;
-import vn.kyso.core.batch.FileSigner;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -69,6 +69,23 @@ final class SignCommand {
         @Option(names = "--digest", defaultValue = "SHA-256", description = "SHA-256 | SHA-384 | SHA-512")
         String digest;
 
+        @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS; mặc định của hóa đơn, thuế, edXML) "
+                + "/ RSA PKCS#1 v1.5 instead of RSA-PSS (the default of the e-invoice, e-tax and edXML profiles)")
+        boolean pkcs1;
+
+        @Option(names = "--pss", description = "RSASSA-PSS khi khóa hỗ trợ (mặc định, trừ hóa đơn, thuế, edXML) "
+                + "/ RSASSA-PSS when the key can (the default, except for the e-invoice, e-tax and edXML profiles)")
+        boolean pss;
+
+        /** The preferred scheme the options say, or {@code fallback} when neither --pkcs1 nor --pss is given. */
+        SignatureScheme scheme(SignatureScheme fallback) {
+            if (pkcs1 && pss) {
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "chọn --pkcs1 hoặc --pss, không cả hai",
+                        "choose --pkcs1 or --pss, not both");
+            }
+            return pkcs1 ? SignatureScheme.RSA_PKCS1_V15 : pss ? SignatureScheme.RSA_PSS : fallback;
+        }
+
         SignatureLevel level() {
             SignatureLevel lvl = SignatureLevel.parse(level);
             if (lvl.needsTimestamp() && tsa.isEmpty()) {
@@ -88,7 +105,7 @@ final class SignCommand {
         }
 
         /** Opens the key, signs {@code --in} into {@code --out} with it, prints one line saying what was done. */
-        int sign(CommandSpec spec, FileSigner signing) {
+        int sign(CommandSpec spec, SigningJob<?> signing) {
             try (Token token = key.open(spec)) {
                 SigningKey signingKey = key.select(token);
                 SigningResult result = signing.sign(in, out, signingKey);
@@ -120,14 +137,15 @@ final class SignCommand {
         }
 
         /** What signs one file with these options (also used by {@code kyso batch sign cms}). */
-        FileSigner signing() {
+        SigningJob<CadesSignatureOptions> signing() {
             CadesSigner signer = common.configure(CadesSigner.builder()).build();
-            CadesOptions options = CadesOptions.builder()
+            CadesSignatureOptions options = CadesSignatureOptions.builder()
                     .level(common.level())
                     .digest(DigestAlgorithm.parse(common.digest))
-                    .packaging(enveloping ? CadesOptions.Packaging.ENVELOPING : CadesOptions.Packaging.DETACHED)
+                    .scheme(common.scheme(null))
+                    .packaging(enveloping ? CadesSignatureOptions.Packaging.ENVELOPING : CadesSignatureOptions.Packaging.DETACHED)
                     .build();
-            return (in, out, key) -> signer.sign(in, out, key, options);
+            return SigningJob.of(signer, options);
         }
     }
 
@@ -227,11 +245,12 @@ final class SignCommand {
         }
 
         /** What signs one file with these options (also used by {@code kyso batch sign pdf}). */
-        FileSigner signing() {
+        SigningJob<PdfSignatureOptions> signing() {
             PdfSigner signer = common.configure(PdfSigner.builder()).build();
             PdfSignatureOptions.Builder b = PdfSignatureOptions.builder()
                     .level(common.level())
                     .digest(DigestAlgorithm.parse(common.digest))
+                    .scheme(common.scheme(null))
                     .field(field).reason(reason).location(location)
                     .certification(certification(certify));
             if (visible != null) {
@@ -254,7 +273,8 @@ final class SignCommand {
             PdfSignatureOptions options = b.build();
             if (role == Role.issue) {
                 OffsetDateTime date = issuedDate == null ? OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")) : parseDate(issuedDate);
-                return (in, out, key) -> EOffice.issue(signer, in, out, key, docNumber, date, options);
+                return SigningJob.workflow(options, (input, output, key, o) ->
+                        EOffice.issue(signer, SigningJob.file(input), SigningJob.file(output), key, docNumber, date, o));
             }
             if (reserveFields && noReserveFields) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--reserve-issuance-fields, --no-reserve-issuance-fields");
@@ -262,9 +282,10 @@ final class SignCommand {
             if (role == Role.approve) {
                 // the first approval reserves the number and date fields unless told not to (EOffice.approve)
                 EOffice.IssuanceFields fields = noReserveFields ? EOffice.IssuanceFields.LEAVE_AS_IS : EOffice.IssuanceFields.RESERVE;
-                return (in, out, key) -> EOffice.approve(signer, in, out, key, options, fields);
+                return SigningJob.workflow(options, (input, output, key, o) ->
+                        EOffice.approve(signer, SigningJob.file(input), SigningJob.file(output), key, o, fields));
             }
-            return (in, out, key) -> signer.sign(in, out, key, options);
+            return SigningJob.of(signer, options);
         }
 
         private void placement(PdfSignatureOptions.Builder b) {
@@ -395,9 +416,6 @@ final class SignCommand {
         @Option(names = "--place-in", paramLabel = "XPATH", description = "xades, xmldsig: đặt chữ ký vào phần tử này (vd //DSCKS/NBan) / put the signature in this element")
         String placeIn;
 
-        @Option(names = "--pkcs1", description = "RSA PKCS#1 v1.5 thay vì RSA-PSS (cho bên nhận chưa hỗ trợ PSS) / RSA PKCS#1 v1.5 instead of RSA-PSS")
-        boolean pkcs1;
-
         @Option(names = "--counter-sign", paramLabel = "ID", description = "Ký đối ứng (counter-signature XAdES) chữ ký có Id này "
                 + "(Id trong XML hoặc trong báo cáo kiểm tra) / XAdES counter-signature of the signature with this Id (XML Id or report id)")
         String counterSign;
@@ -408,7 +426,7 @@ final class SignCommand {
         }
 
         /** What signs one file with these options (also used by {@code kyso batch sign xml}). */
-        FileSigner signing() {
+        SigningJob<XmlSignatureOptions> signing() {
             XmlSigner signer = common.configure(XmlSigner.builder()).build();
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
             SignatureLevel level = common.level();
@@ -431,14 +449,8 @@ final class SignCommand {
                 } else {
                     b.format(XmlSignatureOptions.Format.XMLDSIG);
                 }
-                if (pkcs1) {
-                    b.algorithm(SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest));
-                }
-                XmlSignatureOptions options = b.build();
-                if (counterSign != null) {
-                    return (in, out, key) -> signer.counterSign(in, out, key, counterSign, options);
-                }
-                return (in, out, key) -> signer.sign(in, out, key, options);
+                b.scheme(common.scheme(null)).counterSignatureOf(counterSign);
+                return SigningJob.of(signer, b.build());
             }
             if (counterSign != null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--counter-sign is for --profile xades");
@@ -447,20 +459,21 @@ final class SignCommand {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");
             }
             EInvoice.Party invoiceParty = party(party);
-            return (in, out, key) -> {
-                byte[] xml = readInput(in);
-                SignatureAlgorithm alg = pkcs1 ? SignatureAlgorithm.of(SignatureScheme.RSA_PKCS1_V15, digest)
-                        : digest == DigestAlgorithm.SHA256 ? null : key.preferredAlgorithm(digest);
+            // The profile's options depend on each document (the element it signs, the party's slot); the
+            // shared choice (digest, scheme: RSA PKCS#1 v1.5 by default for these receivers) applies to all.
+            XmlSignatureOptions shared = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
+                    .digest(digest).scheme(common.scheme(SignatureScheme.RSA_PKCS1_V15)).build();
+            return SigningJob.workflow(shared, (input, output, key, o) -> {
+                byte[] xml = input.toBytes();
                 XmlSignatureOptions options;
                 switch (profile) {
-                    case einvoice: options = EInvoice.options(xml, invoiceParty, alg); break;
-                    case etax: options = ETax.options(xml, alg); break;
-                    default: options = EdXml.options(xml, alg); break;
+                    case einvoice: options = EInvoice.options(xml, invoiceParty, null); break;
+                    case etax: options = ETax.options(xml, null); break;
+                    default: options = EdXml.options(xml, null); break;
                 }
-                SigningResult r = signer.sign(xml, key, options);
-                vn.kyso.api.io.AtomicFiles.write(out, r.signed());
-                return r;
-            };
+                return signer.sign(Document.of(xml, input.name()), output, key,
+                        options.toBuilder().digest(o.digest()).scheme(o.scheme()).build());
+            });
         }
 
         private static XmlSignatureOptions.Packaging packaging(String text) {
@@ -482,14 +495,6 @@ final class SignCommand {
                 }
             }
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party " + text + " (seller | buyer | tax-authority | other)");
-        }
-
-        private static byte[] readInput(Path in) {
-            try {
-                return java.nio.file.Files.readAllBytes(in);
-            } catch (java.io.IOException e) {
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(in));
-            }
         }
     }
 }

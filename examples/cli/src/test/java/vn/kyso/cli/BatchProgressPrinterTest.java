@@ -15,7 +15,7 @@ import vn.kyso.api.Language;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.Tokens;
 import vn.kyso.core.batch.BatchSigner;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.testkit.Sandbox;
 
@@ -35,7 +35,7 @@ class BatchProgressPrinterTest {
         StringWriter err = new StringWriter();
         BatchSigner.builder().outputName(n -> n + ".p7s").listener(new BatchProgressPrinter(new PrintWriter(err), lang, bar))
                 .build().sign(List.of(in.resolve("f0.txt"), in.resolve("khong-co.txt"), in.resolve("f1.txt"), in.resolve("f2.txt")),
-                        dir.resolve("out"), key, (i, o, k) -> cades.sign(i, o, k, CadesOptions.defaults()));
+                        dir.resolve("out"), key, cades, CadesSignatureOptions.defaults());
         return err.toString();
     }
 

@@ -158,6 +158,22 @@ class CliTest {
     }
 
     @Test
+    void everySigningCommandOffersPkcs1() throws Exception {
+        Path pdf = DemoCommand.samplePdf(dir.resolve("pkcs1.pdf"));
+        Run sign = kyso("sign", "pdf", "--pkcs1", "--in", pdf.toString(), "--out", dir.resolve("pkcs1.signed.pdf").toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, sign.code, sign.err);
+        assertTrue(sign.out.contains("RSA with SHA-256 (PKCS#1 v1.5)"), sign.out);
+        Path doc = document("pkcs1.txt", "Công văn");
+        Run cms = kyso("sign", "cms", "--pkcs1", "--in", doc.toString(), "--out", dir.resolve("pkcs1.txt.p7s").toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, cms.code, cms.err);
+        assertTrue(cms.out.contains("RSA with SHA-256 (PKCS#1 v1.5)"), cms.out);
+        assertEquals(64, kyso("sign", "cms", "--pkcs1", "--pss", "--in", doc.toString(), "--out", dir.resolve("x.p7s").toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+    }
+
+    @Test
     void pdfReportsInHtmlAndPdfInBothLanguages() throws Exception {
         Path pdf = DemoCommand.samplePdf(dir.resolve("quyet-dinh-bao-cao.pdf"));
         Path signed = dir.resolve("quyet-dinh-bao-cao.signed.pdf");
@@ -387,7 +403,12 @@ class CliTest {
         Run s1 = kyso("sign", "xml", "--profile", "einvoice", "--in", xml.toString(), "--out", seller.toString(),
                 "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
         assertEquals(0, s1.code, s1.err);
-        assertTrue(s1.out.contains("RSASSA-PSS"), s1.out);
+        // item 13: the e-invoice profile defaults to what its receivers verify; RSASSA-PSS on request
+        assertTrue(s1.out.contains("RSA with SHA-256 (PKCS#1 v1.5)"), s1.out);
+        Run pss = kyso("sign", "xml", "--profile", "einvoice", "--pss", "--in", xml.toString(), "--out",
+                dir.resolve("hd-123.pss.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, pss.code, pss.err);
+        assertTrue(pss.out.contains("RSASSA-PSS"), pss.out);
         Run s2 = kyso("sign", "xml", "--profile", "einvoice", "--party", "buyer", "--pkcs1", "--in", seller.toString(),
                 "--out", both.toString(), "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
         assertEquals(0, s2.code, s2.err);

@@ -21,7 +21,7 @@ import vn.kyso.core.batch.BatchListener;
 import vn.kyso.core.batch.BatchProgress;
 import vn.kyso.core.batch.BatchSigner;
 import vn.kyso.core.batch.BatchSummary;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.pkcs11.Pkcs11Token;
 import vn.kyso.pkcs11.Pkcs11Tokens;
@@ -219,7 +219,7 @@ class CliTokenTest {
                         hsm.deleteToken(label); // the user pulls the token out after the second file
                     }
                 }
-            }).build().sign(in, out, token.key("01"), (i, o, k) -> cades.sign(i, o, k, CadesOptions.defaults()));
+            }).build().sign(in, out, token.key("01"), cades, CadesSignatureOptions.defaults());
         }
         assertEquals(2, summary.signed(), summary::toString);
         assertEquals(1, summary.failed());

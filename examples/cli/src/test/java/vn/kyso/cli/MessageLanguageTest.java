@@ -85,7 +85,7 @@ class MessageLanguageTest {
             "sdk-core/engine/src/main/java/vn/kyso/core/batch/BatchSigner.java | batch interrupted",
             "sdk-core/engine/src/main/java/vn/kyso/core/batch/BatchSigner.java | glob",
             "sdk-core/engine/src/main/java/vn/kyso/core/batch/WorkDirectory.java | : another batch is writing into this directory",
-            "sdk-core/engine/src/main/java/vn/kyso/core/cades/CadesOptions.java | with digest",
+            "sdk-core/engine/src/main/java/vn/kyso/core/cades/CadesSignatureOptions.java | with digest",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesDocumentVerifier.java | (SignerInfo attribute tag)",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesDocumentVerifier.java | (not CMS SignedData)",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesEngine.java | with digest",

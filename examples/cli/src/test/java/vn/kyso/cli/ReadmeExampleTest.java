@@ -16,7 +16,7 @@ import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.Token;
 import vn.kyso.api.token.Tokens;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
@@ -43,7 +43,7 @@ class ReadmeExampleTest {
             SigningResult r;
             try (Token token = Tokens.pkcs12(p12, password)) {
                 r = signer.sign(document, dir.resolve("quyet-dinh.pdf.p7s"),
-                        token.firstKey(), CadesOptions.builder().level(SignatureLevel.B_T).build());
+                        token.firstKey(), CadesSignatureOptions.builder().level(SignatureLevel.B_T).build());
             } finally {
                 Arrays.fill(password, '\0');
             }

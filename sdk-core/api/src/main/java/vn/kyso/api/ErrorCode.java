@@ -32,6 +32,8 @@ public enum ErrorCode {
     USAGE_CONFLICT("KYSO-113", "Tham số bị lặp lại hoặc loại trừ nhau: %s", "A parameter is repeated or excludes another: %s"),
     /** Any other command line the parser refuses. */
     USAGE_INVALID("KYSO-114", "Cú pháp lệnh không đúng: %s", "The command line is not valid: %s"),
+    OPERATION_UNSUPPORTED("KYSO-115", "Định dạng này không hỗ trợ thao tác được yêu cầu: %s",
+            "This format does not support the requested operation: %s"),
 
     KEYSTORE_PASSWORD("KYSO-200", "Mật khẩu kho khóa không đúng: %s", "Wrong key store password: %s"),
     KEYSTORE_UNREADABLE("KYSO-201", "Không mở được kho khóa: %s", "Cannot open the key store: %s"),

@@ -45,7 +45,7 @@ import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -85,7 +85,7 @@ class CadesSignVerifyTest {
     static List<Arguments> levelsAndPackagings() {
         List<Arguments> a = new ArrayList<>();
         for (SignatureLevel l : List.of(SignatureLevel.B_B, SignatureLevel.B_T, SignatureLevel.B_LT, SignatureLevel.B_LTA)) {
-            for (CadesOptions.Packaging p : CadesOptions.Packaging.values()) {
+            for (CadesSignatureOptions.Packaging p : CadesSignatureOptions.Packaging.values()) {
                 a.add(Arguments.of(l, p));
             }
         }
@@ -94,13 +94,13 @@ class CadesSignVerifyTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("levelsAndPackagings")
-    void signsAndVerifiesEveryLevel(SignatureLevel level, CadesOptions.Packaging packaging) throws Exception {
-        CadesOptions o = CadesOptions.builder().level(level).packaging(packaging).build();
+    void signsAndVerifiesEveryLevel(SignatureLevel level, CadesSignatureOptions.Packaging packaging) throws Exception {
+        CadesSignatureOptions o = CadesSignatureOptions.builder().level(level).packaging(packaging).build();
         SigningResult r = signer.sign(data, person1, o);
         assertEquals(SignatureAlgorithm.RSA_PSS_SHA256, r.algorithm());
         assertEquals(level, r.level());
         Path sig = Files.write(dir.resolve("sig-" + level + "-" + packaging + ".p7s"), r.signed());
-        VerificationReport rep = packaging == CadesOptions.Packaging.DETACHED
+        VerificationReport rep = packaging == CadesSignatureOptions.Packaging.DETACHED
                 ? verifier.verify(sig, data) : verifier.verify(sig);
         assertEquals(1, rep.signatures().size());
         SignatureResult s = rep.signatures().get(0);
@@ -125,7 +125,7 @@ class CadesSignVerifyTest {
 
     @Test
     void ecdsaKeySignsWithEcdsa() throws Exception {
-        SigningResult r = signer.sign(data, person3, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, person3, CadesSignatureOptions.builder().build());
         assertEquals(SignatureAlgorithm.ECDSA_SHA256, r.algorithm());
         Path sig = Files.write(dir.resolve("ec.p7s"), r.signed());
         VerificationReport rep = verifier.verify(sig, data);
@@ -135,7 +135,7 @@ class CadesSignVerifyTest {
 
     @Test
     void pkcs1WhenAskedAndSha512() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA512)
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA512)
                 .level(SignatureLevel.B_T).build());
         assertEquals(SignatureAlgorithm.RSA_SHA512, r.algorithm());
         VerificationReport rep = verifier.verify(Files.write(dir.resolve("rsa512.p7s"), r.signed()), data);
@@ -149,7 +149,7 @@ class CadesSignVerifyTest {
         Path chain = Fixtures.writePem(dir.resolve("chain.pem"), sandbox.intermediates());
         for (SignatureLevel level : List.of(SignatureLevel.B_B, SignatureLevel.B_T)) {
             Path sig = dir.resolve("openssl-" + level + ".p7s");
-            signer.sign(data, sig, person1, CadesOptions.builder().level(level).build());
+            signer.sign(data, sig, person1, CadesSignatureOptions.builder().level(level).build());
             Fixtures.Run run = Fixtures.run(List.of("openssl", "cms", "-verify", "-binary", "-content", data.toString(),
                     "-inform", "DER", "-in", sig.toString(), "-CAfile", root.toString(), "-certfile", chain.toString(),
                     "-purpose", "any", "-out", dir.resolve("openssl.out").toString()), dir);
@@ -190,7 +190,7 @@ class CadesSignVerifyTest {
     void changedDataIsInvalid() throws Exception {
         Path d = Fixtures.data(dir, "to-change.bin", 5000, 7);
         Path sig = dir.resolve("to-change.p7s");
-        signer.sign(d, sig, person1, CadesOptions.builder().build());
+        signer.sign(d, sig, person1, CadesSignatureOptions.builder().build());
         byte[] b = Files.readAllBytes(d);
         b[1234] ^= 1;
         Files.write(d, b);
@@ -205,7 +205,7 @@ class CadesSignVerifyTest {
     @Test
     void revokedSignerIsNotValid() throws Exception {
         SigningKey revoked = Fixtures.key(sandbox.revokedPerson());
-        SigningResult r = signer.sign(data, revoked, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, revoked, CadesSignatureOptions.builder().build());
         VerificationReport rep = verifier.verify(Files.write(dir.resolve("revoked.p7s"), r.signed()), data);
         // The certificate was revoked before the signer's own claimed signing time: certainly invalid.
         assertEquals(Verdict.INVALID, rep.verdict());
@@ -221,7 +221,7 @@ class CadesSignVerifyTest {
         SigningKey expired = Fixtures.key(sandbox.expiredPerson());
         List<SigningEvent> events = new CopyOnWriteArrayList<>();
         CadesSigner s = CadesSigner.builder().listener(events::add).build();
-        KysoException e = assertThrows(KysoException.class, () -> s.sign(data, expired, CadesOptions.builder().build()));
+        KysoException e = assertThrows(KysoException.class, () -> s.sign(data, expired, CadesSignatureOptions.builder().build()));
         assertEquals(ErrorCode.CERTIFICATE_EXPIRED, e.errorCode());
         assertEquals(1, events.size());
         assertEquals(SigningEvent.Outcome.FAILURE, events.get(0).outcome());
@@ -232,7 +232,7 @@ class CadesSignVerifyTest {
     void notYetValidAtSigningTime() {
         Instant before = sandbox.person1().certificate().getNotBefore().toInstant().minus(Duration.ofDays(1));
         CadesSigner s = CadesSigner.builder().clock(Clock.fixed(before, ZoneOffset.UTC)).build();
-        KysoException e = assertThrows(KysoException.class, () -> s.sign(data, person1, CadesOptions.builder().build()));
+        KysoException e = assertThrows(KysoException.class, () -> s.sign(data, person1, CadesSignatureOptions.builder().build()));
         assertEquals(ErrorCode.CERTIFICATE_NOT_YET_VALID, e.errorCode());
     }
 
@@ -246,7 +246,7 @@ class CadesSignVerifyTest {
         SigningKey expired = Fixtures.key(sandbox.expiredPerson());
         CadesSigner past = CadesSigner.builder().clock(Clock.fixed(then, ZoneOffset.UTC))
                 .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrlAt(then))).build()).build();
-        SigningResult r = past.sign(data, expired, CadesOptions.builder().level(SignatureLevel.B_T).build());
+        SigningResult r = past.sign(data, expired, CadesSignatureOptions.builder().level(SignatureLevel.B_T).build());
         VerificationReport rep = verifier.verify(Files.write(dir.resolve("old.p7s"), r.signed()), data);
         SignatureResult s = rep.signatures().get(0);
         System.out.println("[old signature of expired signer] " + ReportWriter.text(rep, Language.EN));
@@ -264,7 +264,7 @@ class CadesSignVerifyTest {
         CadesSigner s = CadesSigner.builder().listener(e -> {
             throw new IllegalStateException("boom");
         }).listener(events::add).build();
-        SigningResult r = s.sign(data, person1, CadesOptions.builder().build());
+        SigningResult r = s.sign(data, person1, CadesSignatureOptions.builder().build());
         assertNotNull(r.signed());
         assertEquals(1, events.size());
         SigningEvent e = events.get(0);
@@ -279,13 +279,13 @@ class CadesSignVerifyTest {
     @Test
     void writesOutputFileAndLeavesNothingOnFailure() throws Exception {
         Path out = dir.resolve("out.p7s");
-        SigningResult r = signer.sign(data, out, person1, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, out, person1, CadesSignatureOptions.builder().build());
         assertNull(r.signed());
         assertTrue(Files.size(out) > 1000);
         assertEquals(Verdict.VALID, verifier.verify(out, data).verdict());
         Path out2 = dir.resolve("out2.p7s");
         SigningKey expired = Fixtures.key(sandbox.expiredPerson());
-        assertThrows(KysoException.class, () -> signer.sign(data, out2, expired, CadesOptions.builder().build()));
+        assertThrows(KysoException.class, () -> signer.sign(data, out2, expired, CadesSignatureOptions.builder().build()));
         assertFalse(Files.exists(out2));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
@@ -296,13 +296,13 @@ class CadesSignVerifyTest {
     void btWithoutTimestampClientIsRefused() {
         CadesSigner s = CadesSigner.builder().build();
         KysoException e = assertThrows(KysoException.class,
-                () -> s.sign(data, person1, CadesOptions.builder().level(SignatureLevel.B_T).build()));
+                () -> s.sign(data, person1, CadesSignatureOptions.builder().level(SignatureLevel.B_T).build()));
         assertEquals(ErrorCode.SIGNER_SETTING_MISSING, e.errorCode(), e.getMessage());
     }
 
     @Test
     void offlineRevocationGivesNotCheckedAndIndeterminate() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().build());
         Path sig = Files.write(dir.resolve("offline.p7s"), r.signed());
         int before = sandbox.requestCount("ocsp") + sandbox.requestCount("crl") + sandbox.requestCount("ca");
         Verifier offline = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(RevocationOptions.offline()).build();
@@ -319,7 +319,7 @@ class CadesSignVerifyTest {
 
     @Test
     void offlineATimeStampThatCannotBeConfirmedIsNotCalledInvalid() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().level(SignatureLevel.B_T).build());
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().level(SignatureLevel.B_T).build());
         Path sig = Files.write(dir.resolve("offline-bt.p7s"), r.signed());
         VerificationReport rep = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(RevocationOptions.offline())
                 .build().verify(sig, data);
@@ -355,7 +355,7 @@ class CadesSignVerifyTest {
 
     @Test
     void untrustedRootIsNotValid() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().build());
         Path sig = Files.write(dir.resolve("untrusted.p7s"), r.signed());
         VerificationReport rep = Verifier.builder().revocation(Fixtures.online()).build().verify(sig, data);
         assertNotEquals(Verdict.VALID, rep.verdict());
@@ -365,7 +365,7 @@ class CadesSignVerifyTest {
 
     @Test
     void badInputsGiveStableErrors() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().build());
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().build());
         Path sig = Files.write(dir.resolve("detached.p7s"), r.signed());
         assertEquals(ErrorCode.DETACHED_DATA_REQUIRED, assertThrows(KysoException.class, () -> verifier.verify(sig)).errorCode());
         assertEquals(ErrorCode.INPUT_UNREADABLE, assertThrows(KysoException.class,
@@ -384,7 +384,7 @@ class CadesSignVerifyTest {
 
     @Test
     void reportJsonHasExactlyTheDocumentedFields() throws Exception {
-        SigningResult r = signer.sign(data, person1, CadesOptions.builder().level(SignatureLevel.B_T).build());
+        SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().level(SignatureLevel.B_T).build());
         Path sig = Files.write(dir.resolve("json.p7s"), r.signed());
         Path other = Fixtures.data(dir, "json-other.bin", 100, 3);
         VerificationReport rep = verifier.verify(sig, other);
@@ -444,7 +444,7 @@ class CadesSignVerifyTest {
         Instant notAfter = sandbox.person1().certificate().getNotAfter().toInstant();
         assumeTrue(shifted.isBefore(notAfter));
         CadesSigner s = CadesSigner.builder().clock(Clock.fixed(shifted, ZoneOffset.UTC)).build();
-        SigningResult r = s.sign(data, person1, CadesOptions.builder().build());
+        SigningResult r = s.sign(data, person1, CadesSignatureOptions.builder().build());
         VerificationReport rep = verifier.verify(Files.write(dir.resolve("local.p7s"), r.signed()), data);
         assertTrue(rep.signatures().get(0).warnings().stream().anyMatch(m -> m.code().equals("KYSO-V-SIGNING_TIME_LOCAL")),
                 () -> ReportWriter.text(rep, Language.EN));

@@ -27,7 +27,7 @@ import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
@@ -52,14 +52,14 @@ class RobustnessPropertiesTest {
         SigningKey key = Fixtures.key(sandbox.person1());
         // chain without the root, so no unsigned certificate could stand in for a mutated one
         original = CadesSigner.builder().build().sign(data, key,
-                CadesOptions.builder().packaging(CadesOptions.Packaging.ENVELOPING).build()).signed();
+                CadesSignatureOptions.builder().packaging(CadesSignatureOptions.Packaging.ENVELOPING).build()).signed();
         verifier = Verifier.builder().trust(Fixtures.trust(sandbox)).build();
         VerificationReport ok = verifier.verify(Files.write(dir.resolve("original.p7s"), original));
         assertEquals(Verdict.VALID, ok.verdict(), "the unmutated signature must be VALID for the property to mean anything");
         signedRegions = signedRegions(original, Files.readAllBytes(data));
 
         twoPhase = CadesSigner.builder().stateKey(StateKey.generate()).build();
-        PreparedSignature p = twoPhase.prepare(data, key.chain(), SignatureAlgorithm.RSA_PSS_SHA256, CadesOptions.defaults());
+        PreparedSignature p = twoPhase.prepare(data, key.chain(), SignatureAlgorithm.RSA_PSS_SHA256, CadesSignatureOptions.defaults());
         state = p.state();
         value = key.signDigest(p.digest(), p.algorithm());
     }

@@ -14,7 +14,7 @@ import vn.kyso.api.SigningResult;
 import vn.kyso.api.report.RevocationStatus;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.verify.Verifier;
@@ -41,7 +41,7 @@ class RuntimeRevocationTest {
     @Test
     void signWhileGoodRevokeThenVerify() throws Exception {
         Path data = Fixtures.data(dir, "d.bin", 3000, 11);
-        SigningResult r = CadesSigner.builder().build().sign(data, Fixtures.key(sandbox.person2()), CadesOptions.defaults());
+        SigningResult r = CadesSigner.builder().build().sign(data, Fixtures.key(sandbox.person2()), CadesSignatureOptions.defaults());
         Path sig = Files.write(dir.resolve("d.p7s"), r.signed());
         VerificationReport good = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(Fixtures.online()).build()
                 .verify(sig, data);

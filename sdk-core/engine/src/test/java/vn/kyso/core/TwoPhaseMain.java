@@ -12,7 +12,7 @@ import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
 import vn.kyso.api.twophase.StateKeyRing;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 
 /**
@@ -38,7 +38,7 @@ public final class TwoPhaseMain {
             if (args[0].equals("prepare")) {
                 SignatureAlgorithm alg = SignatureAlgorithm.valueOf(args[4]);
                 PreparedSignature p = signer.prepare(Path.of(args[2]), Certificates.read(Path.of(args[3])), alg,
-                        CadesOptions.builder().digest(alg.digest()).build());
+                        CadesSignatureOptions.builder().digest(alg.digest()).build());
                 Path out = Path.of(args[5]);
                 Files.write(out.resolve("digest.bin"), p.digest());
                 Files.write(out.resolve("state.bin"), p.state());

@@ -29,7 +29,7 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
 import vn.kyso.api.twophase.StateKeyRing;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.verify.Verifier;
@@ -73,8 +73,8 @@ class TwoPhaseStateTest {
     }
 
     private static PreparedSignature prepare(CadesSigner signer, SignatureLevel level) {
-        return signer.prepare(data, sandbox.person1().chain(), person1.preferredAlgorithm(CadesOptions.defaults().digest()),
-                CadesOptions.builder().level(level).build());
+        return signer.prepare(data, sandbox.person1().chain(), person1.preferredAlgorithm(CadesSignatureOptions.defaults().digest()),
+                CadesSignatureOptions.builder().level(level).build());
     }
 
     private static byte[] value(PreparedSignature p) {
@@ -179,7 +179,7 @@ class TwoPhaseStateTest {
         assertEquals("[KYSO-107] Bộ ký thiếu thiết lập cần cho việc này: ký hai bước cần khóa trạng thái (hoặc bộ khóa"
                 + " trạng thái) của máy chủ, nhưng bộ ký chưa có", e.message(Language.VI));
         fails(ErrorCode.SIGNER_SETTING_MISSING, () -> full().build().prepare(data, sandbox.person1().chain(),
-                p.algorithm(), CadesOptions.defaults()));
+                p.algorithm(), CadesSignatureOptions.defaults()));
     }
 
     @Test

@@ -27,7 +27,7 @@ import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.verify.Verifier;
@@ -123,7 +123,7 @@ class TwoPhaseTest {
         CadesSigner signer = CadesSigner.builder().stateKey(key).build();
         Path data = Fixtures.data(dir, "in-process.bin", 4000, 22);
         PreparedSignature p = signer.prepare(data, sandbox.person1().chain(), SignatureAlgorithm.RSA_PSS_SHA256,
-                CadesOptions.builder().packaging(CadesOptions.Packaging.ENVELOPING).build());
+                CadesSignatureOptions.builder().packaging(CadesSignatureOptions.Packaging.ENVELOPING).build());
         byte[] value = person1.signDigest(p.digest(), p.algorithm());
 
         Path other = Fixtures.data(dir, "in-process-other.bin", 4000, 23);
@@ -156,7 +156,7 @@ class TwoPhaseTest {
         SigningKey ec = Fixtures.key(sandbox.person3());
         CadesSigner signer = CadesSigner.builder().stateKey(StateKey.generate()).clock(Clock.system(ZoneOffset.UTC)).build();
         Path data = Fixtures.data(dir, "ec2.bin", 100, 24);
-        PreparedSignature p = signer.prepare(data, ec.chain(), SignatureAlgorithm.ECDSA_SHA256, CadesOptions.defaults());
+        PreparedSignature p = signer.prepare(data, ec.chain(), SignatureAlgorithm.ECDSA_SHA256, CadesSignatureOptions.defaults());
         SigningResult r = signer.complete(p.state(), ec.signDigest(p.digest(), p.algorithm()), data);
         VerificationReport rep = Verifier.builder().trust(Fixtures.trust(sandbox)).revocation(Fixtures.online()).build()
                 .verify(Files.write(dir.resolve("ec2.p7s"), r.signed()), data);

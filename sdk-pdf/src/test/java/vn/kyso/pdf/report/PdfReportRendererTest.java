@@ -14,7 +14,7 @@ import vn.kyso.api.Language;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.Token;
 import vn.kyso.api.token.Tokens;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
@@ -33,7 +33,7 @@ class PdfReportRendererTest {
             Path p12 = sandbox.person1().writePkcs12(dir.resolve("p1.p12"), Sandbox.PASSWORD.toCharArray());
             Path sig = dir.resolve("quyet-dinh.txt.p7s");
             try (Token token = Tokens.pkcs12(p12, Sandbox.PASSWORD.toCharArray())) {
-                CadesSigner.builder().build().sign(data, sig, token.firstKey(), CadesOptions.defaults());
+                CadesSigner.builder().build().sign(data, sig, token.firstKey(), CadesSignatureOptions.defaults());
             }
             report = Verifier.builder().trust(TrustAnchors.of(List.of(sandbox.root())))
                     .revocation(RevocationOptions.online()).build().verify(sig, data);

@@ -41,6 +41,7 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.SigningResults;
 import vn.kyso.api.cert.Certificates;
 import vn.kyso.api.event.SigningEvent;
 import vn.kyso.api.event.SigningListener;
@@ -150,7 +151,7 @@ public final class XmlEngine {
                 out = xadesFinish(plan, input, doc, value, output);
             }
             SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.SUCCESS, null);
-            return new SigningResult(out, alg, options.level(), time);
+            return SigningResults.result(out, alg, options.level(), time);
         } catch (KysoException e) {
             SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, e.errorCode());
             throw e;
@@ -162,7 +163,7 @@ public final class XmlEngine {
     }
 
     private static SignatureAlgorithm algorithm(SigningKey key, XmlSignatureOptions options) {
-        SignatureAlgorithm alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+        SignatureAlgorithm alg = options.algorithmFor(key);
         if (!key.schemes().contains(alg.scheme())) {
             throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
         }
@@ -208,7 +209,7 @@ public final class XmlEngine {
             SignatureValues.check(tbs, value, chain.get(0), alg);
             SignatureValue sv = new SignatureValue(Dss.signature(alg), value);
             DSSDocument signed = SigningSupport.dss(() -> service().counterSignSignature(document, p, sv));
-            return new SigningResult(write(signed, output), alg, options.level(), time);
+            return SigningResults.result(write(signed, output), alg, options.level(), time);
         });
     }
 
@@ -257,12 +258,7 @@ public final class XmlEngine {
         try {
             StateKeyRing keys = settings.requireStateKeys();
             List<X509Certificate> c = SigningSupport.checkChain(chain);
-            if (algorithm.digest() != options.digest()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with digest " + options.digest().jcaName());
-            }
-            if (options.algorithm() != null && options.algorithm() != algorithm) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm + " vs options " + options.algorithm());
-            }
+            options.checkPrepared(algorithm);
             checkSetup(options);
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
@@ -290,7 +286,7 @@ public final class XmlEngine {
                 sb.put("cert." + i, der(c.get(i)));
             }
             byte[] state = sb.seal(keys, stateLifetime, clock);
-            return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
+            return SigningResults.prepared(tbs, algorithm.digest().digest(tbs), algorithm, state, null);
         } catch (KysoException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -342,7 +338,7 @@ public final class XmlEngine {
                 out = xadesFinish(plan, input, doc, signatureValue, output);
             }
             SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.SUCCESS, null);
-            return new SigningResult(out, alg, plan.options.level(), time);
+            return SigningResults.result(out, alg, plan.options.level(), time);
         } catch (KysoException e) {
             SigningSupport.fire(listeners, fmt, time, cert, alg, digest, SigningEvent.Outcome.FAILURE, e.errorCode());
             throw e;
@@ -583,6 +579,44 @@ public final class XmlEngine {
     }
 
     // ---------------------------------------------------------------- XAdES (EU DSS)
+
+    /**
+     * Extends the XAdES signatures of a document to {@code target} with EU DSS. Plain XMLDSig signatures
+     * have no levels ({@code NO_SIGNATURE} when there is no XAdES signature to extend).
+     */
+    public SigningResult extend(Input input, Path output, SignatureLevel target) {
+        if (target == null || (target != SignatureLevel.B_T && target != SignatureLevel.B_LT && target != SignatureLevel.B_LTA)) {
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chỉ gia hạn được lên B-T, B-LT hoặc B-LTA (" + target + ")",
+                    "a signature extends only to B-T, B-LT or B-LTA (" + target + ")");
+        }
+        if (target.needsTimestamp() && timestamps == null) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, target.label() + " needs a TimestampClient");
+        }
+        if (target != SignatureLevel.B_T && trust.isEmpty()) {
+            throw new KysoException(ErrorCode.INVALID_ARGUMENT, target.label() + " needs trust anchors");
+        }
+        Instant time = now();
+        byte[] doc = input.bytes != null ? input.bytes : readAll(input.path);
+        Document d = Dom.parse(doc);
+        if (d.getElementsByTagNameNS(Dom.XADES, "QualifyingProperties").getLength() == 0) {
+            throw KysoException.localized(ErrorCode.NO_SIGNATURE, null,
+                    "không có chữ ký XAdES để gia hạn (" + input.name() + ")",
+                    "no XAdES signature to extend (" + input.name() + ")");
+        }
+        XAdESSignatureParameters p = new XAdESSignatureParameters();
+        p.setSignatureLevel(xadesLevel(target));
+        DSSDocument extended = SigningSupport.dss(() -> service().extendDocument(new InMemoryDocument(doc, input.name()), p));
+        return SigningResults.result(write(extended, output), null, target, time);
+    }
+
+    private static byte[] readAll(Path path) {
+        try {
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(path));
+        }
+    }
 
     private XAdESService service() {
         CommonCertificateVerifier cv = DssValidation.certificateVerifier(new Context(trust, revocation, clock));

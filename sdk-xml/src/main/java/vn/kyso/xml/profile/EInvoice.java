@@ -1,8 +1,9 @@
 package vn.kyso.xml.profile;
 
-import java.util.Objects;
 import org.w3c.dom.Element;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlProfile;
@@ -65,30 +66,31 @@ public final class EInvoice {
      * The options of {@code party}'s signature on this invoice (for {@link XmlSigner#sign} or two-phase
      * {@link XmlSigner#prepare}).
      *
-     * @param algorithm a fixed algorithm (such as RSA PKCS#1 v1.5 for receivers without RSA-PSS), or null for
-     *     the key's preferred one
+     * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
+     *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
      * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
      *     {@code INVALID_ARGUMENT} when the root is not {@code HDon}, the element to sign is missing, repeated
      *     or has no Id, or that party has already signed
      */
     public static XmlSignatureOptions options(byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
-        Objects.requireNonNull(invoiceXml, "invoiceXml");
-        Objects.requireNonNull(party, "party");
+        Args.notNull(invoiceXml, "invoiceXml");
+        Args.notNull(party, "party");
         Element root = ProfileSupport.root(invoiceXml, "e-invoice", "HDon");
         String signed = party == Party.TAX_AUTHORITY ? Profiles.TAX_CODE : Profiles.INVOICE_DATA;
         String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, "e-invoice"), "e-invoice");
         ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), "e-invoice");
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                 .elementId(id).signatureParent("/HDon/DSCKS/" + party.slot()).signingTimeProperty(true)
-                .algorithm(algorithm).build();
+                .algorithm(algorithm)
+                .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs the invoice as {@code party} with the key's preferred algorithm; returns the signed invoice. */
+    /** Signs the invoice as {@code party} with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed invoice. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party) {
         return sign(signer, key, invoiceXml, party, null);
     }
 
-    /** Signs the invoice as {@code party} with a fixed algorithm (null: the key's preferred one). */
+    /** Signs the invoice as {@code party} with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
         return signer.sign(invoiceXml, key, options(invoiceXml, party, algorithm));
     }

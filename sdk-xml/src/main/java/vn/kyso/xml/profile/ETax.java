@@ -1,8 +1,9 @@
 package vn.kyso.xml.profile;
 
-import java.util.Objects;
 import org.w3c.dom.Element;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlProfile;
@@ -31,27 +32,29 @@ public final class ETax {
     /**
      * The options of the declarant's signature on this declaration.
      *
-     * @param algorithm a fixed algorithm, or null for the key's preferred one
+     * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
+     *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
      * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
      *     {@code INVALID_ARGUMENT} when the root is not a tax document, {@code HSoKhaiThue} is missing,
      *     repeated or has no Id, or {@code CKyDTu} already holds a signature
      */
     public static XmlSignatureOptions options(byte[] declarationXml, SignatureAlgorithm algorithm) {
-        Objects.requireNonNull(declarationXml, "declarationXml");
+        Args.notNull(declarationXml, "declarationXml");
         Element root = ProfileSupport.root(declarationXml, "e-tax", "HSoThueDTu", "TBaoThueDTu");
         String id = ProfileSupport.idOf(ProfileSupport.only(root, Profiles.DECLARATION, "e-tax"), "e-tax");
         ProfileSupport.unsigned(root, Profiles.DECLARATION_SIGNATURE, "e-tax");
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId(id)
                 .signatureParent("/" + root.getLocalName() + "/" + Profiles.DECLARATION_SIGNATURE)
-                .c14nWithComments(true).algorithm(algorithm).build();
+                .c14nWithComments(true).algorithm(algorithm)
+                .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs the declaration with the key's preferred algorithm; returns the signed declaration. */
+    /** Signs the declaration with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed declaration. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml) {
         return sign(signer, key, declarationXml, null);
     }
 
-    /** Signs the declaration with a fixed algorithm (null: the key's preferred one). */
+    /** Signs the declaration with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml, SignatureAlgorithm algorithm) {
         return signer.sign(declarationXml, key, options(declarationXml, algorithm));
     }

@@ -17,6 +17,8 @@ import org.w3c.dom.Element;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureScheme;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlProfile;
@@ -61,11 +63,12 @@ public final class EdXml {
     /**
      * The options of the sender's signature on this message.
      *
-     * @param algorithm a fixed algorithm, or null for the key's preferred one
+     * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
+     *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
      * @throws KysoException {@code INVALID_ARGUMENT} when the document is not an unsigned edXML message
      */
     public static XmlSignatureOptions options(byte[] message, SignatureAlgorithm algorithm) {
-        Objects.requireNonNull(message, "message");
+        Args.notNull(message, "message");
         Element root = ProfileSupport.root(message, "edXML", "edXML");
         Element envelope = ProfileSupport.only(root, "edXMLEnvelope", "edXML");
         ProfileSupport.only(envelope, "edXMLHeader", "edXML");
@@ -73,15 +76,16 @@ public final class EdXml {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: the message is already signed");
         }
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
-                .signatureParent(Profiles.EDXML_SIGNATURE_PARENT).algorithm(algorithm).build();
+                .signatureParent(Profiles.EDXML_SIGNATURE_PARENT).algorithm(algorithm)
+                .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs a message with the key's preferred algorithm; returns the signed message. */
+    /** Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message) {
         return sign(signer, key, message, null);
     }
 
-    /** Signs a message with a fixed algorithm (null: the key's preferred one). */
+    /** Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message, SignatureAlgorithm algorithm) {
         return signer.sign(message, key, options(message, algorithm));
     }

@@ -1,8 +1,10 @@
 package vn.kyso.api.twophase;
 
 import java.util.Base64;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.internal.SigningResults;
 
 /**
  * The first half of a two-phase signature: what the key must sign, and the sealed state the second
@@ -11,25 +13,31 @@ import vn.kyso.api.SignatureAlgorithm;
  * <p>Give {@link #digest()} and {@link #algorithm()} to whatever holds the key (a browser agent, a
  * phone, a remote service, a token); hand its signature value and {@link #state()} to the format's
  * {@code complete} method, in this process or another one that holds the same {@link StateKey}.
+ * Only the SDK's signers create it.
+ *
+ * <pre>{@code
+ * PreparedSignature p = signer.prepare(in, chain, SignatureAlgorithm.RSA_SHA256, options);
+ * byte[] value = remote.sign(p.digest(), p.algorithm());
+ * signer.complete(p.state(), value, in, out);
+ * }</pre>
  */
 public final class PreparedSignature {
+    static {
+        SigningResults.register(PreparedSignature::new);
+    }
+
     private final byte[] dataToSign;
     private final byte[] digest;
     private final SignatureAlgorithm algorithm;
     private final byte[] state;
-    private final byte[] documentDigest;
+    private final byte @Nullable [] documentDigest;
 
-    public PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state) {
-        this(dataToSign, digest, algorithm, state, null);
-    }
-
-    /** @param documentDigest the digest of the signed content itself (see {@link #documentDigest()}), or null */
-    public PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state,
-                             byte[] documentDigest) {
-        this.dataToSign = Objects.requireNonNull(dataToSign, "dataToSign").clone();
-        this.digest = Objects.requireNonNull(digest, "digest").clone();
-        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.state = Objects.requireNonNull(state, "state").clone();
+    private PreparedSignature(byte[] dataToSign, byte[] digest, SignatureAlgorithm algorithm, byte[] state,
+                              byte @Nullable [] documentDigest) {
+        this.dataToSign = Args.notNull(dataToSign, "dataToSign").clone();
+        this.digest = Args.notNull(digest, "digest").clone();
+        this.algorithm = Args.notNull(algorithm, "algorithm");
+        this.state = Args.notNull(state, "state").clone();
         this.documentDigest = documentDigest == null ? null : documentDigest.clone();
     }
 
@@ -48,7 +56,7 @@ public final class PreparedSignature {
      * {@code algorithm().digest()}: what a signing service that builds the whole CMS itself signs over, as
      * its message-digest attribute. Null for formats that take only a signature value.
      */
-    public byte[] documentDigest() {
+    public byte @Nullable [] documentDigest() {
         return documentDigest == null ? null : documentDigest.clone();
     }
 

@@ -210,25 +210,4 @@ class StateKeyTest {
         ring.destroy();
         assertTrue(k1.isDestroyed() && k2.isDestroyed());
     }
-
-    @Test
-    void preparedSignatureCopiesAndEncodes() {
-        byte[] data = {1, 2, 3};
-        byte[] digest = new byte[32];
-        byte[] state = {9, 8, 7};
-        PreparedSignature p = new PreparedSignature(data, digest, SignatureAlgorithm.RSA_PSS_SHA256, state);
-        data[0] = 42;
-        digest[0] = 42;
-        state[0] = 42;
-        assertArrayEquals(new byte[] {1, 2, 3}, p.dataToSign());
-        assertArrayEquals(new byte[32], p.digest());
-        assertArrayEquals(new byte[] {9, 8, 7}, p.state());
-        p.state()[0] = 0;
-        assertArrayEquals(new byte[] {9, 8, 7}, p.state());
-        assertEquals(Base64.getEncoder().encodeToString(new byte[32]), p.digestBase64());
-        assertEquals("CQgH", p.stateBase64());
-        assertEquals(SignatureAlgorithm.RSA_PSS_SHA256, p.algorithm());
-        assertThrows(NullPointerException.class, () -> new PreparedSignature(null, digest, SignatureAlgorithm.RSA_SHA256, state));
-        assertTrue(p.digestBase64().endsWith("="));
-    }
 }

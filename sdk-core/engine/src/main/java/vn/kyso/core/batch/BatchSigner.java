@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,11 +32,19 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.sign.DocumentSigner;
+import vn.kyso.api.sign.SignatureOptions;
 import vn.kyso.api.token.SigningKey;
 
 /**
- * Signs every file of a directory with one key (one token login for the whole batch), in any format: the
- * per-file work is a {@link FileSigner}, e.g. {@code (in, out, key) -> pdfSigner.sign(in, out, key, options)}.
+ * Signs every file of a directory with one key (one token login for the whole batch), in any format: give
+ * it any {@link DocumentSigner} and that signer's options.
+ *
+ * <pre>{@code
+ * BatchSummary s = BatchSigner.builder().glob("*.pdf").threads(2).build()
+ *         .sign(Path.of("in"), Path.of("out"), key, pdfSigner, PdfSignatureOptions.defaults());
+ * }</pre>
  *
  * <p>Guarantees:
  * <ul>
@@ -99,19 +106,25 @@ public final class BatchSigner {
      *     {@code INVALID_ARGUMENT} if both directories are the same or two inputs would have the same
      *     output, {@code OUTPUT_FAILED} if the output directory cannot be prepared or another batch is using it
      */
-    public BatchSummary sign(Path inDir, Path outDir, SigningKey key, FileSigner signer) {
-        return sign(list(inDir), outDir, key, signer);
+    public <O extends SignatureOptions> BatchSummary sign(Path inDir, Path outDir, SigningKey key,
+                                                          DocumentSigner<O> signer, O options) {
+        Args.notNull(inDir, "inDir");
+        Args.notNull(outDir, "outDir");
+        Args.notNull(key, "key");
+        Args.notNull(signer, "signer");
+        Args.notNull(options, "options");
+        return sign(list(inDir), outDir, key, signer, options);
     }
 
     /**
-     * The files {@link #sign(Path, Path, SigningKey, FileSigner)} would sign, checked as it checks them,
+     * The files {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)} would sign, checked as it checks them,
      * without signing anything: call it before asking for a PIN, so that a mistyped directory costs none.
      *
-     * @throws KysoException as {@link #sign(Path, Path, SigningKey, FileSigner)}, except {@code OUTPUT_FAILED}
+     * @throws KysoException as {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)}, except {@code OUTPUT_FAILED}
      */
     public List<Path> inputs(Path inDir, Path outDir) {
         List<Path> files = list(inDir);
-        plan(files, absolute(Objects.requireNonNull(outDir, "outDir")));
+        plan(files, absolute(Args.notNull(outDir, "outDir")));
         return files;
     }
 
@@ -119,22 +132,25 @@ public final class BatchSigner {
      * Signs the given files into {@code outDir}; the glob is not applied. None of them may be in
      * {@code outDir} itself.
      *
-     * @throws KysoException as {@link #sign(Path, Path, SigningKey, FileSigner)}
+     * @throws KysoException as {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)}
      */
-    public BatchSummary sign(List<Path> inputs, Path outDir, SigningKey key, FileSigner signer) {
-        Objects.requireNonNull(inputs, "inputs");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(signer, "signer");
-        Path out = absolute(Objects.requireNonNull(outDir, "outDir"));
+    public <O extends SignatureOptions> BatchSummary sign(List<Path> inputs, Path outDir, SigningKey key,
+                                                          DocumentSigner<O> signer, O options) {
+        Args.notNull(inputs, "inputs");
+        Args.notNull(key, "key");
+        Args.notNull(signer, "signer");
+        Args.notNull(options, "options");
+        FileSigner one = (in, staged, k) -> signer.sign(in, staged, k, options);
+        Path out = absolute(Args.notNull(outDir, "outDir"));
         Map<String, Path> plan = plan(inputs, out);
         try (WorkDirectory work = WorkDirectory.open(out)) {
-            return new Run(plan, out, work, key, signer).execute();
+            return new Run(plan, out, work, key, one).execute();
         }
     }
 
     /** The inputs of a directory: regular, not hidden, matching the glob, by name. */
     private List<Path> list(Path inDir) {
-        Objects.requireNonNull(inDir, "inDir");
+        Args.notNull(inDir, "inDir");
         if (!Files.isDirectory(inDir)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, inDir + " (not a directory)");
         }
@@ -403,7 +419,7 @@ public final class BatchSigner {
          * @throws KysoException {@code INVALID_ARGUMENT} for a malformed glob
          */
         public Builder glob(String v) {
-            Objects.requireNonNull(v, "glob");
+            Args.notNull(v, "glob");
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + v);
             } catch (IllegalArgumentException e) { // PatternSyntaxException included
@@ -418,13 +434,13 @@ public final class BatchSigner {
          * {@code n -> n + ".p7s"} for detached CAdES. It must give a plain file name not starting with a dot.
          */
         public Builder outputName(UnaryOperator<String> v) {
-            outputName = Objects.requireNonNull(v, "outputName");
+            outputName = Args.notNull(v, "outputName");
             return this;
         }
 
         /** Adds a listener (several allowed). */
         public Builder listener(BatchListener v) {
-            listeners.add(Objects.requireNonNull(v, "listener"));
+            listeners.add(Args.notNull(v, "listener"));
             return this;
         }
 
@@ -433,7 +449,7 @@ public final class BatchSigner {
          * {@link #DEFAULT_STOP_ON}); an empty set tries every file whatever happens.
          */
         public Builder stopOn(Set<ErrorCode> v) {
-            stopOn = Set.copyOf(Objects.requireNonNull(v, "stopOn"));
+            stopOn = Set.copyOf(Args.notNull(v, "stopOn"));
             return this;
         }
 
@@ -444,12 +460,18 @@ public final class BatchSigner {
 
         /** The clock for progress times (default: system UTC). */
         public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+            clock = Args.notNull(v, "clock");
             return this;
         }
 
         public BatchSigner build() {
             return new BatchSigner(this);
         }
+    }
+
+    /** One file of the batch: the signer and options given to {@code sign}, bound together. */
+    @FunctionalInterface
+    private interface FileSigner {
+        SigningResult sign(Path input, Path output, SigningKey key);
     }
 }

@@ -1,7 +1,7 @@
 /**
  * Batch signing in any format: {@link vn.kyso.core.batch.BatchSigner} signs every file of a directory
- * with one key through a per-file {@link vn.kyso.core.batch.FileSigner} (CAdES, PAdES and XAdES signers
- * plug in with a lambda), reports progress to {@link vn.kyso.core.batch.BatchListener}s, writes each
+ * with one key through any {@link vn.kyso.api.sign.DocumentSigner} and its options (CAdES, PAdES,
+ * XAdES/XMLDSig alike), reports progress to {@link vn.kyso.core.batch.BatchListener}s, writes each
  * output so that it appears only complete, skips outputs already done when re-run, and ends with a
  * {@link vn.kyso.core.batch.BatchSummary}.
  */

@@ -40,7 +40,9 @@ import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKeyRing;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.internal.SigningResults;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 
@@ -69,13 +71,13 @@ public final class CadesEngine {
         final List<X509Certificate> chain;
         final SignatureAlgorithm algorithm;
         final SignatureLevel level;
-        final CadesOptions.Packaging packaging;
+        final CadesSignatureOptions.Packaging packaging;
         final Instant signingTime;
         final byte[] dataDigest;
         final String dataName;
 
         Plan(List<X509Certificate> chain, SignatureAlgorithm algorithm, SignatureLevel level,
-             CadesOptions.Packaging packaging, Instant signingTime, byte[] dataDigest, String dataName) {
+             CadesSignatureOptions.Packaging packaging, Instant signingTime, byte[] dataDigest, String dataName) {
             this.chain = chain;
             this.algorithm = algorithm;
             this.level = level;
@@ -86,16 +88,16 @@ public final class CadesEngine {
         }
     }
 
-    public SigningResult sign(Path data, Path output, SigningKey key, CadesOptions options) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(options, "options");
+    public SigningResult sign(Path data, Path output, SigningKey key, CadesSignatureOptions options) {
+        Args.notNull(data, "input");
+        Args.notNull(key, "key");
+        Args.notNull(options, "options");
         Instant time = now();
         SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, time);
         return act.run(() -> {
-            Objects.requireNonNull(data, "data");
             List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
             X509Certificate cert = chain.get(0);
-            SignatureAlgorithm alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            SignatureAlgorithm alg = options.algorithmFor(key);
             act.signer(cert, alg);
             if (!key.schemes().contains(alg.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
@@ -110,25 +112,20 @@ public final class CadesEngine {
             byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
             SignatureValues.check(tbs, value, cert, alg);
             byte[] out = finish(plan, data, value, output);
-            return new SigningResult(out, alg, plan.level, time);
+            return SigningResults.result(out, alg, plan.level, time);
         });
     }
 
     public PreparedSignature prepare(Path data, List<X509Certificate> chain, SignatureAlgorithm algorithm,
-                                     CadesOptions options) {
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(options, "options");
+                                     CadesSignatureOptions options) {
+        Args.notNull(data, "input");
+        Args.notNull(chain, "chain");
+        Args.notNull(algorithm, "algorithm");
+        Args.notNull(options, "options");
         try {
             StateKeyRing keys = settings.requireStateKeys();
             List<X509Certificate> c = SigningSupport.checkChain(chain);
-            if (algorithm.digest() != options.digest()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT,
-                        algorithm.displayName() + " with digest " + options.digest().jcaName());
-            }
-            if (options.algorithm() != null && options.algorithm() != algorithm) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm + " vs options " + options.algorithm());
-            }
+            options.checkPrepared(algorithm);
             settings.checkLevel(options.level());
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
@@ -145,7 +142,7 @@ public final class CadesEngine {
                     .put("name", plan.dataName);
             SigningSupport.putChain(sb, plan.chain);
             byte[] state = sb.seal(keys, settings.stateLifetime(), clock);
-            return new PreparedSignature(tbs, algorithm.digest().digest(tbs), algorithm, state);
+            return SigningResults.prepared(tbs, algorithm.digest().digest(tbs), algorithm, state, null);
         } catch (KysoException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -154,6 +151,7 @@ public final class CadesEngine {
     }
 
     public SigningResult complete(byte[] state, byte[] signatureValue, Path data) {
+        Args.notNull(data, "input");
         SigningSupport.Act act = new SigningSupport.Act(listeners, SignatureFormat.CADES, now());
         return act.run(() -> {
             SealedState s = SealedState.open(state, settings.requireStateKeys(), STATE_KIND, clock);
@@ -165,7 +163,6 @@ public final class CadesEngine {
             act.time(stored.signingTime);
             act.signer(cert, alg);
             act.documentDigest(stored.dataDigest);
-            Objects.requireNonNull(data, "data");
             DataFiles.requireReadable(data);
             byte[] actual = DataFiles.digest(data, alg.digest());
             if (!MessageDigest.isEqual(actual, stored.dataDigest)) {
@@ -177,14 +174,63 @@ public final class CadesEngine {
             byte[] tbs = dataToSign(stored, data);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
-            return new SigningResult(out, alg, stored.level, stored.signingTime);
+            return SigningResults.result(out, alg, stored.level, stored.signingTime);
         });
+    }
+
+    /**
+     * Extends the CAdES signatures of a .p7s to {@code target} with EU DSS (a signature time-stamp, then
+     * validation data, then an archive time-stamp). A detached signature's data is not at hand here: DSS
+     * extends what it can verify without it, anything else is {@code DETACHED_DATA_REQUIRED}.
+     */
+    public SigningResult extend(Path signature, Path output, SignatureLevel target) {
+        Args.notNull(signature, "input");
+        Args.notNull(target, "target");
+        if (target != SignatureLevel.B_T && target != SignatureLevel.B_LT && target != SignatureLevel.B_LTA) {
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chỉ gia hạn được lên B-T, B-LT hoặc B-LTA (" + target.label() + ")",
+                    "a signature extends only to B-T, B-LT or B-LTA (" + target.label() + ")");
+        }
+        settings.checkLevel(target);
+        DataFiles.requireReadable(signature);
+        Instant time = now();
+        DSSDocument doc = new FileDocument(signature.toFile());
+        CAdESSignatureParameters p = new CAdESSignatureParameters();
+        p.setSignatureLevel(Dss.cadesLevel(target));
+        DSSDocument extended;
+        try {
+            extended = service().extendDocument(doc, p);
+        } catch (KysoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("detached") || m.contains("original document") || m.contains("cryptographic")) {
+                throw new KysoException(ErrorCode.DETACHED_DATA_REQUIRED, e, String.valueOf(signature.getFileName()));
+            }
+            if (m.contains("signature") && m.contains("not found") || m.contains("no signature")) {
+                throw new KysoException(ErrorCode.NO_SIGNATURE, e, String.valueOf(signature.getFileName()));
+            }
+            throw SigningSupport.map(e);
+        }
+        byte[] out = null;
+        if (output != null) {
+            AtomicFiles.write(output, extended::writeTo);
+        } else {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                extended.writeTo(bytes);
+            } catch (IOException e) {
+                throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "output");
+            }
+            out = bytes.toByteArray();
+        }
+        return SigningResults.result(out, null, target, time);
     }
 
     private Plan readPlan(SealedState s) {
         try {
             SignatureLevel level = SignatureLevel.valueOf(s.string("level"));
-            CadesOptions.Packaging packaging = CadesOptions.Packaging.valueOf(s.string("packaging"));
+            CadesSignatureOptions.Packaging packaging = CadesSignatureOptions.Packaging.valueOf(s.string("packaging"));
             SignatureAlgorithm alg = SignatureAlgorithm.valueOf(s.string("alg"));
             Instant time = Instant.ofEpochMilli(s.number("time"));
             byte[] digest = s.bytes("digest");
@@ -224,7 +270,7 @@ public final class CadesEngine {
     private static CAdESSignatureParameters parameters(Plan plan) {
         CAdESSignatureParameters p = new CAdESSignatureParameters();
         p.setSignatureLevel(Dss.cadesLevel(plan.level));
-        p.setSignaturePackaging(plan.packaging == CadesOptions.Packaging.DETACHED
+        p.setSignaturePackaging(plan.packaging == CadesSignatureOptions.Packaging.DETACHED
                 ? SignaturePackaging.DETACHED : SignaturePackaging.ENVELOPING);
         eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
         // The signing certificate first: DSS derives a default encryption algorithm from its key.
@@ -239,7 +285,7 @@ public final class CadesEngine {
     }
 
     private static DSSDocument document(Plan plan, Path data) {
-        if (plan.packaging == CadesOptions.Packaging.DETACHED) {
+        if (plan.packaging == CadesSignatureOptions.Packaging.DETACHED) {
             return new DigestDocument(Dss.digest(plan.algorithm.digest()), plan.dataDigest, plan.dataName);
         }
         return new FileDocument(data.toFile());
@@ -251,7 +297,7 @@ public final class CadesEngine {
     }
 
     private byte[] finish(Plan plan, Path data, byte[] value, Path output) {
-        if (plan.packaging == CadesOptions.Packaging.ENVELOPING) {
+        if (plan.packaging == CadesSignatureOptions.Packaging.ENVELOPING) {
             // The content goes into the CMS: make sure it is still what was hashed.
             byte[] again = DataFiles.digest(data, plan.algorithm.digest());
             if (!MessageDigest.isEqual(again, plan.dataDigest)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureLevel;

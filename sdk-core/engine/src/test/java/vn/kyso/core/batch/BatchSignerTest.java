@@ -27,7 +27,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.Fixtures;
-import vn.kyso.core.cades.CadesOptions;
+import vn.kyso.core.cades.CadesSignatureOptions;
 import vn.kyso.core.cades.CadesSigner;
 import vn.kyso.core.verify.Verifier;
 import vn.kyso.testkit.Sandbox;
@@ -38,7 +38,6 @@ class BatchSignerTest {
     static SigningKey key;
     static Verifier verifier;
     static final CadesSigner CADES = CadesSigner.builder().build();
-    static final FileSigner DETACHED = (in, out, k) -> CADES.sign(in, out, k, CadesOptions.defaults());
 
     @BeforeAll
     static void start() {
@@ -101,7 +100,7 @@ class BatchSignerTest {
         Files.createDirectories(in.resolve("thu-muc-con.txt"));
         Path out = dir.resolve("out");
         Recorder rec = new Recorder();
-        BatchSummary first = p7s().listener(rec).build().sign(in, out, key, DETACHED);
+        BatchSummary first = p7s().listener(rec).build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
 
         assertEquals(5, first.signed(), first::toString);
         assertTrue(first.complete());
@@ -123,7 +122,7 @@ class BatchSignerTest {
         assertEquals(expected, names(out), "outputs only: no work directory, no temporary file");
 
         byte[] before = Files.readAllBytes(out.resolve("cong-van-002.txt.p7s"));
-        BatchSummary again = p7s().build().sign(in, out, key, DETACHED);
+        BatchSummary again = p7s().build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
         assertEquals(5, again.skipped(), again::toString);
         assertEquals(0, again.signed());
         assertTrue(again.complete());
@@ -136,13 +135,13 @@ class BatchSignerTest {
         Path in = inputs(dir.resolve("in"), 4);
         Path out = dir.resolve("out");
         // what a run killed during its third file leaves: two outputs in place, partial files in the work directory
-        p7s().build().sign(List.of(in.resolve("cong-van-000.txt"), in.resolve("cong-van-001.txt")), out, key, DETACHED);
+        p7s().build().sign(List.of(in.resolve("cong-van-000.txt"), in.resolve("cong-van-001.txt")), out, key, CADES, CadesSignatureOptions.defaults());
         Path work = Files.createDirectories(out.resolve(BatchSigner.WORK_DIRECTORY));
         Files.write(work.resolve("cong-van-002.txt.p7s"), new byte[] {0x30, (byte) 0x80, 1});
         Files.write(work.resolve(".cong-van-002.txt.p7s4711.part"), new byte[] {0x30});
         Files.writeString(work.resolve("lock"), "");
 
-        BatchSummary s = p7s().build().sign(in, out, key, DETACHED);
+        BatchSummary s = p7s().build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
         assertEquals(2, s.skipped(), s::toString);
         assertEquals(2, s.signed());
         assertEquals(Set.of("cong-van-000.txt.p7s", "cong-van-001.txt.p7s", "cong-van-002.txt.p7s", "cong-van-003.txt.p7s"),
@@ -158,7 +157,7 @@ class BatchSignerTest {
         Path missing = in.resolve("da-xoa.txt");
         Path out = dir.resolve("out");
         List<Path> files = List.of(in.resolve("cong-van-000.txt"), missing, in.resolve("cong-van-001.txt"));
-        BatchSummary s = p7s().build().sign(files, out, key, DETACHED);
+        BatchSummary s = p7s().build().sign(files, out, key, CADES, CadesSignatureOptions.defaults());
         assertEquals(2, s.signed(), s::toString);
         assertEquals(1, s.failed());
         assertFalse(s.complete());
@@ -176,7 +175,7 @@ class BatchSignerTest {
         Path in = inputs(dir.resolve("in"), 6);
         Path out = dir.resolve("out");
         Recorder rec = new Recorder();
-        BatchSummary s = p7s().listener(rec).build().sign(in, out, Fixtures.key(sandbox.expiredPerson()), DETACHED);
+        BatchSummary s = p7s().listener(rec).build().sign(in, out, Fixtures.key(sandbox.expiredPerson()), CADES, CadesSignatureOptions.defaults());
         assertEquals(1, s.failed(), s::toString);
         assertEquals(5, s.notAttempted());
         assertEquals(ErrorCode.CERTIFICATE_EXPIRED, s.stoppedBy().orElseThrow().errorCode());
@@ -184,7 +183,7 @@ class BatchSignerTest {
         assertEquals(List.of("started 6", "cong-van-000.txt FAILED", "finished 0/0/1"), rec.calls);
         assertEquals(Set.of(), names(out));
 
-        BatchSummary all = p7s().stopOn(Set.of()).build().sign(in, out, Fixtures.key(sandbox.expiredPerson()), DETACHED);
+        BatchSummary all = p7s().stopOn(Set.of()).build().sign(in, out, Fixtures.key(sandbox.expiredPerson()), CADES, CadesSignatureOptions.defaults());
         assertEquals(6, all.failed(), "with no stop codes every file is tried");
         assertTrue(all.stoppedBy().isEmpty());
     }
@@ -194,7 +193,7 @@ class BatchSignerTest {
         Path in = inputs(dir.resolve("in"), 12);
         Path out = dir.resolve("out");
         Recorder rec = new Recorder();
-        BatchSummary s = p7s().threads(3).listener(rec).build().sign(in, out, key, DETACHED);
+        BatchSummary s = p7s().threads(3).listener(rec).build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
         assertEquals(12, s.signed(), s::toString);
         assertEquals(12, names(out).size());
         for (BatchItem item : s.items()) {
@@ -213,7 +212,7 @@ class BatchSignerTest {
         Thread.currentThread().interrupt();
         BatchSummary s;
         try {
-            s = p7s().build().sign(in, dir.resolve("out"), key, DETACHED);
+            s = p7s().build().sign(in, dir.resolve("out"), key, CADES, CadesSignatureOptions.defaults());
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt stays set for the caller");
         }
@@ -226,13 +225,13 @@ class BatchSignerTest {
         Path in = inputs(dir.resolve("in"), 2);
         BatchSigner batch = p7s().build();
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> batch.sign(in, in, key, DETACHED)).errorCode());
+                () -> batch.sign(in, in, key, CADES, CadesSignatureOptions.defaults())).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> BatchSigner.builder().outputName(n -> "x.p7s").build().sign(in, dir.resolve("o1"), key, DETACHED)).errorCode());
+                () -> BatchSigner.builder().outputName(n -> "x.p7s").build().sign(in, dir.resolve("o1"), key, CADES, CadesSignatureOptions.defaults())).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class,
-                () -> BatchSigner.builder().outputName(n -> "../" + n).build().sign(in, dir.resolve("o2"), key, DETACHED)).errorCode());
+                () -> BatchSigner.builder().outputName(n -> "../" + n).build().sign(in, dir.resolve("o2"), key, CADES, CadesSignatureOptions.defaults())).errorCode());
         assertEquals(ErrorCode.INPUT_UNREADABLE, assertThrows(KysoException.class,
-                () -> batch.sign(dir.resolve("khong-co"), dir.resolve("o3"), key, DETACHED)).errorCode());
+                () -> batch.sign(dir.resolve("khong-co"), dir.resolve("o3"), key, CADES, CadesSignatureOptions.defaults())).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> BatchSigner.builder().glob("*.{pdf")).errorCode());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> BatchSigner.builder().threads(0)).errorCode());
         assertFalse(Files.exists(dir.resolve("o1")), "nothing is created before the plan is checked");
@@ -253,12 +252,12 @@ class BatchSignerTest {
             @Override
             public void started(BatchProgress p) {
                 try {
-                    p7s().build().sign(in, out, key, DETACHED);
+                    p7s().build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
                 } catch (KysoException e) {
                     second.set(e);
                 }
             }
-        }).build().sign(in, out, key, DETACHED);
+        }).build().sign(in, out, key, CADES, CadesSignatureOptions.defaults());
         assertEquals(ErrorCode.OUTPUT_FAILED, second.get().errorCode());
         assertEquals(2, s.signed(), "the first batch is not disturbed");
         assertEquals(2, names(out).size());

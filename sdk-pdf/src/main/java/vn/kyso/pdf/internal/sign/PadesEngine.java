@@ -16,6 +16,7 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.SigningResults;
 import vn.kyso.api.spi.SealedState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
@@ -90,7 +91,7 @@ public final class PadesEngine {
         return act.run(() -> {
             requireFiles(in, out);
             List<X509Certificate> chain = SigningSupport.checkChain(key.chain());
-            SignatureAlgorithm alg = options.algorithm() != null ? options.algorithm() : key.preferredAlgorithm(options.digest());
+            SignatureAlgorithm alg = options.algorithmFor(key);
             act.signer(chain.get(0), alg);
             if (!key.schemes().contains(alg.scheme())) {
                 throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, alg.displayName() + " / " + key.id());
@@ -111,7 +112,7 @@ public final class PadesEngine {
             } finally {
                 wipe(password);
             }
-            return new SigningResult(null, alg, options.level(), time);
+            return SigningResults.result(null, alg, options.level(), time);
         });
     }
 
@@ -126,11 +127,7 @@ public final class PadesEngine {
                 wipe(password);
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
             }
-            if (algorithm.digest() != options.digest()
-                    || (options.algorithm() != null && options.algorithm() != algorithm)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, algorithm.displayName() + " with options for "
-                        + (options.algorithm() != null ? options.algorithm().displayName() : options.digest().jcaName()));
-            }
+            options.checkPrepared(algorithm);
             settings.checkLevel(options.level());
             Instant time = now();
             SigningSupport.checkValidity(c.get(0), time);
@@ -143,7 +140,7 @@ public final class PadesEngine {
                 byte[] digest = SignedOutput.digest(in, input.length, revision, algorithm.digest());
                 byte[] attributes = CadesSignedData.signedAttributes(digest, algorithm, c.get(0));
                 byte[] state = seal(plan, digest, input.length);
-                return new PreparedSignature(attributes, algorithm.digest().digest(attributes), algorithm, state, digest);
+                return SigningResults.prepared(attributes, algorithm.digest().digest(attributes), algorithm, state, digest);
             }
         } catch (KysoException e) {
             throw e;
@@ -247,7 +244,7 @@ public final class PadesEngine {
                     return completion.contents.get();
                 });
             }
-            return new SigningResult(null, completion.algorithm, plan.level(), plan.signingTime);
+            return SigningResults.result(null, completion.algorithm, plan.level(), plan.signingTime);
         });
     }
 
@@ -270,7 +267,7 @@ public final class PadesEngine {
      * Adds validation data (B-LT) and an archive time-stamp (B-LTA) for the signatures already in
      * {@code in}, as further revisions.
      */
-    public void extend(Path in, Path out, SignatureLevel target, char[] password) {
+    public SigningResult extend(Path in, Path out, SignatureLevel target, char[] password) {
         requireFiles(in, out);
         if (target != SignatureLevel.B_T && target != SignatureLevel.B_LT && target != SignatureLevel.B_LTA) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "extension to " + target);
@@ -281,7 +278,9 @@ public final class PadesEngine {
                 throw new KysoException(ErrorCode.NO_SIGNATURE, String.valueOf(in.getFileName()));
             }
         }
+        Instant time = now();
         ltv.extend(in, out, target, password);
+        return SigningResults.result(null, null, target, time);
     }
 
     /** Writes the signed file; for B-LT/B-LTA the B-T result goes to a temporary file first and is extended. */

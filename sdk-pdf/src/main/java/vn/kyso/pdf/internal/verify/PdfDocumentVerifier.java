@@ -185,10 +185,10 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             return;
         }
         b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
-        RevisionDiff.Outcome outcome = diff.compare(end);
+        Outcome outcome = diff.compare(end);
         Modification m = outcome.kind;
         b.modificationsAfter(m);
-        for (RevisionDiff.Finding f : outcome.findings) {
+        for (Finding f : outcome.findings) {
             b.addError(VerificationMessages.of(f.code, f.detail));
         }
         if (m == Modification.OTHER) {
@@ -200,38 +200,26 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         } else if (m == Modification.ANNOTATIONS) {
             b.addWarning(VerificationMessages.of("PDF_ANNOTATIONS_CHANGED"));
         }
-        String refused = refusal(rev, m, outcome);
+        String refused = refusal(rev, outcome);
         if (refused != null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_CHANGE_NOT_PERMITTED", refused));
         }
     }
 
     /** Why the signer's DocMDP or field locks forbid a change of this kind, or null if they allow it. */
-    private static String refusal(PDFRevisionWrapper rev, Modification m, RevisionDiff.Outcome outcome) {
+    private static String refusal(PDFRevisionWrapper rev, Outcome outcome) {
         CertificationPermission p = rev.getDocMDPPermissions();
-        if (p == CertificationPermission.NO_CHANGE_PERMITTED && (m != Modification.SIGNATURES || outcome.signaturesAdded)) {
-            return "DocMDP P=1, " + (outcome.signaturesAdded ? "a new signature" : m.name());
-        }
-        if (p == CertificationPermission.MINIMAL_CHANGES_PERMITTED && m == Modification.ANNOTATIONS) {
-            return "DocMDP P=2, " + m;
-        }
+        ModificationPolicy.DocMdp docMdp = p == CertificationPermission.NO_CHANGE_PERMITTED ? ModificationPolicy.DocMdp.NO_CHANGES
+                : p == CertificationPermission.MINIMAL_CHANGES_PERMITTED ? ModificationPolicy.DocMdp.FORM_FILL_AND_SIGNATURES
+                : p == CertificationPermission.CHANGES_PERMITTED ? ModificationPolicy.DocMdp.ANNOTATIONS_TOO : null;
+        List<ModificationPolicy.FieldLock> locks = new ArrayList<>();
         for (XmlPDFLockDictionary lock : new XmlPDFLockDictionary[] {rev.getFieldMDP(), rev.getSigFieldLock()}) {
-            String locked = lock == null ? null : lockedField(lock, outcome.changedFields);
-            if (locked != null) {
-                return "FieldMDP " + lock.getAction() + ", " + locked;
+            PdfLockAction a = lock == null ? null : lock.getAction();
+            if (a != null) {
+                locks.add(new ModificationPolicy.FieldLock(ModificationPolicy.LockAction.valueOf(a.name()), lock.getFields(),
+                        String.valueOf(a)));
             }
         }
-        return null;
-    }
-
-    private static String lockedField(XmlPDFLockDictionary lock, List<String> changed) {
-        for (String f : changed) {
-            boolean listed = lock.getFields() != null && lock.getFields().contains(f);
-            PdfLockAction a = lock.getAction();
-            if (a == PdfLockAction.ALL || (a == PdfLockAction.INCLUDE && listed) || (a == PdfLockAction.EXCLUDE && !listed)) {
-                return f;
-            }
-        }
-        return null;
+        return ModificationPolicy.refusal(docMdp, locks, outcome);
     }
 }
