@@ -17,6 +17,6 @@ public interface RemoteSigner {
      */
     String submit(byte[] digest, SignatureAlgorithm algorithm, @Nullable String displayText);
 
-    /** The current state of a transaction. */
+    /** {@return the current state of a transaction} */
     RemoteStatus status(String transactionId);
 }

@@ -116,16 +116,16 @@ public final class RemoteSigningKey implements SigningKey {
         private Builder() {
         }
 
-        /** The credential id at the service (e.g. the CSC credentialID or the MSISDN). */
+        /** {@return the credential id at the service (e.g. the CSC credentialID or the MSISDN)} */
         public Builder id(String id) { this.id = Args.notNull(id, "id"); return this; }
-        /** The chain, signer first. */
+        /** {@return the chain, signer first} */
         public Builder chain(List<X509Certificate> chain) {
             Args.notNull(chain, "chain");
             this.chain.clear();
             this.chain.addAll(chain);
             return this;
         }
-        /** The schemes the service can produce (default RSA PKCS#1 v1.5). */
+        /** {@return the schemes the service can produce (default RSA PKCS#1 v1.5)} */
         public Builder schemes(Set<SignatureScheme> schemes) {
             Args.notNull(schemes, "schemes");
             if (schemes.isEmpty()) {
@@ -137,7 +137,7 @@ public final class RemoteSigningKey implements SigningKey {
         public Builder signer(RemoteSigner signer) { this.signer = Args.notNull(signer, "signer"); return this; }
         public Builder pollInterval(Duration pollInterval) { this.pollInterval = positive(pollInterval, "pollInterval"); return this; }
         public Builder timeout(Duration timeout) { this.timeout = positive(timeout, "timeout"); return this; }
-        /** The text shown on the user's phone (none by default). */
+        /** {@return the text shown on the user's phone (none by default)} */
         public Builder displayText(@Nullable String text) { this.displayText = text; return this; }
 
         public RemoteSigningKey build() {

@@ -35,7 +35,7 @@ public final class RemoteStatus {
         return new RemoteStatus(State.SIGNED, Args.notNull(signatureValue, "signatureValue").clone(), null);
     }
 
-    /** A refusal, with the service's reason when it gives one. */
+    /** {@return a refusal, with the service's reason when it gives one} */
     public static RemoteStatus rejected(@Nullable String reason) {
         return new RemoteStatus(State.REJECTED, null, reason);
     }
@@ -48,12 +48,12 @@ public final class RemoteStatus {
         return state;
     }
 
-    /** The signature value when {@link State#SIGNED}, else null. */
+    /** {@return the signature value when {@link State#SIGNED}, else null} */
     public byte @Nullable [] signatureValue() {
         return signatureValue == null ? null : signatureValue.clone();
     }
 
-    /** The service's reason for a rejection, or null. */
+    /** {@return the service's reason for a rejection, or null} */
     public @Nullable String reason() {
         return reason;
     }

@@ -53,10 +53,10 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The driver at {@code library}, loaded and initialised on first use, shared afterwards.
+     * {@return the driver at {@code library}, loaded and initialised on first use, shared afterwards}
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the file is missing or is not a PKCS#11 driver
-     *     that initialises
+     * that initialises
      */
     public static Pkcs11Module load(Path library) {
         Args.notNull(library, "library");
@@ -105,7 +105,7 @@ public final class Pkcs11Module {
         return new Pkcs11Module(real, m, description);
     }
 
-    /** The driver file (real path). */
+    /** {@return the driver file (real path)} */
     public Path library() {
         return library;
     }
@@ -116,8 +116,8 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The slots that hold a token, in the driver's order, each with a fresh snapshot of its token's
-     * information and PIN flags. Slots whose token cannot be read at this moment are left out (and logged).
+     * {@return the slots that hold a token, in the driver's order, each with a fresh snapshot of its token's
+     * information and PIN flags} Slots whose token cannot be read at this moment are left out (and logged).
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver cannot list its slots
      */
@@ -142,22 +142,18 @@ public final class Pkcs11Module {
         return Collections.unmodifiableList(out);
     }
 
-    /**
-     * The token in the slot with this PKCS#11 slot id. Not logged in.
-     */
+    /** {@return the token in the slot with this PKCS#11 slot id} Not logged in. */
     public Pkcs11Token openSlot(long slotId) {
         return new Pkcs11Token(this, slotId, null);
     }
 
-    /**
-     * The token in the given slot (by its slot id). Not logged in.
-     */
+    /** {@return the token in the given slot (by its slot id)} Not logged in. */
     public Pkcs11Token open(TokenSlot slot) {
         return openSlot(Args.notNull(slot, "slot").slotId());
     }
 
     /**
-     * The token in the {@code index}-th slot of {@link #slots()} (0-based). Not logged in.
+     * {@return the token in the {@code index}-th slot of {@link #slots()} (0-based)} Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if there is no such slot
      */
@@ -172,7 +168,8 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The token with this label (trailing blanks ignored). The label is looked up again at each login, so a
+     * {@return the token with this label (trailing blanks ignored)} The label is looked up again at each
+     * login, so a
      * token unplugged and plugged in elsewhere, or re-initialised with the same label, is found again. When
      * no token has the label and no token of this driver is logged in, the driver is {@link #refresh()
      * re-initialised} once and searched again. Not logged in.
@@ -194,7 +191,7 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The first initialised token. Not logged in.
+     * {@return the first initialised token} Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no initialised token is present
      */

@@ -91,13 +91,14 @@ public final class Pkcs11Token implements Token {
         return label;
     }
 
-    /** The module this token belongs to. */
+    /** {@return the module this token belongs to} */
     public Pkcs11Module module() {
         return module;
     }
 
     /**
-     * A fresh snapshot of the slot and token information (PIN flags included), read without logging in.
+     * {@return a fresh snapshot of the slot and token information (PIN flags included), read without logging
+     * in}
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the token is not present
      */
@@ -113,9 +114,9 @@ public final class Pkcs11Token implements Token {
     }
 
     /**
-     * The X.509 certificates on the token (the signers' and the CAs' the token holds), read without
+     * {@return the X.509 certificates on the token (the signers' and the CAs' the token holds), read without
      * logging in: certificates are public objects, so an application can show whose keys the token holds
-     * before it asks for the PIN. To sign, log in and pick from {@link #keys()}.
+     * before it asks for the PIN} To sign, log in and pick from {@link #keys()}.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the token is absent or not initialised
      */
@@ -232,7 +233,7 @@ public final class Pkcs11Token implements Token {
         return token;
     }
 
-    /** Whether this token is logged in and no call has found it gone since. */
+    /** {@return whether this token is logged in and no call has found it gone since} */
     public boolean loggedIn() {
         LoginSession l = login;
         return !closed && l != null && l.alive();
@@ -250,8 +251,9 @@ public final class Pkcs11Token implements Token {
     }
 
     /**
-     * The key whose certificate has this serial number (hex, case and leading zeros ignored, optional
-     * {@code 0x}).
+     * {@return the key whose certificate has this serial number (hex, case and leading zeros ignored,
+     * optional
+     * {@code 0x})}
      *
      * @throws KysoException {@code KEY_NOT_FOUND} if none has it; {@code INVALID_ARGUMENT} if not hex
      */

@@ -24,8 +24,9 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The initialised tokens present in the slots of the drivers {@link DriverDiscovery#find()} finds, driver
-     * after driver, each in slot order. Unlike {@code DriverDiscovery}, this loads and initialises each
+     * {@return the initialised tokens present in the slots of the drivers {@link DriverDiscovery#find()}
+     * finds, driver
+     * after driver, each in slot order} Unlike {@code DriverDiscovery}, this loads and initialises each
      * driver (once per process, see {@link Pkcs11Module}); a driver that does not load or cannot list its
      * slots is left out and logged. Not logged in.
      */
@@ -47,7 +48,7 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The first token {@link #discover()} finds.
+     * {@return the first token {@link #discover()} finds}
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no driver sees an initialised token
      */
@@ -63,8 +64,8 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The token with this label on this driver; it is looked up again at each login (see
-     * {@link Pkcs11Module#openLabel(String)}). Not logged in.
+     * {@return the token with this label on this driver; it is looked up again at each login (see
+     * {@link Pkcs11Module#openLabel(String)})} Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or no token has the label
      */
@@ -75,7 +76,7 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The token in the {@code slotIndex}-th slot (0, 1, ...) of this driver. Not logged in.
+     * {@return the token in the {@code slotIndex}-th slot (0, 1, ...) of this driver} Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or there is no such slot
      */

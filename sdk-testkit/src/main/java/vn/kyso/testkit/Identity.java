@@ -33,20 +33,21 @@ public final class Identity {
     }
 
     /**
-     * The sandbox's name for this identity: {@code person1}, {@code person2}, {@code person3}, {@code org},
-     * {@code revoked}, {@code expired}, {@code tsa} or {@code ocsp}. It is also the PKCS#12 alias and the
+     * {@return the sandbox's name for this identity: {@code person1}, {@code person2}, {@code person3},
+     * {@code org},
+     * {@code revoked}, {@code expired}, {@code tsa} or {@code ocsp}} It is also the PKCS#12 alias and the
      * base name of the file {@link Sandbox#writeTo(Path)} writes.
      */
     public String name() {
         return name;
     }
 
-    /** The identity's own (leaf) certificate. */
+    /** {@return the identity's own (leaf) certificate} */
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** The private key matching {@link #certificate()}. */
+    /** {@return the private key matching {@link #certificate()}} */
     public PrivateKey privateKey() {
         return privateKey;
     }
@@ -57,8 +58,9 @@ public final class Identity {
     }
 
     /**
-     * A PKCS#12 key store (as written by the JDK) holding the private key and the whole chain under the
-     * alias {@link #name()}, protected by {@code password}. The password array is not kept.
+     * {@return a PKCS#12 key store (as written by the JDK) holding the private key and the whole chain under
+     * the
+     * alias {@link #name()}, protected by {@code password}} The password array is not kept.
      *
      * @param password printable ASCII (the JDK's PKCS#12 encryption refuses other characters)
      * @throws IllegalArgumentException if the password holds characters other than printable ASCII

@@ -26,7 +26,7 @@ public final class SampleImages {
     private SampleImages() {
     }
 
-    /** A blue handwritten-like stroke on a transparent background, spanning the whole width. */
+    /** {@return a blue handwritten-like stroke on a transparent background, spanning the whole width} */
     public static byte[] signature(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
@@ -42,7 +42,10 @@ public final class SampleImages {
         return png(img, 0);
     }
 
-    /** A red double ring with a dot, transparent inside and outside, {@code pixels} wide, at {@code dpi} (0: no pHYs). */
+    /**
+     * {@return a red double ring with a dot, transparent inside and outside, {@code pixels} wide, at {@code
+     * dpi} (0: no pHYs)}
+     */
     public static byte[] seal(int pixels, double dpi) {
         BufferedImage img = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();

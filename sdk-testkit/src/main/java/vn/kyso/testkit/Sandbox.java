@@ -95,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI served on 127.0.0.1 at a random free port.
+     * {@return a fresh PKI served on 127.0.0.1 at a random free port}
      *
      * @throws KysoException {@link ErrorCode#PORT_IN_USE} if no port can be bound
      */
@@ -104,11 +104,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI served on 127.0.0.1 at {@code port} (0 = a random free port). The port is bound before
+     * {@return a fresh PKI served on 127.0.0.1 at {@code port} (0 = a random free port)} The port is bound
+     * before
      * the certificates are issued, since their URLs name it.
      *
      * @throws KysoException {@link ErrorCode#PORT_IN_USE} if another program listens on the port,
-     *         {@link ErrorCode#INVALID_ARGUMENT} if it is not 0..65535
+     * {@link ErrorCode#INVALID_ARGUMENT} if it is not 0..65535
      * @throws UncheckedIOException if the server cannot be made for another reason
      */
     public static Sandbox start(int port) {
@@ -125,9 +126,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI whose URLs name {@code port}, written to {@code dir} (see {@link #writeTo(Path)}) and
+     * {@return a fresh PKI whose URLs name {@code port}, written to {@code dir} (see {@link #writeTo(Path)})
+     * and
      * NOT served: call {@link #serve()} to serve it, or {@link #load(Path)} it later, e.g. in another
-     * process. With port 0 a port that is free right now is picked (nothing keeps it reserved).
+     * process} With port 0 a port that is free right now is picked (nothing keeps it reserved).
      *
      * @throws UncheckedIOException if the files cannot be written
      */
@@ -205,17 +207,17 @@ public final class Sandbox implements AutoCloseable {
         SandboxFiles.write(pki, dir);
     }
 
-    /** The self-signed root CA certificate: the trust anchor of every chain. */
+    /** {@return the self-signed root CA certificate: the trust anchor of every chain} */
     public X509Certificate root() {
         return pki.root().certificate();
     }
 
-    /** The issuing sub-CA certificate, which signs every leaf. */
+    /** {@return the issuing sub-CA certificate, which signs every leaf} */
     public X509Certificate issuingCa() {
         return pki.issuing().certificate();
     }
 
-    /** The intermediate certificates between the leaves and the root: {@code [issuingCa()]}. */
+    /** {@return the intermediate certificates between the leaves and the root: {@code [issuingCa()]}} */
     public List<X509Certificate> intermediates() {
         return List.of(issuingCa());
     }
@@ -236,8 +238,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The organisation "Sở Khoa học và Công nghệ Hà Nội" (seal certificate): RSA-2048, UID
-     * {@code MST:0101234567-001}, no personal identifier.
+     * {@return the organisation "Sở Khoa học và Công nghệ Hà Nội" (seal certificate): RSA-2048, UID
+     * {@code MST:0101234567-001}, no personal identifier}
      */
     public Identity organization() {
         return pki.identity("org");
@@ -253,12 +255,12 @@ public final class Sandbox implements AutoCloseable {
         return pki.identity("expired");
     }
 
-    /** The time-stamping unit: EKU timeStamping (critical), valid now-5y..now+5y. */
+    /** {@return the time-stamping unit: EKU timeStamping (critical), valid now-5y..now+5y} */
     public Identity tsa() {
         return pki.identity("tsa");
     }
 
-    /** The delegated OCSP responder: EKU OCSPSigning and id-pkix-ocsp-nocheck, valid now-5y..now+5y. */
+    /** {@return the delegated OCSP responder: EKU OCSPSigning and id-pkix-ocsp-nocheck, valid now-5y..now+5y} */
     public Identity ocspResponder() {
         return pki.identity("ocsp");
     }
@@ -277,8 +279,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A TSA URL whose tokens carry {@code time} (to the second) as genTime
-     * ({@code baseUrl()/tsa/at/<epochMillis>}), to make "old" time-stamps. The TSA certificate is valid from five years ago: earlier times give tokens
+     * {@return a TSA URL whose tokens carry {@code time} (to the second) as genTime
+     * ({@code baseUrl()/tsa/at/<epochMillis>}), to make "old" time-stamps} The TSA certificate is valid from
+     * five years ago: earlier times give tokens
      * that a verifier must reject.
      */
     public String tsaUrlAt(Instant time) {
@@ -291,12 +294,12 @@ public final class Sandbox implements AutoCloseable {
         return pki.endpoints().ocsp();
     }
 
-    /** The CRL of the issuing CA (DER), fresh at each request: thisUpdate now, nextUpdate now+1 day. */
+    /** {@return the CRL of the issuing CA (DER), fresh at each request: thisUpdate now, nextUpdate now+1 day} */
     public String crlUrl() {
         return pki.endpoints().crl();
     }
 
-    /** The CRL of the root CA (DER): empty, since the sub-CA is never revoked. */
+    /** {@return the CRL of the root CA (DER): empty, since the sub-CA is never revoked} */
     public String rootCrlUrl() {
         return pki.endpoints().rootCrl();
     }
@@ -321,8 +324,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * How many HTTP requests of a kind were received so far, answered or rejected: {@code "tsa"},
-     * {@code "ocsp"}, {@code "crl"} (both CRLs) or {@code "ca"} (CA certificates).
+     * {@return how many HTTP requests of a kind were received so far, answered or rejected: {@code "tsa"},
+     * {@code "ocsp"}, {@code "crl"} (both CRLs) or {@code "ca"} (CA certificates)}
      *
      * @throws KysoException {@link ErrorCode#INVALID_ARGUMENT} for any other kind
      */

@@ -56,12 +56,12 @@ public final class SoftHsm2 {
         this.tokens = tokens;
     }
 
-    /** The SoftHSM2 driver library, if it is installed in one of the usual places. */
+    /** {@return the SoftHSM2 driver library, if it is installed in one of the usual places} */
     public static Optional<Path> findModule() {
         return MODULE_LOCATIONS.stream().filter(Files::isRegularFile).findFirst();
     }
 
-    /** The tools this class needs ({@code softhsm2-util}, {@code pkcs11-tool}) that are not on the PATH. */
+    /** {@return the tools this class needs ({@code softhsm2-util}, {@code pkcs11-tool}) that are not on the PATH} */
     public static List<String> missingTools() {
         List<String> missing = new ArrayList<>();
         for (String tool : new String[] {"softhsm2-util", "pkcs11-tool"}) {
@@ -117,12 +117,12 @@ public final class SoftHsm2 {
         return new SoftHsm2(c, tokens);
     }
 
-    /** The configuration file ({@value #ENV} must name it in the process that loads the driver). */
+    /** {@return the configuration file ({@value #ENV} must name it in the process that loads the driver)} */
     public Path configuration() {
         return conf;
     }
 
-    /** The directory that holds the tokens (one sub-directory per token). */
+    /** {@return the directory that holds the tokens (one sub-directory per token)} */
     public Path tokenDirectory() {
         return tokens;
     }

@@ -31,12 +31,12 @@ public enum DigestAlgorithm {
         return oid;
     }
 
-    /** Length of a digest in bytes. */
+    /** {@return length of a digest in bytes} */
     public int length() {
         return length;
     }
 
-    /** A new JCA digest for this algorithm. */
+    /** {@return a new JCA digest for this algorithm} */
     public MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(jcaName);
@@ -45,7 +45,7 @@ public enum DigestAlgorithm {
         }
     }
 
-    /** Digest of the given bytes. */
+    /** {@return digest of the given bytes} */
     public byte[] digest(byte[] data) {
         return newDigest().digest(Args.notNull(data, "data"));
     }

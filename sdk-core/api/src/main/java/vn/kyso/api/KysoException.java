@@ -73,7 +73,7 @@ public final class KysoException extends RuntimeException {
         return code;
     }
 
-    /** The stable code, e.g. {@code KYSO-210}. */
+    /** {@return the stable code, e.g. {@code KYSO-210}} */
     public String code() {
         return code.code();
     }

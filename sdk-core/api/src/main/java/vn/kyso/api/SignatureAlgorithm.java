@@ -37,17 +37,17 @@ public enum SignatureAlgorithm {
         return digest;
     }
 
-    /** The signature algorithm OID (for RSA-PSS the parameters carry the digest). */
+    /** {@return the signature algorithm OID (for RSA-PSS the parameters carry the digest)} */
     public String oid() {
         return oid;
     }
 
-    /** A readable name such as "RSASSA-PSS with SHA-256". */
+    /** {@return a readable name such as "RSASSA-PSS with SHA-256"} */
     public String displayName() {
         return displayName;
     }
 
-    /** The algorithm for a scheme and digest. */
+    /** {@return the algorithm for a scheme and digest} */
     public static SignatureAlgorithm of(SignatureScheme scheme, DigestAlgorithm digest) {
         Args.notNull(scheme, "scheme");
         Args.notNull(digest, "digest");

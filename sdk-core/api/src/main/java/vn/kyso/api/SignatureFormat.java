@@ -10,7 +10,7 @@ public enum SignatureFormat {
         this.label = label;
     }
 
-    /** The usual name, e.g. {@code CAdES}. */
+    /** {@return the usual name, e.g. {@code CAdES}} */
     public String label() {
         return label;
     }

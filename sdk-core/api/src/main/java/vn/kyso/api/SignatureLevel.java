@@ -16,12 +16,12 @@ public enum SignatureLevel {
         this.label = label;
     }
 
-    /** The ETSI label, e.g. {@code B-LTA}. */
+    /** {@return the ETSI label, e.g. {@code B-LTA}} */
     public String label() {
         return label;
     }
 
-    /** Whether this level needs a time-stamp authority. */
+    /** {@return whether this level needs a time-stamp authority} */
     public boolean needsTimestamp() {
         return this == B_T || this == B_LT || this == B_LTA;
     }

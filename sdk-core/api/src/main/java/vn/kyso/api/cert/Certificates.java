@@ -80,7 +80,7 @@ public final class Certificates {
         return x;
     }
 
-    /** The SHA-256 fingerprint in upper-case hex, as published by the CAs. */
+    /** {@return the SHA-256 fingerprint in upper-case hex, as published by the CAs} */
     public static String sha256Fingerprint(X509Certificate certificate) {
         Args.notNull(certificate, "certificate");
         try {
@@ -90,7 +90,7 @@ public final class Certificates {
         }
     }
 
-    /** PEM encoding of a certificate. */
+    /** {@return PEM encoding of a certificate} */
     public static String toPem(X509Certificate certificate) {
         Args.notNull(certificate, "certificate");
         try {

@@ -17,7 +17,7 @@ public final class Identifier {
         return type;
     }
 
-    /** The value without its prefix. */
+    /** {@return the value without its prefix} */
     public String value() {
         return value;
     }

@@ -43,15 +43,15 @@ public final class SigningEvent {
 
     public Instant time() { return time; }
     public SignatureFormat format() { return format; }
-    /** The signer's certificate, or null if the failure happened before it was known. */
+    /** {@return the signer's certificate, or null if the failure happened before it was known} */
     public @Nullable X509Certificate certificate() { return certificate; }
-    /** The signer's information, or null. */
+    /** {@return the signer's information, or null} */
     public @Nullable CertificateInfo signer() { return certificate == null ? null : CertificateInfo.of(certificate); }
     public @Nullable DigestAlgorithm documentDigestAlgorithm() { return documentDigestAlgorithm; }
-    /** The digest of the signed document, or null if it was not computed. */
+    /** {@return the digest of the signed document, or null if it was not computed} */
     public byte @Nullable [] documentDigest() { return documentDigest == null ? null : documentDigest.clone(); }
     public @Nullable SignatureAlgorithm signatureAlgorithm() { return signatureAlgorithm; }
     public Outcome outcome() { return outcome; }
-    /** The error for a failure, or null. */
+    /** {@return the error for a failure, or null} */
     public @Nullable ErrorCode error() { return error; }
 }

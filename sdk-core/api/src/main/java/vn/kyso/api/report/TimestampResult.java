@@ -20,7 +20,7 @@ public final class TimestampResult {
         return time;
     }
 
-    /** The TSA's name (certificate CN), or null if unknown. */
+    /** {@return the TSA's name (certificate CN), or null if unknown} */
     public @Nullable String tsa() {
         return tsa;
     }

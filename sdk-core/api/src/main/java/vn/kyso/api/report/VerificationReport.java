@@ -62,17 +62,17 @@ public final class VerificationReport {
         return verdict;
     }
 
-    /** When the verification ran. */
+    /** {@return when the verification ran} */
     public Instant validationTime() {
         return validationTime;
     }
 
-    /** The verified document's name, or null. */
+    /** {@return the verified document's name, or null} */
     public @Nullable String documentName() {
         return documentName;
     }
 
-    /** The profile whose rules were applied ({@link Profile#NONE} for PDF, CMS and generic XML). */
+    /** {@return the profile whose rules were applied ({@link Profile#NONE} for PDF, CMS and generic XML)} */
     public Profile profile() {
         return profile;
     }
@@ -82,8 +82,9 @@ public final class VerificationReport {
     }
 
     /**
-     * The first signature (in document order) made in the role {@code party}, or null when no signature
-     * has that role. Whether it passed is in the result: look at its indication, not only at its presence.
+     * {@return the first signature (in document order) made in the role {@code party}, or null when no
+     * signature
+     * has that role} Whether it passed is in the result: look at its indication, not only at its presence.
      */
     public @Nullable SignatureResult signatureOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
@@ -95,7 +96,7 @@ public final class VerificationReport {
         return null;
     }
 
-    /** Every signature made in the role {@code party}, in document order (empty when none). */
+    /** {@return every signature made in the role {@code party}, in document order (empty when none)} */
     public List<SignatureResult> signaturesOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
         List<SignatureResult> out = new ArrayList<>();

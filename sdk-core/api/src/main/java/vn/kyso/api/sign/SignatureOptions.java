@@ -42,30 +42,31 @@ public abstract class SignatureOptions {
         scheme = b.scheme;
     }
 
-    /** The level to reach (never {@code NONE}; a format without levels may report it differently). */
+    /** {@return the level to reach (never {@code NONE}; a format without levels may report it differently)} */
     public SignatureLevel level() {
         return level;
     }
 
-    /** The digest algorithm. */
+    /** {@return the digest algorithm} */
     public DigestAlgorithm digest() {
         return digest;
     }
 
-    /** The fixed signature algorithm, or null to choose one for the key (see {@link #algorithmFor}). */
+    /** {@return the fixed signature algorithm, or null to choose one for the key (see {@link #algorithmFor})} */
     public @Nullable SignatureAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** The preferred signature scheme, or null for the key's own preference. */
+    /** {@return the preferred signature scheme, or null for the key's own preference} */
     public @Nullable SignatureScheme scheme() {
         return scheme;
     }
 
     /**
-     * The algorithm a signature with {@code key} uses: the fixed one; else the preferred scheme with the
+     * {@return the algorithm a signature with {@code key} uses: the fixed one; else the preferred scheme with
+     * the
      * digest when the key can do it; else the key's preferred algorithm for the digest (RSASSA-PSS when
-     * the key can, RSA PKCS#1 v1.5 otherwise, ECDSA for EC keys).
+     * the key can, RSA PKCS#1 v1.5 otherwise, ECDSA for EC keys)}
      */
     public SignatureAlgorithm algorithmFor(SigningKey key) {
         Args.notNull(key, "key");
@@ -101,7 +102,7 @@ public abstract class SignatureOptions {
                 "the algorithm contradicts the options (" + what + ")");
     }
 
-    /** The shared part of {@link #toString()}. */
+    /** {@return the shared part of {@link #toString()}} */
     protected String describe() {
         return level.label() + ", " + digest + (algorithm == null ? "" : ", " + algorithm)
                 + (scheme == null ? "" : ", prefer " + scheme);
@@ -123,7 +124,7 @@ public abstract class SignatureOptions {
         protected Builder() {
         }
 
-        /** This builder, typed. */
+        /** {@return this builder, typed} */
         protected abstract B self();
 
         /** Creates the options once the shared part is valid; the format checks its own fields here. */
@@ -141,7 +142,7 @@ public abstract class SignatureOptions {
         }
 
         /**
-         * The level to reach (default B-B).
+         * {@return the level to reach (default B-B)}
          *
          * @throws KysoException {@code INVALID_ARGUMENT} for null or {@link SignatureLevel#NONE}
          */
@@ -155,22 +156,23 @@ public abstract class SignatureOptions {
             return self();
         }
 
-        /** The digest algorithm (default SHA-256; {@code INVALID_ARGUMENT} for null). */
+        /** {@return the digest algorithm (default SHA-256; {@code INVALID_ARGUMENT} for null)} */
         public B digest(DigestAlgorithm digest) {
             this.digest = Args.notNull(digest, "digest");
             digestSet = true;
             return self();
         }
 
-        /** A fixed signature algorithm, or null to choose one for the key. */
+        /** {@return a fixed signature algorithm, or null to choose one for the key} */
         public B algorithm(@Nullable SignatureAlgorithm v) {
             algorithm = v;
             return self();
         }
 
         /**
-         * The preferred scheme, used when the key can do it (else the key's preferred one), or null for
-         * the key's own preference. E.g. {@link SignatureScheme#RSA_PKCS1_V15} for receivers that cannot
+         * {@return the preferred scheme, used when the key can do it (else the key's preferred one), or null
+         * for
+         * the key's own preference} E.g. {@link SignatureScheme#RSA_PKCS1_V15} for receivers that cannot
          * verify RSASSA-PSS.
          */
         public B scheme(@Nullable SignatureScheme v) {

@@ -160,7 +160,7 @@ public final class SealedState {
         return kind;
     }
 
-    /** The {@link StateKey#id() id} of the key that sealed this state. */
+    /** {@return the {@link StateKey#id() id} of the key that sealed this state} */
     public String keyId() {
         return keyId;
     }

@@ -28,7 +28,8 @@ public final class Tokens {
     }
 
     /**
-     * The current user's Windows certificate store (Windows-MY through SunMSCAPI). RSA keys there sign
+     * {@return the current user's Windows certificate store (Windows-MY through SunMSCAPI)} RSA keys there
+     * sign
      * with RSA PKCS#1 v1.5 only: CryptoAPI offers no PSS on a precomputed digest. SunMSCAPI has no raw
      * ECDSA on a digest either, so EC keys list no scheme and {@code signDigest} reports
      * {@code UNSUPPORTED_ALGORITHM} for them.
@@ -41,7 +42,8 @@ public final class Tokens {
     }
 
     /**
-     * The macOS login keychain (KeychainStore). Access to each private key may make macOS ask the user.
+     * {@return the macOS login keychain (KeychainStore)} Access to each private key may make macOS ask the
+     * user.
      * The keychain hands the key to the JVM, which signs with its own providers (RSA-PSS, RSA PKCS#1 v1.5,
      * ECDSA).
      *
@@ -52,7 +54,7 @@ public final class Tokens {
         return KeyStoreToken.openSystem("KeychainStore", "Apple", "KeychainStore");
     }
 
-    /** The key store of the running operating system: {@link #windowsMy()} or {@link #macKeychain()}. */
+    /** {@return the key store of the running operating system: {@link #windowsMy()} or {@link #macKeychain()}} */
     public static Token osKeyStore() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("windows")) {

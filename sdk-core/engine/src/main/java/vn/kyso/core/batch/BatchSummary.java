@@ -21,12 +21,12 @@ public final class BatchSummary {
         this.elapsed = elapsed;
     }
 
-    /** Every input file, in the order they were listed (by name). */
+    /** {@return every input file, in the order they were listed (by name)} */
     public List<BatchItem> items() {
         return items;
     }
 
-    /** The files with this outcome. */
+    /** {@return the files with this outcome} */
     public List<BatchItem> items(BatchItem.Status status) {
         return items.stream().filter(i -> i.status() == status).collect(Collectors.toUnmodifiableList());
     }
@@ -52,7 +52,8 @@ public final class BatchSummary {
     }
 
     /**
-     * The error that made going on pointless (token removed, PIN locked, certificate expired, ... : see
+     * {@return the error that made going on pointless (token removed, PIN locked, certificate expired, ..} :
+     * see
      * {@link BatchSigner.Builder#stopOn}), or the interruption that stopped the batch; empty when every
      * file was tried.
      */
@@ -60,7 +61,7 @@ public final class BatchSummary {
         return Optional.ofNullable(stoppedBy);
     }
 
-    /** Whether every file now has its output (signed now or before). */
+    /** {@return whether every file now has its output (signed now or before)} */
     public boolean complete() {
         return signed() + skipped() == items.size();
     }

@@ -37,7 +37,7 @@ public final class CadesSignatureOptions extends SignatureOptions {
         return packaging;
     }
 
-    /** A builder holding these options, to derive others from them. */
+    /** {@return a builder holding these options, to derive others from them} */
     public Builder toBuilder() {
         return new Builder().copy(this);
     }

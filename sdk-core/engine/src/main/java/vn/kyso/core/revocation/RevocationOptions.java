@@ -39,7 +39,7 @@ public final class RevocationOptions {
         return ONLINE;
     }
 
-    /** No network access at all. */
+    /** {@return no network access at all} */
     public static RevocationOptions offline() {
         return OFFLINE;
     }
@@ -48,17 +48,17 @@ public final class RevocationOptions {
         return new Builder();
     }
 
-    /** Whether OCSP responders are asked. */
+    /** {@return whether OCSP responders are asked} */
     public boolean ocsp() {
         return ocsp;
     }
 
-    /** Whether CRLs are downloaded (used when OCSP gives no answer, or alone). */
+    /** {@return whether CRLs are downloaded (used when OCSP gives no answer, or alone)} */
     public boolean crl() {
         return crl;
     }
 
-    /** Whether any network access is allowed (OCSP, CRL, AIA). */
+    /** {@return whether any network access is allowed (OCSP, CRL, AIA)} */
     public boolean networkAllowed() {
         return ocsp || crl;
     }
@@ -71,7 +71,7 @@ public final class RevocationOptions {
         return readTimeout;
     }
 
-    /** How long a downloaded response is reused; zero disables caching. */
+    /** {@return how long a downloaded response is reused; zero disables caching} */
     public Duration cacheTtl() {
         return cacheTtl;
     }

@@ -46,13 +46,13 @@ public final class SignerSettings {
         stateLifetime = b.stateLifetime;
     }
 
-    /** The time-stamp client, or null when none was configured. */
+    /** {@return the time-stamp client, or null when none was configured} */
     public @Nullable TimestampClient timestamps() { return timestamps; }
     public RevocationOptions revocation() { return revocation; }
     public TrustAnchors trust() { return trust; }
     public List<SigningListener> listeners() { return listeners; }
     public Clock clock() { return clock; }
-    /** The two-phase state keys, or null when none were configured. */
+    /** {@return the two-phase state keys, or null when none were configured} */
     public @Nullable StateKeyRing stateKeys() { return stateKeys; }
     public Duration stateLifetime() { return stateLifetime; }
 
@@ -62,7 +62,10 @@ public final class SignerSettings {
         requireTrust(level);
     }
 
-    /** The time-stamp client for a level that needs one (B-T and above); {@code SIGNER_SETTING_MISSING} without. */
+    /**
+     * {@return the time-stamp client for a level that needs one (B-T and above); {@code
+     * SIGNER_SETTING_MISSING} without}
+     */
     public @Nullable TimestampClient requireTimestamps(SignatureLevel level) {
         Args.notNull(level, "level");
         if (level.needsTimestamp() && timestamps == null) {
@@ -87,7 +90,7 @@ public final class SignerSettings {
         }
     }
 
-    /** The state keys; {@code SIGNER_SETTING_MISSING} when two-phase signing was not configured. */
+    /** {@return the state keys; {@code SIGNER_SETTING_MISSING} when two-phase signing was not configured} */
     public StateKeyRing requireStateKeys() {
         if (stateKeys == null) {
             throw KysoException.localized(ErrorCode.SIGNER_SETTING_MISSING, null,
@@ -115,21 +118,21 @@ public final class SignerSettings {
         protected Builder() {
         }
 
-        /** This builder, typed. */
+        /** {@return this builder, typed} */
         protected abstract B self();
 
-        /** The settings collected so far. */
+        /** {@return the settings collected so far} */
         protected SignerSettings settings() {
             return new SignerSettings(this);
         }
 
-        /** The time-stamp authority; required for B-T and above (null: none). */
+        /** {@return the time-stamp authority; required for B-T and above (null: none)} */
         public B timestamps(@Nullable TimestampClient timestamps) {
             this.timestamps = timestamps;
             return self();
         }
 
-        /** How revocation data is fetched for B-LT and B-LTA (default online). */
+        /** {@return how revocation data is fetched for B-LT and B-LTA (default online)} */
         public B revocation(RevocationOptions revocation) {
             this.revocation = Args.notNull(revocation, "revocation");
             return self();
@@ -147,27 +150,28 @@ public final class SignerSettings {
             return self();
         }
 
-        /** The clock giving the signing time and judging state expiry (default: system UTC). */
+        /** {@return the clock giving the signing time and judging state expiry (default: system UTC)} */
         public B clock(Clock clock) {
             this.clock = Args.notNull(clock, "clock");
             return self();
         }
 
         /**
-         * The server's state keys for prepare/complete: the newest seals new states, every key opens the
-         * states it sealed (see {@link StateKeyRing} for rotation).
+         * {@return the server's state keys for prepare/complete: the newest seals new states, every key opens
+         * the
+         * states it sealed (see {@link StateKeyRing} for rotation)}
          */
         public B stateKeys(StateKeyRing stateKeys) {
             this.stateKeys = Args.notNull(stateKeys, "stateKeys");
             return self();
         }
 
-        /** One state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}. */
+        /** {@return one state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}} */
         public B stateKey(StateKey stateKey) {
             return stateKeys(StateKeyRing.of(Args.notNull(stateKey, "stateKey")));
         }
 
-        /** How long a prepared state stays usable (default 15 minutes). */
+        /** {@return how long a prepared state stays usable (default 15 minutes)} */
         public B stateLifetime(Duration stateLifetime) {
             Args.notNull(stateLifetime, "stateLifetime");
             if (stateLifetime.isZero() || stateLifetime.isNegative()) {

@@ -15,8 +15,8 @@ import vn.kyso.api.report.VerificationReport;
  */
 public interface DocumentVerifier {
     /**
-     * Whether this verifier handles the document, judging from its first bytes (up to 1024) and its name.
-     * Must be cheap and must not throw.
+     * {@return whether this verifier handles the document, judging from its first bytes (up to 1024) and its
+     * name} Must be cheap and must not throw.
      */
     boolean accepts(byte[] head, String fileName);
 

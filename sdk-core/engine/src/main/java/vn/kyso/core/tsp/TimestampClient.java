@@ -56,7 +56,7 @@ public final class TimestampClient {
         return new Builder();
     }
 
-    /** The TSA URLs in the order they are tried. */
+    /** {@return the TSA URLs in the order they are tried} */
     public List<String> urls() {
         return urls;
     }
@@ -215,7 +215,7 @@ public final class TimestampClient {
         private Builder() {
         }
 
-        /** The TSA URLs, tried in order (replaces any earlier list). */
+        /** {@return the TSA URLs, tried in order (replaces any earlier list)} */
         public Builder urls(List<String> urls) {
             Args.notNull(urls, "urls");
             this.urls.clear();

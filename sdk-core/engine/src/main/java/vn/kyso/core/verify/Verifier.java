@@ -288,15 +288,16 @@ public final class Verifier {
             return this;
         }
 
-        /** The clock giving the validation time (default system UTC). */
+        /** {@return the clock giving the validation time (default system UTC)} */
         public Builder clock(Clock clock) {
             this.clock = Args.notNull(clock, "clock");
             return this;
         }
 
         /**
-         * How many documents {@link Verifier#verifyAll(List)} verifies at once (default: the number of
-         * processors; 1 verifies them one after the other on the calling thread). At least 1.
+         * {@return how many documents {@link Verifier#verifyAll(List)} verifies at once (default: the number
+         * of
+         * processors; 1 verifies them one after the other on the calling thread)} At least 1.
          */
         public Builder parallelism(int parallelism) {
             if (parallelism < 1) {
