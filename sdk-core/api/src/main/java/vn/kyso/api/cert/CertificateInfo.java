@@ -30,8 +30,24 @@ public final class CertificateInfo {
 
     /** Key usage bits of RFC 5280 §4.2.1.3, in bit order. */
     public enum KeyUsage {
-        DIGITAL_SIGNATURE, NON_REPUDIATION, KEY_ENCIPHERMENT, DATA_ENCIPHERMENT, KEY_AGREEMENT,
-        KEY_CERT_SIGN, CRL_SIGN, ENCIPHER_ONLY, DECIPHER_ONLY
+        /** digitalSignature (bit 0): signing, other than certificates and CRLs. */
+        DIGITAL_SIGNATURE,
+        /** nonRepudiation / contentCommitment (bit 1): signing that binds the signer. */
+        NON_REPUDIATION,
+        /** keyEncipherment (bit 2). */
+        KEY_ENCIPHERMENT,
+        /** dataEncipherment (bit 3). */
+        DATA_ENCIPHERMENT,
+        /** keyAgreement (bit 4). */
+        KEY_AGREEMENT,
+        /** keyCertSign (bit 5): a CA signing certificates. */
+        KEY_CERT_SIGN,
+        /** cRLSign (bit 6): a CA signing CRLs. */
+        CRL_SIGN,
+        /** encipherOnly (bit 7). */
+        ENCIPHER_ONLY,
+        /** decipherOnly (bit 8). */
+        DECIPHER_ONLY
     }
 
     private final String commonName;
@@ -92,6 +108,8 @@ public final class CertificateInfo {
     /**
      * Reads the information of a certificate.
      *
+     * @param certificate the certificate to read
+     * @return its Vietnamese reading
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if its names cannot be decoded
      */
     public static CertificateInfo of(X509Certificate certificate) {
@@ -222,19 +240,32 @@ public final class CertificateInfo {
         return null;
     }
 
+    /**
+     * {@return whether the subject is a person, an organisation or unknown, from its identifiers}
+     */
     public SubjectKind kind() {
         return kind;
     }
 
+    /**
+     * {@return the start of the validity period}
+     */
     public Instant notBefore() {
         return notBefore;
     }
 
+    /**
+     * {@return the end of the validity period}
+     */
     public Instant notAfter() {
         return notAfter;
     }
 
-    /** {@return whether the certificate is within its validity period at the given time} */
+    /**
+     * {@return whether the certificate is within its validity period at the given time}
+     *
+     * @param time the instant to test
+     */
     public boolean validAt(Instant time) {
         Args.notNull(time, "time");
         return !time.isBefore(notBefore) && !time.isAfter(notAfter);
@@ -265,6 +296,9 @@ public final class CertificateInfo {
         return sha256Fingerprint;
     }
 
+    /**
+     * {@return the key usages the certificate allows (empty when it has no extension)}
+     */
     public Set<KeyUsage> keyUsage() {
         return keyUsage;
     }

@@ -53,17 +53,38 @@ public final class SealedState {
         this.fields = fields;
     }
 
-    /** Starts a state of the given kind (e.g. {@code cades}). */
+    /**
+     * Starts a state of the given kind (e.g. {@code cades}).
+     *
+     * @param kind what the state is for; {@link #open} refuses a state of another kind
+     * @return an empty builder
+     */
     public static Builder builder(String kind) {
         return new Builder(kind);
     }
 
-    /** Verifies and reads a state sealed with {@code key}. */
+    /**
+     * Verifies and reads a state sealed with {@code key}.
+     *
+     * @param sealed the bytes {@link Builder#seal} made
+     * @param key the key it was sealed with
+     * @param expectedKind the kind it must be
+     * @param clock the clock its expiry is read against
+     * @return the verified state
+     */
     public static SealedState open(byte[] sealed, StateKey key, String expectedKind, Clock clock) {
         return open(sealed, StateKeyRing.of(Args.notNull(key, "key")), expectedKind, clock);
     }
 
-    /** Verifies and reads a state sealed with any key of {@code keys}. */
+    /**
+     * Verifies and reads a state sealed with any key of {@code keys}.
+     *
+     * @param sealed the bytes {@link Builder#seal} made
+     * @param keys the keys it may have been sealed with
+     * @param expectedKind the kind it must be
+     * @param clock the clock its expiry is read against
+     * @return the verified state
+     */
     public static SealedState open(byte[] sealed, StateKeyRing keys, String expectedKind, Clock clock) {
         Args.notNull(sealed, "sealed");
         Args.notNull(keys, "keys");
@@ -156,6 +177,9 @@ public final class SealedState {
         return b;
     }
 
+    /**
+     * {@return what the state is for, as given to {@link #builder}}
+     */
     public String kind() {
         return kind;
     }
@@ -225,6 +249,13 @@ public final class SealedState {
             this.kind = Args.notNull(kind, "kind");
         }
 
+        /**
+         * Adds a field, or replaces the field of that name.
+         *
+         * @param name the field's name
+         * @param value the field's bytes (copied)
+         * @return this builder
+         */
         public Builder put(String name, byte[] value) {
             Args.notNull(name, "name");
             Args.notNull(value, "value");
@@ -236,15 +267,36 @@ public final class SealedState {
             return this;
         }
 
+        /**
+         * Adds a text field.
+         *
+         * @param name the field's name
+         * @param value the text, stored as UTF-8
+         * @return this builder
+         */
         public Builder put(String name, String value) {
             return put(name, Args.notNull(value, "value").getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * Adds a number field.
+         *
+         * @param name the field's name
+         * @param value the number, read back by {@link SealedState#number}
+         * @return this builder
+         */
         public Builder put(String name, long value) {
             return put(name, ByteBuffer.allocate(Long.BYTES).putLong(value).array());
         }
 
-        /** Seals the state with {@code key}; it can be opened until {@code clock.millis() + lifetime}. */
+        /**
+         * Seals the state with {@code key}; it can be opened until {@code clock.millis() + lifetime}.
+         *
+         * @param key the key that seals
+         * @param lifetime how long the state may be opened
+         * @param clock the clock the expiry is counted from
+         * @return the sealed state
+         */
         public byte[] seal(StateKey key, Duration lifetime, Clock clock) {
             return seal(StateKeyRing.of(Args.notNull(key, "key")), lifetime, clock);
         }
@@ -252,6 +304,11 @@ public final class SealedState {
         /**
          * Seals the state with the newest key of {@code keys}; it can be opened, by a ring holding that
          * key, until {@code clock.millis() + lifetime}.
+         *
+         * @param keys the ring whose newest key seals
+         * @param lifetime how long the state may be opened
+         * @param clock the clock the expiry is counted from
+         * @return the sealed state
          */
         public byte[] seal(StateKeyRing keys, Duration lifetime, Clock clock) {
             Args.notNull(keys, "keys");

@@ -45,12 +45,21 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** {@return ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null} */
+    /**
+     * {@return ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null}
+     *
+     * @param t the instant, or null
+     */
     public static @Nullable String time(@Nullable Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** {@return the report as JSON (UTF-8 text, indented); {@code "trust"} is null} */
+    /**
+     * {@return the report as JSON (UTF-8 text, indented); {@code "trust"} is null}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String json(VerificationReport report, @Nullable Language lang) {
         return json(report, null, lang);
     }
@@ -61,6 +70,10 @@ public final class ReportWriter {
      * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list
      * (...)"
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String json(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
@@ -135,7 +148,12 @@ public final class ReportWriter {
         }
     }
 
-    /** {@return a readable plain-text table, verdict first} */
+    /**
+     * {@return a readable plain-text table, verdict first}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String text(VerificationReport report, @Nullable Language lang) {
         return text(report, null, lang);
     }
@@ -146,6 +164,10 @@ public final class ReportWriter {
      * {@code trust} is null)} <pre>{@code
      * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String text(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
@@ -229,7 +251,12 @@ public final class ReportWriter {
         return b == null ? a : a + ", " + b;
     }
 
-    /** {@return a self-contained HTML page (no external resources, all text escaped), verdict first} */
+    /**
+     * {@return a self-contained HTML page (no external resources, all text escaped), verdict first}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String html(VerificationReport report, @Nullable Language lang) {
         return html(report, null, lang);
     }
@@ -239,6 +266,10 @@ public final class ReportWriter {
      * {@code trust} is null)} <pre>{@code
      * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String html(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
