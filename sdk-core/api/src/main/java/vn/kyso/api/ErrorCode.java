@@ -148,7 +148,11 @@ public enum ErrorCode {
         return code;
     }
 
-    /** {@return the message template in the given language} */
+    /**
+     * {@return the message template in the given language}
+     *
+     * @param language the language of the template
+     */
     public String template(Language language) {
         return Args.notNull(language, "language") == Language.EN ? english : vietnamese;
     }

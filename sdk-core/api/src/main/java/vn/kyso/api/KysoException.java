@@ -15,7 +15,9 @@ import vn.kyso.api.internal.Args;
 public final class KysoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The error. */
     private final ErrorCode code;
+    /** The details in English, or names and values shown as they are in both languages. */
     private final @Nullable String[] details;
     /** Details in Vietnamese when they differ from {@link #details} (words, not names); else null. */
     private final @Nullable String @Nullable [] detailsVi;

@@ -8,7 +8,16 @@ import vn.kyso.api.internal.Args;
  * for signatures that do not reach B-B.
  */
 public enum SignatureLevel {
-    B_B("B-B"), B_T("B-T"), B_LT("B-LT"), B_LTA("B-LTA"), NONE("NONE");
+    /** Basic: the signature and the signing certificate. */
+    B_B("B-B"),
+    /** With a time-stamp on the signature, proving when it existed. */
+    B_T("B-T"),
+    /** With the certificates and revocation data needed to validate it later. */
+    B_LT("B-LT"),
+    /** With an archive time-stamp over everything, renewable before its algorithms weaken. */
+    B_LTA("B-LTA"),
+    /** In reports only: the signature does not reach B-B. */
+    NONE("NONE");
 
     private final String label;
 
@@ -26,7 +35,12 @@ public enum SignatureLevel {
         return this == B_T || this == B_LT || this == B_LTA;
     }
 
-    /** Parses {@code B-T}, {@code b_t}, {@code BT}, ... (not {@code NONE}). */
+    /**
+     * Parses {@code B-T}, {@code b_t}, {@code BT}, ... (not {@code NONE}).
+     *
+     * @param text the level's label, any case, with or without dash or underscore
+     * @return the level; {@code INVALID_ARGUMENT} for anything else
+     */
     public static SignatureLevel parse(String text) {
         Args.notNull(text, "text");
         String n = text.trim().toUpperCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");

@@ -35,19 +35,32 @@ public final class Document {
         this.name = name;
     }
 
-    /** {@return a document read from a file when it is used (its name is the file name)} */
+    /**
+     * {@return a document read from a file when it is used (its name is the file name)}
+     *
+     * @param file the file, read when signed or verified
+     */
     public static Document of(Path file) {
         Args.notNull(file, "file");
         Path fileName = file.getFileName();
         return new Document(file, null, fileName == null ? file.toString() : fileName.toString());
     }
 
-    /** {@return a document held in memory (copied), named {@code document}} */
+    /**
+     * {@return a document held in memory (copied), named {@code document}}
+     *
+     * @param content the bytes (not copied: do not change them)
+     */
     public static Document of(byte[] content) {
         return of(content, "document");
     }
 
-    /** {@return a document held in memory (copied) with the name reports and events show} */
+    /**
+     * {@return a document held in memory (copied) with the name reports and events show}
+     *
+     * @param content the bytes (not copied: do not change them)
+     * @param name a name for messages and reports, e.g. the original file name
+     */
     public static Document of(byte[] content, String name) {
         Args.notNull(content, "content");
         Args.notNull(name, "name");

@@ -27,7 +27,11 @@ public final class Output {
         this.stream = stream;
     }
 
-    /** {@return a file written atomically (temporary file beside it, then renamed over it)} */
+    /**
+     * {@return a file written atomically (temporary file beside it, then renamed over it)}
+     *
+     * @param file the file, written atomically
+     */
     public static Output file(Path file) {
         return new Output(Args.notNull(file, "file"), null);
     }
@@ -35,12 +39,18 @@ public final class Output {
     /**
      * {@return a stream the caller owns: the signer writes the whole output into it once it is complete and
      * flushes it, but does not close it} A failure before that point writes nothing.
+     *
+     * @param stream the stream; left open
      */
     public static Output stream(OutputStream stream) {
         return new Output(null, Args.notNull(stream, "stream"));
     }
 
-    /** Memory: the output comes back in the result's {@code signed()}. */
+    /**
+     * Memory: the output comes back in the result's {@code signed()}.
+     *
+     * @return an output to memory
+     */
     public static Output memory() {
         return MEMORY;
     }

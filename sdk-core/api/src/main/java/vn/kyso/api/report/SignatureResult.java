@@ -67,18 +67,30 @@ public final class SignatureResult {
         warnings = Collections.unmodifiableList(new ArrayList<>(b.getWarnings()));
     }
 
+    /**
+     * {@return the signature's id in the document}
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * {@return the signature's format}
+     */
     public SignatureFormat format() {
         return format;
     }
 
+    /**
+     * {@return the level the signature reaches}
+     */
     public SignatureLevel level() {
         return level;
     }
 
+    /**
+     * {@return the ETSI indication}
+     */
     public Indication indication() {
         return indication;
     }
@@ -136,6 +148,9 @@ public final class SignatureResult {
         return signatureAlgorithmName;
     }
 
+    /**
+     * {@return the signature's time-stamps, oldest first}
+     */
     public List<TimestampResult> timestamps() {
         return timestamps;
     }
@@ -150,6 +165,9 @@ public final class SignatureResult {
         return chainTrusted;
     }
 
+    /**
+     * {@return the revocation status of the signing certificate}
+     */
     public RevocationStatus revocation() {
         return revocation;
     }
@@ -182,10 +200,16 @@ public final class SignatureResult {
         return signedScope;
     }
 
+    /**
+     * {@return what makes the signature fail, if anything}
+     */
     public List<ReportMessage> errors() {
         return errors;
     }
 
+    /**
+     * {@return what the verifier noticed without failing the signature}
+     */
     public List<ReportMessage> warnings() {
         return warnings;
     }

@@ -16,6 +16,9 @@ public final class TimestampResult {
         this.valid = valid;
     }
 
+    /**
+     * {@return the time the time-stamp proves}
+     */
     public Instant time() {
         return time;
     }
@@ -25,6 +28,9 @@ public final class TimestampResult {
         return tsa;
     }
 
+    /**
+     * {@return whether the time-stamp verifies}
+     */
     public boolean valid() {
         return valid;
     }

@@ -58,6 +58,9 @@ public final class VerificationReport {
         return allPassed ? Verdict.VALID : Verdict.INDETERMINATE;
     }
 
+    /**
+     * {@return the verdict over every signature}
+     */
     public Verdict verdict() {
         return verdict;
     }
@@ -77,6 +80,9 @@ public final class VerificationReport {
         return profile;
     }
 
+    /**
+     * {@return one result per signature, in document order}
+     */
     public List<SignatureResult> signatures() {
         return signatures;
     }
@@ -85,6 +91,8 @@ public final class VerificationReport {
      * {@return the first signature (in document order) made in the role {@code party}, or null when no
      * signature
      * has that role} Whether it passed is in the result: look at its indication, not only at its presence.
+     *
+     * @param party the party of a profile (seller, buyer, ...)
      */
     public @Nullable SignatureResult signatureOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
@@ -96,7 +104,11 @@ public final class VerificationReport {
         return null;
     }
 
-    /** {@return every signature made in the role {@code party}, in document order (empty when none)} */
+    /**
+     * {@return every signature made in the role {@code party}, in document order (empty when none)}
+     *
+     * @param party the party of a profile (seller, buyer, ...)
+     */
     public List<SignatureResult> signaturesOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
         List<SignatureResult> out = new ArrayList<>();

@@ -38,6 +38,8 @@ public interface SigningKey {
      * {@return the algorithm to use with the given digest: RSASSA-PSS when the key can do it (Circular
      * 15/2025),
      * otherwise RSA PKCS#1 v1.5; ECDSA for EC keys}
+     *
+     * @param digest the digest the data is hashed with
      */
     default SignatureAlgorithm preferredAlgorithm(DigestAlgorithm digest) {
         Args.notNull(digest, "digest");
@@ -55,6 +57,9 @@ public interface SigningKey {
      * Signs a digest already computed with {@code algorithm.digest()}. RSA PKCS#1 v1.5 wraps it in a
      * DigestInfo; ECDSA values come back DER-encoded.
      *
+     * @param digest the digest, of the algorithm's digest length
+     * @param algorithm the algorithm to sign with
+     * @return the signature value (ECDSA: DER-encoded)
      * @throws vn.kyso.api.KysoException {@code UNSUPPORTED_ALGORITHM} when the key cannot use the
      *     algorithm, {@code INVALID_ARGUMENT} when the digest length is wrong, {@code SIGNING_FAILED} or a
      *     token error code otherwise

@@ -17,7 +17,11 @@ public interface Token extends AutoCloseable {
     /** {@return the keys that have a certificate, in the token's order} */
     List<SigningKey> keys();
 
-    /** {@return the key with the given id} */
+    /**
+     * {@return the key with the given id}
+     *
+     * @param id the key's id (alias, CKA_ID in hex, ...)
+     */
     default SigningKey key(String id) {
         Args.notNull(id, "id");
         for (SigningKey k : keys()) {

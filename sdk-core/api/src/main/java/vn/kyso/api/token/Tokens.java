@@ -15,6 +15,9 @@ public final class Tokens {
      * Opens a PKCS#12 (.p12/.pfx) file. The password array is not kept: the caller may wipe it as soon as
      * this returns.
      *
+     * @param file the .p12/.pfx file
+     * @param password its password (the caller wipes it)
+     * @return the opened token
      * @throws KysoException {@code KEYSTORE_PASSWORD} for a wrong password, {@code INPUT_UNREADABLE} or
      *     {@code KEYSTORE_UNREADABLE} for a missing or damaged file
      */
@@ -22,7 +25,14 @@ public final class Tokens {
         return KeyStoreToken.openPkcs12(file, password);
     }
 
-    /** Opens PKCS#12 content held in memory. */
+    /**
+     * Opens PKCS#12 content held in memory.
+     *
+     * @param content the PKCS#12 bytes
+     * @param password its password (the caller wipes it)
+     * @param label a name for messages
+     * @return the opened token
+     */
     public static Token pkcs12(byte[] content, char[] password, String label) {
         return KeyStoreToken.openPkcs12(content, password, label);
     }

@@ -59,7 +59,11 @@ public final class StateKey {
         return new StateKey(s);
     }
 
-    /** {@return a key from at least 32 secret bytes (copied; the caller may wipe its array afterwards)} */
+    /**
+     * {@return a key from at least 32 secret bytes (copied; the caller may wipe its array afterwards)}
+     *
+     * @param secret at least 32 random bytes (copied)
+     */
     public static StateKey of(byte[] secret) {
         Args.notNull(secret, "secret");
         if (secret.length < MIN_LENGTH) {
@@ -70,7 +74,11 @@ public final class StateKey {
         return new StateKey(secret.clone());
     }
 
-    /** {@return a key from its Base64 form (surrounding white space is ignored)} */
+    /**
+     * {@return a key from its Base64 form (surrounding white space is ignored)}
+     *
+     * @param base64 the secret in base64
+     */
     public static StateKey fromBase64(String base64) {
         Args.notNull(base64, "base64");
         return decode(base64.trim().getBytes(StandardCharsets.US_ASCII), "base64");
@@ -80,6 +88,7 @@ public final class StateKey {
      * {@return a key from a file holding it in Base64 (one line; surrounding white space is ignored), as
      * {@link #writeTo(Path)} writes it}
      *
+     * @param file a file written by {@link #writeTo}
      * @throws KysoException {@code INPUT_UNREADABLE} if the file cannot be read, {@code INVALID_ARGUMENT}
      * if it does not hold a state key
      */
@@ -112,6 +121,7 @@ public final class StateKey {
      * {@link #fromFile(Path)}. An existing file is never replaced (replacing a key in use would break
      * every state in flight; rotate with a {@link StateKeyRing} instead).
      *
+     * @param file the file to write, atomically
      * @throws KysoException {@code OUTPUT_FAILED} if the file exists or cannot be written
      */
     public void writeTo(Path file) {
