@@ -116,16 +116,31 @@ public final class RemoteSigningKey implements SigningKey {
         private Builder() {
         }
 
-        /** {@return the credential id at the service (e.g. the CSC credentialID or the MSISDN)} */
+        /**
+         * The credential id at the service (e.g. the CSC credentialID or the MSISDN); required.
+         *
+         * @param id the credential id
+         * @return this builder
+         */
         public Builder id(String id) { this.id = Args.notNull(id, "id"); return this; }
-        /** {@return the chain, signer first} */
+        /**
+         * The certificate chain; required.
+         *
+         * @param chain the signer's certificate first, then its CAs
+         * @return this builder
+         */
         public Builder chain(List<X509Certificate> chain) {
             Args.notNull(chain, "chain");
             this.chain.clear();
             this.chain.addAll(chain);
             return this;
         }
-        /** {@return the schemes the service can produce (default RSA PKCS#1 v1.5)} */
+        /**
+         * The schemes the service can produce (default RSA PKCS#1 v1.5).
+         *
+         * @param schemes one or more schemes
+         * @return this builder
+         */
         public Builder schemes(Set<SignatureScheme> schemes) {
             Args.notNull(schemes, "schemes");
             if (schemes.isEmpty()) {
@@ -137,7 +152,12 @@ public final class RemoteSigningKey implements SigningKey {
         public Builder signer(RemoteSigner signer) { this.signer = Args.notNull(signer, "signer"); return this; }
         public Builder pollInterval(Duration pollInterval) { this.pollInterval = positive(pollInterval, "pollInterval"); return this; }
         public Builder timeout(Duration timeout) { this.timeout = positive(timeout, "timeout"); return this; }
-        /** {@return the text shown on the user's phone (none by default)} */
+        /**
+         * The text shown on the user's phone (none by default).
+         *
+         * @param text the text, or null for none
+         * @return this builder
+         */
         public Builder displayText(@Nullable String text) { this.displayText = text; return this; }
 
         public RemoteSigningKey build() {

@@ -49,7 +49,7 @@ public final class Document {
     /**
      * {@return a document held in memory (copied), named {@code document}}
      *
-     * @param content the bytes (not copied: do not change them)
+     * @param content the bytes (copied)
      */
     public static Document of(byte[] content) {
         return of(content, "document");
@@ -58,7 +58,7 @@ public final class Document {
     /**
      * {@return a document held in memory (copied) with the name reports and events show}
      *
-     * @param content the bytes (not copied: do not change them)
+     * @param content the bytes (copied)
      * @param name a name for messages and reports, e.g. the original file name
      */
     public static Document of(byte[] content, String name) {

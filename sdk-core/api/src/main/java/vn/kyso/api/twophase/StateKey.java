@@ -62,7 +62,7 @@ public final class StateKey {
     /**
      * {@return a key from at least 32 secret bytes (copied; the caller may wipe its array afterwards)}
      *
-     * @param secret at least 32 random bytes (copied)
+     * @param secret at least 32 random bytes
      */
     public static StateKey of(byte[] secret) {
         Args.notNull(secret, "secret");

@@ -43,6 +43,9 @@ public final class BatchItem {
         return output;
     }
 
+    /**
+     * {@return what happened to the file}
+     */
     public Status status() {
         return status;
     }

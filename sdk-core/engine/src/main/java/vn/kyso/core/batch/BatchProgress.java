@@ -27,14 +27,23 @@ public final class BatchProgress {
         return total;
     }
 
+    /**
+     * {@return how many files were signed so far}
+     */
     public int signed() {
         return signed;
     }
 
+    /**
+     * {@return how many files were skipped so far (their output already existed)}
+     */
     public int skipped() {
         return skipped;
     }
 
+    /**
+     * {@return how many files failed so far}
+     */
     public int failed() {
         return failed;
     }

@@ -26,23 +26,39 @@ public final class BatchSummary {
         return items;
     }
 
-    /** {@return the files with this outcome} */
+    /**
+     * {@return the files with this outcome}
+     *
+     * @param status the outcome asked for
+     */
     public List<BatchItem> items(BatchItem.Status status) {
         return items.stream().filter(i -> i.status() == status).collect(Collectors.toUnmodifiableList());
     }
 
+    /**
+     * {@return how many files were signed}
+     */
     public int signed() {
         return count(BatchItem.Status.SIGNED);
     }
 
+    /**
+     * {@return how many files were skipped (their output already existed)}
+     */
     public int skipped() {
         return count(BatchItem.Status.SKIPPED);
     }
 
+    /**
+     * {@return how many files failed}
+     */
     public int failed() {
         return count(BatchItem.Status.FAILED);
     }
 
+    /**
+     * {@return how many files were not tried because the batch stopped}
+     */
     public int notAttempted() {
         return count(BatchItem.Status.NOT_ATTEMPTED);
     }
@@ -66,6 +82,9 @@ public final class BatchSummary {
         return signed() + skipped() == items.size();
     }
 
+    /**
+     * {@return how long the batch took}
+     */
     public Duration elapsed() {
         return elapsed;
     }

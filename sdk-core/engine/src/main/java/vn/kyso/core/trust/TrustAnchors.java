@@ -118,6 +118,7 @@ public final class TrustAnchors {
      * TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
      * }</pre>
      *
+     * @param anchors the certificates a chain may end in
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or a null element
      */
     public static TrustAnchors of(Collection<X509Certificate> anchors) {
@@ -129,6 +130,8 @@ public final class TrustAnchors {
      * TrustAnchors trust = TrustAnchors.of(List.of(root), List.of(issuingCa));
      * }</pre>
      *
+     * @param anchors the certificates a chain may end in
+     * @param intermediates CA certificates that help build chains, never trusted alone
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or a null element
      */
     public static TrustAnchors of(Collection<X509Certificate> anchors, Collection<X509Certificate> intermediates) {
@@ -151,6 +154,7 @@ public final class TrustAnchors {
      * .plus(TrustAnchors.fromFiles(List.of(Path.of("sandbox-root.pem"), Path.of("company-ca.cer"))));
      * }</pre>
      *
+     * @param pemOrDerFiles the certificate files
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or element, {@code INPUT_UNREADABLE}
      * for a file that cannot be read, {@code CERTIFICATE_UNREADABLE} for a file with no certificate
      */
@@ -232,6 +236,7 @@ public final class TrustAnchors {
      * TrustAnchors trust = TrustAnchors.vietnam(Path.of("/etc/kyso/vn-trust"));   // only pinned certificates
      * }</pre>
      *
+     * @param directory the directory of certificate files
      * @throws KysoException {@code INPUT_UNREADABLE} when the directory cannot be listed or a file read,
      * {@code CERTIFICATE_UNREADABLE} for a file that is no certificate, {@code TRUST_NOT_PINNED} naming
      * every certificate whose fingerprint matches no pin
@@ -291,6 +296,7 @@ public final class TrustAnchors {
      * TrustAnchors trust = TrustAnchors.vietnam().plus(TrustAnchors.fromFiles(List.of(Path.of("root.pem"))));
      * }</pre>
      *
+     * @param other the set to add
      * @throws KysoException {@code INVALID_ARGUMENT} for null
      */
     public TrustAnchors plus(TrustAnchors other) {

@@ -41,7 +41,12 @@ public final class VietnamTrustRegistry {
     }
 
     /** Whether a pinned certificate is a root (trust anchor) or an intermediate CA (never trusted by itself). */
-    public enum Role { ROOT, INTERMEDIATE }
+    public enum Role {
+        /** A root: a trust anchor. */
+        ROOT,
+        /** An intermediate CA: helps build chains, never trusted alone. */
+        INTERMEDIATE
+    }
 
     /**
      * One pinned certificate: a short name (its file name without extension, e.g. {@code vgca-rootca}), its
@@ -72,7 +77,11 @@ public final class VietnamTrustRegistry {
             return name;
         }
 
-        /** Root (trust anchor) or intermediate. Sample: {@code pin.role() == Role.ROOT}. */
+        /**
+         * Root (trust anchor) or intermediate. Sample: {@code pin.role() == Role.ROOT}.
+         *
+         * @return whether it is a root or an intermediate
+         */
         public Role role() {
             return role;
         }
@@ -116,6 +125,8 @@ public final class VietnamTrustRegistry {
      * null} <pre>{@code
      * Optional<Pin> pin = VietnamTrustRegistry.find(Certificates.sha256Fingerprint(certificate));
      * }</pre>
+     *
+     * @param sha256 the fingerprint in hex, or null (then none)
      */
     public static Optional<Pin> find(@Nullable String sha256) {
         if (sha256 == null) {
