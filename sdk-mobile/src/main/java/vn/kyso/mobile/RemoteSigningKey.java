@@ -46,6 +46,9 @@ public final class RemoteSigningKey implements SigningKey {
         this.displayText = b.displayText;
     }
 
+    /**
+     * {@return a builder; id, chain and signer are required}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -149,8 +152,26 @@ public final class RemoteSigningKey implements SigningKey {
             this.schemes = EnumSet.copyOf(schemes);
             return this;
         }
+        /**
+         * The service client; required.
+         *
+         * @param signer talks to the service
+         * @return this builder
+         */
         public Builder signer(RemoteSigner signer) { this.signer = Args.notNull(signer, "signer"); return this; }
+        /**
+         * How often the service is asked whether the user has signed.
+         *
+         * @param pollInterval a positive duration
+         * @return this builder
+         */
         public Builder pollInterval(Duration pollInterval) { this.pollInterval = positive(pollInterval, "pollInterval"); return this; }
+        /**
+         * How long to wait for the user before {@code SIGNING_TIMEOUT}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) { this.timeout = positive(timeout, "timeout"); return this; }
         /**
          * The text shown on the user's phone (none by default).
@@ -160,6 +181,9 @@ public final class RemoteSigningKey implements SigningKey {
          */
         public Builder displayText(@Nullable String text) { this.displayText = text; return this; }
 
+        /**
+         * {@return the key; {@code INVALID_ARGUMENT} when id, chain or signer is missing}
+         */
         public RemoteSigningKey build() {
             return new RemoteSigningKey(this);
         }

@@ -49,6 +49,9 @@ public final class DriverDiscovery {
         public String name() { return name; }
         /** {@return who ships it, as far as the registry knows; "configured" for paths given by configuration} */
         public String vendor() { return vendor; }
+        /**
+         * {@return the driver file}
+         */
         public Path path() { return path; }
 
         @Override

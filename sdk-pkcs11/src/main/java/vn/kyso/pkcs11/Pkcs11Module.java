@@ -55,6 +55,7 @@ public final class Pkcs11Module {
     /**
      * {@return the driver at {@code library}, loaded and initialised on first use, shared afterwards}
      *
+     * @param library the PKCS#11 driver (.dll, .so, .dylib)
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the file is missing or is not a PKCS#11 driver
      * that initialises
      */
@@ -110,7 +111,11 @@ public final class Pkcs11Module {
         return library;
     }
 
-    /** Manufacturer, description and version of the driver as it reports them (C_GetInfo); may be empty. */
+    /**
+     * Manufacturer, description and version of the driver as it reports them (C_GetInfo); may be empty.
+     *
+     * @return the description, or an empty string
+     */
     public String description() {
         return description;
     }
@@ -142,12 +147,20 @@ public final class Pkcs11Module {
         return Collections.unmodifiableList(out);
     }
 
-    /** {@return the token in the slot with this PKCS#11 slot id} Not logged in. */
+    /**
+     * {@return the token in the slot with this PKCS#11 slot id} Not logged in.
+     *
+     * @param slotId the PKCS#11 slot id
+     */
     public Pkcs11Token openSlot(long slotId) {
         return new Pkcs11Token(this, slotId, null);
     }
 
-    /** {@return the token in the given slot (by its slot id)} Not logged in. */
+    /**
+     * {@return the token in the given slot (by its slot id)} Not logged in.
+     *
+     * @param slot a slot {@link #slots()} listed
+     */
     public Pkcs11Token open(TokenSlot slot) {
         return openSlot(Args.notNull(slot, "slot").slotId());
     }
@@ -155,6 +168,7 @@ public final class Pkcs11Module {
     /**
      * {@return the token in the {@code index}-th slot of {@link #slots()} (0-based)} Not logged in.
      *
+     * @param index 0-based position in {@link #slots()}
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if there is no such slot
      */
     public Pkcs11Token openIndex(int index) {
@@ -174,6 +188,7 @@ public final class Pkcs11Module {
      * no token has the label and no token of this driver is logged in, the driver is {@link #refresh()
      * re-initialised} once and searched again. Not logged in.
      *
+     * @param label the token label
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no present token has this label
      */
     public Pkcs11Token openLabel(String label) {

@@ -149,6 +149,7 @@ public final class Pkcs11Token implements Token {
      * {@link #loginWithPinPad()}. A previous login of this object is ended first, so every call checks
      * the PIN afresh. The caller's array is not modified or kept.
      *
+     * @param pin the user PIN, or null to use the PIN pad
      * @return this token, logged in
      * @throws KysoException {@code PIN_INCORRECT} (details: the PIN state after the failure),
      *     {@code PIN_LOCKED}, {@code TOKEN_UNAVAILABLE} (token absent, closed), {@code SIGNING_REJECTED}
@@ -174,6 +175,7 @@ public final class Pkcs11Token implements Token {
      * Logs in through the token's protected authentication path: the user enters the PIN on the device
      * (or its driver's own dialog). Blocks until the user is done.
      *
+     * @return this token, logged in
      * @throws KysoException as {@link #login(char[])}; {@code INVALID_ARGUMENT} if the token has no PIN pad
      */
     public Pkcs11Token loginWithPinPad() {
@@ -255,6 +257,7 @@ public final class Pkcs11Token implements Token {
      * optional
      * {@code 0x})}
      *
+     * @param serialHex the certificate serial number in hex, any case
      * @throws KysoException {@code KEY_NOT_FOUND} if none has it; {@code INVALID_ARGUMENT} if not hex
      */
     public SigningKey keyByCertificateSerial(String serialHex) {

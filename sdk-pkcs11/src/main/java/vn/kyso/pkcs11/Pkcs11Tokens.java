@@ -67,6 +67,8 @@ public final class Pkcs11Tokens {
      * {@return the token with this label on this driver; it is looked up again at each login (see
      * {@link Pkcs11Module#openLabel(String)})} Not logged in.
      *
+     * @param driver the PKCS#11 driver file
+     * @param label the token label
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or no token has the label
      */
     public static Pkcs11Token open(Path driver, String label) {
@@ -78,6 +80,8 @@ public final class Pkcs11Tokens {
     /**
      * {@return the token in the {@code slotIndex}-th slot (0, 1, ...) of this driver} Not logged in.
      *
+     * @param driver the PKCS#11 driver file
+     * @param slotIndex 0-based position among the slots with a token
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or there is no such slot
      */
     public static Pkcs11Token open(Path driver, int slotIndex) {

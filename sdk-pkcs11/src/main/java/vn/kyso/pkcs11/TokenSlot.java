@@ -108,22 +108,38 @@ public final class TokenSlot {
         return (flags & CKF_PROTECTED_AUTHENTICATION_PATH) != 0;
     }
 
-    /** CKF_USER_PIN_COUNT_LOW: a wrong user PIN was entered since the last successful login. */
+    /**
+     * CKF_USER_PIN_COUNT_LOW: a wrong user PIN was entered since the last successful login.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinCountLow() {
         return (flags & CKF_USER_PIN_COUNT_LOW) != 0;
     }
 
-    /** CKF_USER_PIN_FINAL_TRY: one more wrong PIN locks the token. */
+    /**
+     * CKF_USER_PIN_FINAL_TRY: one more wrong PIN locks the token.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinFinalTry() {
         return (flags & CKF_USER_PIN_FINAL_TRY) != 0;
     }
 
-    /** CKF_USER_PIN_LOCKED: the user PIN is locked; only the security officer (or the CA) can unlock it. */
+    /**
+     * CKF_USER_PIN_LOCKED: the user PIN is locked; only the security officer (or the CA) can unlock it.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinLocked() {
         return (flags & CKF_USER_PIN_LOCKED) != 0;
     }
 
-    /** CKF_USER_PIN_TO_BE_CHANGED: the PIN must be changed (factory PIN or expired). */
+    /**
+     * CKF_USER_PIN_TO_BE_CHANGED: the PIN must be changed (factory PIN or expired).
+     *
+     * @return true when the flag is set
+     */
     public boolean pinToBeChanged() {
         return (flags & CKF_USER_PIN_TO_BE_CHANGED) != 0;
     }
@@ -133,7 +149,11 @@ public final class TokenSlot {
         return PinFlags.describe(flags);
     }
 
-    /** {@return the PIN state described in the given language, to show before asking for the PIN} */
+    /**
+     * {@return the PIN state described in the given language, to show before asking for the PIN}
+     *
+     * @param language the language of the words
+     */
     public String pinState(Language language) {
         Args.notNull(language, "language");
         return PinFlags.describe(flags, language);

@@ -52,7 +52,11 @@ public final class Identity {
         return privateKey;
     }
 
-    /** Leaf, issuing CA, root: an unmodifiable list. */
+    /**
+     * Leaf, issuing CA, root: an unmodifiable list.
+     *
+     * @return the certificate first, then its issuing CA and the root
+     */
     public List<X509Certificate> chain() {
         return chain;
     }
@@ -89,6 +93,8 @@ public final class Identity {
      * Writes {@link #pkcs12(char[])} to a file atomically (temporary file then rename), creating the parent
      * directories.
      *
+     * @param file the .p12 file to write
+     * @param password its password
      * @return {@code file}
      * @throws IllegalArgumentException if the password holds characters other than printable ASCII
      * @throws UncheckedIOException if the file cannot be written

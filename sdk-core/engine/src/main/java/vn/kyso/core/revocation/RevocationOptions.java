@@ -153,7 +153,7 @@ public final class RevocationOptions {
         /**
          * How long a response is reused (default 5 minutes).
          *
-         * @param cacheTtl zero or more; zero caches nothing
+         * @param cacheTtl zero or more
          * @return this builder
          */
         public Builder cacheTtl(Duration cacheTtl) {
