@@ -55,10 +55,9 @@ public enum DigestAlgorithm {
     }
 
     /**
-     * {@return digest of the given bytes}
+     * {@return the digest of the given bytes}
      *
      * @param data the bytes to hash
-     * @return the digest
      */
     public byte[] digest(byte[] data) {
         return newDigest().digest(Args.notNull(data, "data"));

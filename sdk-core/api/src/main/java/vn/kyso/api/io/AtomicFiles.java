@@ -29,6 +29,7 @@ public final class AtomicFiles {
          * Writes the content.
          *
          * @param out the stream of the temporary file
+         * @throws IOException when writing fails; the target is then left as it was
          */
         void writeTo(OutputStream out) throws IOException;
     }
@@ -68,6 +69,7 @@ public final class AtomicFiles {
          * Writes the content.
          *
          * @param channel the channel of the temporary file
+         * @throws IOException when writing fails; the target is then left as it was
          */
         void writeTo(FileChannel channel) throws IOException;
     }
