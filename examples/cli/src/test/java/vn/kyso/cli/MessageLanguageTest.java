@@ -56,8 +56,6 @@ class MessageLanguageTest {
             "examples/cli/src/main/java/vn/kyso/cli/SignCommand.java | profile decides them",
             "examples/cli/src/main/java/vn/kyso/cli/SignCommand.java | (seller | buyer | tax-authority | other)",
             "examples/cli/src/main/java/vn/kyso/cli/VerifyCommand.java | --format pdf needs --out FILE",
-            "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesEngine.java | with digest",
-            "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesEngine.java | vs options",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesEngine.java | the data differs from the prepared data",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/CadesEngine.java | the data changed while signing",
             "sdk-core/engine/src/main/java/vn/kyso/core/internal/SigningSupport.java | certificate chain",
