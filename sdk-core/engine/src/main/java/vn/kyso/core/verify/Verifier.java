@@ -341,7 +341,7 @@ public final class Verifier {
         public Builder parallelism(int parallelism) {
             if (parallelism < 1) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "parallelism phải từ 1 trở lên: " + parallelism, "parallelism must be at least 1: " + parallelism);
+                        "'parallelism' phải từ 1 trở lên: " + parallelism, "parallelism must be at least 1: " + parallelism);
             }
             this.parallelism = parallelism;
             return this;
