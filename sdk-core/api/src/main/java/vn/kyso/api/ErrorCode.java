@@ -105,12 +105,12 @@ public enum ErrorCode {
     TRUST_ANCHOR_INVALID("KYSO-501", "Chứng thư gốc tin cậy không hợp lệ: %s", "Invalid trust anchor: %s"),
     /** A detached signature was given without the data it signs. */
     DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s. Hãy đưa kèm dữ liệu đã ký "
-            + "(thư viện: verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)",
+            + "(thư viện: Verifier.verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)",
             "A detached signature needs the original data file: %s. Give the signed data too "
             + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)"),
     /** No verifier module for the file's format is on the class path; the detail names the artifact. */
     VERIFIER_MISSING("KYSO-503", "Chưa có mô-đun kiểm tra chữ ký cho định dạng của tệp: %s. Hãy thêm %s vào ứng dụng "
-            + "(Maven: vn.kyso:%s, cùng phiên bản với kyso-core)",
+            + "(pom.xml: vn.kyso:%s, cùng phiên bản với vn.kyso:kyso-core)",
             "No signature verifier for this file's format is installed: %s. Add %s to the application "
             + "(Maven: vn.kyso:%s, the same version as kyso-core)"),
     /** A certificate offered as Vietnamese trust (a directory, or a shipped file) that matches no pin. */
