@@ -30,11 +30,10 @@ public final class PdfSnippets {
     // tag::eoffice[]
     static void approveAndIssue(PdfSigner pdf, SigningKey leaderKey, SigningKey orgKey, Path draft, Path work,
             byte[] signatureImagePng, byte[] sealPng) {
-        Path template = work.resolve("du-thao.fields.pdf");
         Path approved = work.resolve("du-thao.approved.pdf");
         Path issued = work.resolve("quyet-dinh.pdf");
-        EOffice.reserveIssuanceFields(draft, template);       // number and date fields, before the first signature
-        pdf.sign(template, approved, leaderKey, PdfSignatureOptions.builder().field("chu_tich")
+        // the first approval also reserves the number and date fields (opt out: EOffice.IssuanceFields.LEAVE_AS_IS)
+        EOffice.approve(pdf, draft, approved, leaderKey, PdfSignatureOptions.builder().field("chu_tich")
                 .appearance(PdfAppearance.leader(signatureImagePng).title("KT. CHỦ TỊCH").name("Nguyễn Văn An"))
                 .placement(PdfPlacement.at(1, 330, 400, 200, 90)).build());
         EOffice.issue(pdf, approved, issued, orgKey, "45/QĐ-UBND", OffsetDateTime.now(),

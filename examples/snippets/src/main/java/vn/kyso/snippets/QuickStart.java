@@ -21,8 +21,9 @@ public final class QuickStart {
     }
 
     // tag::readme[]
-    static VerificationReport signAndVerify(Path p12, char[] password, String tsaUrl, Path root, Path document) {
-        TrustAnchors trust = TrustAnchors.fromFiles(List.of(root));   // your root; see "Trust" in GETTING-STARTED
+    static VerificationReport signAndVerify(Path p12, char[] password, String tsaUrl, Path ownRoot, Path document) {
+        TrustAnchors trust = TrustAnchors.vietnam()                    // built in: VN roots and CAs, pinned by SHA-256
+                .plus(TrustAnchors.fromFiles(List.of(ownRoot)));       // another CA's root, added explicitly
         CadesSigner signer = CadesSigner.builder()
                 .timestamps(TimestampClient.builder().url(tsaUrl).build())
                 .trust(trust).build();

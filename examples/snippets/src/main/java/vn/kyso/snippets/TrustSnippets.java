@@ -2,6 +2,7 @@ package vn.kyso.snippets;
 
 import java.nio.file.Path;
 import java.util.List;
+import vn.kyso.api.Language;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.verify.Verifier;
 
@@ -12,10 +13,12 @@ public final class TrustSnippets {
     }
 
     // tag::trust[]
-    static Verifier verifierTrusting(Path vietnamCertificates, Path ownRootPem) {
-        TrustAnchors vietnam = TrustAnchors.vietnam(vietnamCertificates);      // only pinned certificates count
-        TrustAnchors ours = TrustAnchors.fromFiles(List.of(ownRootPem));       // e.g. your organisation's own CA
-        return Verifier.builder().trust(vietnam.plus(ours)).build();
+    static Verifier verifierTrusting(Path ownRootPem) {
+        TrustAnchors vietnam = TrustAnchors.vietnam();                      // shipped in kyso-core, pinned
+        TrustAnchors ours = TrustAnchors.fromFiles(List.of(ownRootPem));    // e.g. your organisation's own CA
+        TrustAnchors trust = vietnam.plus(ours);
+        System.out.println(trust.describe(Language.EN));                    // what a report was judged against
+        return Verifier.builder().trust(trust).build();
     }
     // end::trust[]
 }

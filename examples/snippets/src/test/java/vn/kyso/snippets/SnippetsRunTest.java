@@ -3,6 +3,7 @@ package vn.kyso.snippets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
@@ -249,13 +252,18 @@ class SnippetsRunTest {
     }
 
     @Test
-    void trustKeepsOnlyPinnedVietnameseCertificatesAndAddsOurs() throws IOException {
-        Path vn = Files.createDirectories(dir.resolve("vn"));
-        Files.copy(rootPem(), vn.resolve("not-pinned.pem"));      // a sandbox root is no Vietnamese pin: ignored
-        Verifier v = TrustSnippets.verifierTrusting(vn, rootPem());
+    void trustIsBuiltInPlusOursAndAnUnpinnedVietnameseFileIsRefused() throws IOException {
+        Verifier v = TrustSnippets.verifierTrusting(rootPem());
         Path p12 = sandbox.person1().writePkcs12(dir.resolve("b.p12"), Sandbox.PASSWORD.toCharArray());
         Path document = Files.writeString(dir.resolve("thong-bao.txt"), "Thông báo");
         QuickStart.signAndVerify(p12, Sandbox.PASSWORD.toCharArray(), sandbox.tsaUrl(), rootPem(), document);
         assertValid(v.verify(dir.resolve("thong-bao.txt.p7s"), document));
+        assertTrue(TrustAnchors.vietnam().anchors().size() >= 4, "the built-in roots");
+
+        // what GETTING-STARTED says is refused: a certificate offered as Vietnamese trust that matches no pin
+        Path vn = Files.createDirectories(dir.resolve("vn"));
+        Files.copy(rootPem(), vn.resolve("not-pinned.pem"));
+        KysoException e = assertThrows(KysoException.class, () -> TrustAnchors.vietnam(vn));
+        assertEquals(ErrorCode.TRUST_NOT_PINNED, e.errorCode());
     }
 }
