@@ -21,10 +21,6 @@ public final class TwoPhase {
     private TwoPhase() {
     }
 
-    /** What travels to the key holder and back; the document stays on the server. */
-    record ToClient(String digestBase64, SignatureAlgorithm algorithm, String stateBase64) {
-    }
-
     // tag::state-key[]
     static void setUpServer(Path keyFile) {
         StateKey.generate().writeTo(keyFile);           // once; copy the file to every server (owner-only)
@@ -32,6 +28,10 @@ public final class TwoPhase {
     // end::state-key[]
 
     // tag::two-phase-prepare[]
+    /** What travels to the key holder (and the state back with the value); the document stays here. */
+    record ToClient(String digestBase64, SignatureAlgorithm algorithm, String stateBase64) {
+    }
+
     static ToClient prepare(Path keyFile, TimestampClient tsa, Path document, List<X509Certificate> chainFromClient) {
         StateKeyRing keys = StateKeyRing.fromFiles(keyFile);              // the newest key seals
         CadesSigner signer = CadesSigner.builder().stateKeys(keys).timestamps(tsa).build();
