@@ -7,6 +7,7 @@ import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.io.Document;
 import vn.kyso.api.report.Party;
+import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.core.verify.Verifier;
@@ -51,7 +52,8 @@ public final class XmlSnippets {
     // end::etax[]
 
     // tag::edxml[]
-    static EdXmlMessage edxml(XmlSigner signer, SigningKey key, Path attachment, Path work) throws Exception {
+    static EdXmlMessage edxml(XmlSigner signer, Verifier verifier, SigningKey key, Path attachment, Path work)
+            throws Exception {
         EdXmlMessage msg = EdXml.builder()
                 .header(EdXmlHeader.builder()
                         .from(EdXmlHeader.Organization.of("000.00.00.H26", "Sở KH&CN Hà Nội"))
@@ -63,7 +65,11 @@ public final class XmlSnippets {
         Path signed = work.resolve("goi-tin.signed.xml");
         msg.writeTo(message);
         signer.sign(message, signed, key, EdXml.options(Files.readAllBytes(message), null));  // null: the default
-        return EdXml.extract(signed, work.resolve("nhan"));    // the receiver takes the attachments out again
+        // the receiver verifies (extract does not), then takes the attachments out again
+        if (EdXml.verify(verifier, Files.readAllBytes(signed)).verdict() != Verdict.VALID) {
+            throw new IllegalStateException("the edXML message is not validly signed");
+        }
+        return EdXml.extract(signed, work.resolve("nhan"));
     }
     // end::edxml[]
 }

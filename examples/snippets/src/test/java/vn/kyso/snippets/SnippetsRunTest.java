@@ -228,7 +228,7 @@ class SnippetsRunTest {
         assertEquals(SignatureLevel.B_T, xades.signatures().get(0).level());
 
         Path attachment = pdf(dir.resolve("quyet-dinh.pdf"), "Quyet dinh");
-        EdXmlMessage received = XmlSnippets.edxml(XmlSigner.builder().build(), key(sandbox.organization()), attachment, dir);
+        EdXmlMessage received = XmlSnippets.edxml(XmlSigner.builder().build(), verifier, key(sandbox.organization()), attachment, dir);
         assertEquals(1, received.attachments().size());
         assertArrayEquals(Files.readAllBytes(attachment), received.attachments().get(0).bytes());
         VerificationReport edxml = verifier.verify(dir.resolve("goi-tin.signed.xml"));
