@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.Loader;
@@ -29,6 +28,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.token.SigningKey;
@@ -81,8 +81,13 @@ public final class EOffice {
      * <p>Limit: the hidden placeholder is still page text, so text extraction that sorts words by position
      * (poppler's default {@code pdftotext}) may interleave its words with the value's; extraction in
      * content order ({@code pdftotext -raw}) gives the value whole, after the page's text.
+     *
+     * @param in the PDF, not signed yet
+     * @param out where the PDF with the reserved fields is written (atomically); not {@code in}
      */
     public static void reserveIssuanceFields(Path in, Path out) {
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
         update(in, out, doc -> {
             PDAcroForm form = form(doc);
             PDPage page = doc.getPage(0);
@@ -120,21 +125,31 @@ public final class EOffice {
      * Writes the document number and the issue date into the reserved fields, as an incremental update
      * (a form fill). The date is shown as "ngày D tháng M năm YYYY" in Vietnam time.
      *
+     * @param in the PDF whose fields {@link #reserveIssuanceFields} reserved
+     * @param out where the filled PDF is written (atomically); not {@code in}
+     * @param documentNumber the document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @param issuedDate the issue date
      * @throws KysoException {@code INVALID_ARGUMENT} if the fields were not reserved
      */
     public static void fillIssuance(Path in, Path out, String documentNumber, OffsetDateTime issuedDate) {
-        Objects.requireNonNull(documentNumber, "documentNumber");
-        Objects.requireNonNull(issuedDate, "issuedDate");
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
+        Args.notNull(documentNumber, "documentNumber");
+        Args.notNull(issuedDate, "issuedDate");
         update(in, out, doc -> {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
             PDField number = form == null ? null : form.getField(NUMBER_FIELD);
             PDField date = form == null ? null : form.getField(DATE_FIELD);
             if (!(number instanceof PDTextField) || !(date instanceof PDTextField)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the PDF has no reserved fields "
-                        + NUMBER_FIELD + "/" + DATE_FIELD + " (EOffice.reserveIssuanceFields before the first signature)");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "PDF không có các trường dành sẵn " + NUMBER_FIELD + "/" + DATE_FIELD
+                                + " (hãy gọi EOffice.reserveIssuanceFields trước chữ ký đầu tiên)",
+                        "the PDF has no reserved fields " + NUMBER_FIELD + "/" + DATE_FIELD
+                                + " (call EOffice.reserveIssuanceFields before the first signature)");
             }
             if (!form.getDefaultResources().getFontNames().iterator().hasNext()) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "form fonts");
+                throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                        "biểu mẫu của PDF không có phông chữ (AcroForm /DR)", "the PDF's form has no fonts (AcroForm /DR)");
             }
             number.setValue("Số: " + documentNumber);
             date.setValue(dateText(issuedDate));
@@ -153,9 +168,25 @@ public final class EOffice {
     /**
      * The clerk's step: fills number and date, then signs with the organisation's key (B-T or as the
      * options say). The intermediate file lives next to {@code out} and is removed.
+     *
+     * @param signer the signer (its time-stamp authority serves B-T)
+     * @param in the PDF whose fields {@link #reserveIssuanceFields} reserved, signed by the approvers
+     * @param out where the issued PDF is written (atomically); not {@code in}
+     * @param organisation the organisation's key
+     * @param documentNumber the document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @param issuedDate the issue date
+     * @param options the signature's options, e.g. {@link vn.kyso.pdf.PdfAppearance#seal(byte[])}
+     * @return what was signed
      */
     public static SigningResult issue(PdfSigner signer, Path in, Path out, SigningKey organisation,
                                       String documentNumber, OffsetDateTime issuedDate, PdfSignatureOptions options) {
+        Args.notNull(signer, "signer");
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
+        Args.notNull(organisation, "organisation");
+        Args.notNull(documentNumber, "documentNumber");
+        Args.notNull(issuedDate, "issuedDate");
+        Args.notNull(options, "options");
         Path filled = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".filled.pdf");
         try {
             fillIssuance(in, filled, documentNumber, issuedDate);
@@ -169,8 +200,13 @@ public final class EOffice {
         }
     }
 
-    /** "ngày 22 tháng 11 năm 2026" in Vietnam time. */
+    /**
+     * {@return the date as an issued document prints it, e.g. "ngày 22 tháng 11 năm 2026", in Vietnam time}
+     *
+     * @param date the date
+     */
     public static String dateText(OffsetDateTime date) {
+        Args.notNull(date, "date");
         OffsetDateTime local = date.atZoneSameInstant(VIETNAM).toOffsetDateTime();
         return "ngày " + local.getDayOfMonth() + " tháng " + local.getMonthValue() + " năm " + local.getYear();
     }
@@ -184,7 +220,8 @@ public final class EOffice {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(in));
         }
         if (out.toAbsolutePath().equals(in.toAbsolutePath())) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output must differ from input");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "tệp đầu ra phải khác tệp đầu vào: " + out, "the output must differ from the input: " + out);
         }
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in.toFile()))) {
             if (doc.isEncrypted()) {

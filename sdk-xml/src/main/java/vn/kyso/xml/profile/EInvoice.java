@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
@@ -80,7 +81,7 @@ public final class EInvoice {
      *     {@code INVALID_ARGUMENT} when the root is not {@code HDon}, the element to sign is missing, repeated
      *     or has no Id, or that party has already signed
      */
-    public static XmlSignatureOptions options(byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+    public static XmlSignatureOptions options(byte[] invoiceXml, Party party, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(invoiceXml, "invoiceXml");
         Args.notNull(party, "party");
         Element root = ProfileSupport.root(invoiceXml, "e-invoice", "HDon");
@@ -95,11 +96,18 @@ public final class EInvoice {
 
     /** Signs the invoice as {@code party} with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed invoice. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
         return sign(signer, key, invoiceXml, party, null);
     }
 
     /** Signs the invoice as {@code party} with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
-    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party,
+                                     @Nullable SignatureAlgorithm algorithm) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
+        Args.notNull(invoiceXml, "invoiceXml");
+        Args.notNull(party, "party");
         return signer.sign(invoiceXml, key, options(invoiceXml, party, algorithm));
     }
 

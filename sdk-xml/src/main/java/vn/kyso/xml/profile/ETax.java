@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
@@ -40,7 +41,7 @@ public final class ETax {
      *     {@code INVALID_ARGUMENT} when the root is not a tax document, {@code HSoKhaiThue} is missing,
      *     repeated or has no Id, or {@code CKyDTu} already holds a signature
      */
-    public static XmlSignatureOptions options(byte[] declarationXml, SignatureAlgorithm algorithm) {
+    public static XmlSignatureOptions options(byte[] declarationXml, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(declarationXml, "declarationXml");
         Element root = ProfileSupport.root(declarationXml, "e-tax", "HSoThueDTu", "TBaoThueDTu");
         String id = ProfileSupport.idOf(ProfileSupport.only(root, Profiles.DECLARATION, "e-tax"), "e-tax");
@@ -53,11 +54,17 @@ public final class ETax {
 
     /** Signs the declaration with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed declaration. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
         return sign(signer, key, declarationXml, null);
     }
 
     /** Signs the declaration with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
-    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml, SignatureAlgorithm algorithm) {
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml,
+                                     @Nullable SignatureAlgorithm algorithm) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
+        Args.notNull(declarationXml, "declarationXml");
         return signer.sign(declarationXml, key, options(declarationXml, algorithm));
     }
 

@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.w3c.dom.Element;
 import vn.kyso.api.ErrorCode;
@@ -70,7 +70,7 @@ public final class EdXml {
      *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
      * @throws KysoException {@code INVALID_ARGUMENT} when the document is not an unsigned edXML message
      */
-    public static XmlSignatureOptions options(byte[] message, SignatureAlgorithm algorithm) {
+    public static XmlSignatureOptions options(byte[] message, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(message, "message");
         Element root = ProfileSupport.root(message, "edXML", "edXML");
         Element envelope = ProfileSupport.only(root, "edXMLEnvelope", "edXML");
@@ -85,11 +85,17 @@ public final class EdXml {
 
     /** Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message. */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
         return sign(signer, key, message, null);
     }
 
     /** Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
-    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message, SignatureAlgorithm algorithm) {
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message,
+                                     @Nullable SignatureAlgorithm algorithm) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
+        Args.notNull(message, "message");
         return signer.sign(message, key, options(message, algorithm));
     }
 
@@ -113,6 +119,7 @@ public final class EdXml {
      *     edXML, or an attachment that is not base64 or has no content
      */
     public static EdXmlMessage extract(byte[] message) {
+        Args.notNull(message, "message");
         List<ByteArrayOutputStream> outs = new ArrayList<>();
         EdXmlCodec.Read read = EdXmlCodec.read(new ByteArrayInputStream(message), i -> {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -132,8 +139,9 @@ public final class EdXml {
      *     {@code OUTPUT_FAILED} if a file cannot be written
      */
     public static EdXmlMessage extract(Path message, Path outDir) {
-        Objects.requireNonNull(outDir, "outDir");
-        if (message == null || !Files.isRegularFile(message)) {
+        Args.notNull(message, "message");
+        Args.notNull(outDir, "outDir");
+        if (!Files.isRegularFile(message)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(message));
         }
         List<Path> temps = new ArrayList<>();

@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.AtomicFiles;
 
 /**
@@ -68,8 +70,14 @@ public final class EdXmlMessage {
         private final String organId;
         private final String timestamp;
 
-        public TraceHeader(String organId, String timestamp) {
-            this.organId = Objects.requireNonNull(organId, "organId");
+        /**
+         * A trace entry.
+         *
+         * @param organId the organisation's exchange code
+         * @param timestamp the time as written, or null
+         */
+        public TraceHeader(String organId, @Nullable String timestamp) {
+            this.organId = Args.notNull(organId, "organId");
             this.timestamp = timestamp;
         }
 
@@ -178,29 +186,58 @@ public final class EdXmlMessage {
         Builder() {
         }
 
-        public Builder header(EdXmlHeader v) {
-            header = Objects.requireNonNull(v, "header");
+        /**
+         * The message's header, required.
+         *
+         * @return this builder
+         */
+        public Builder header(EdXmlHeader header) {
+            this.header = Args.notNull(header, "header");
             return this;
         }
 
-        public Builder traceHeader(String organId, String timestamp) {
+        /**
+         * Adds a {@code TraceHeader}.
+         *
+         * @param organId the organisation's exchange code
+         * @param timestamp the time it handled the message, as text, or null
+         * @return this builder
+         */
+        public Builder traceHeader(String organId, @Nullable String timestamp) {
             traces.add(new TraceHeader(organId, timestamp));
             return this;
         }
 
-        /** An attachment held in memory (copied). */
+        /**
+         * An attachment held in memory (copied).
+         *
+         * @param name the file name, e.g. {@code cong-van.pdf}
+         * @param contentType the media type, e.g. {@code application/pdf}
+         * @param content the bytes
+         * @return this builder
+         */
         public Builder attachment(String name, String contentType, byte[] content) {
+            Args.notNull(name, "name");
+            Args.notNull(contentType, "contentType");
+            Args.notNull(content, "content");
             attachments.add(new Attachment(nextId(), check(name, "name"), check(contentType, "contentType"),
-                    Objects.requireNonNull(content, "content").clone(), null));
+                    content.clone(), null));
             return this;
         }
 
         /**
          * An attachment read from a file when the message is written.
          *
+         * @param name the file name in the message
+         * @param contentType the media type, e.g. {@code application/pdf}
+         * @param file the file to read
+         * @return this builder
          * @throws KysoException {@code INPUT_UNREADABLE} when the file is not a readable regular file
          */
         public Builder attachment(String name, String contentType, Path file) {
+            Args.notNull(name, "name");
+            Args.notNull(contentType, "contentType");
+            Args.notNull(file, "file");
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file.getFileName()));
             }
