@@ -51,7 +51,12 @@ public final class PdfAppearance {
 
     /** The three kinds of electronic copy of Decree 30/2020. */
     public enum CopyType {
-        SAO_Y("SAO Y"), SAO_LUC("SAO LỤC"), TRICH_SAO("TRÍCH SAO");
+        /** Sao y: a copy of the whole original, in the original's form. */
+        SAO_Y("SAO Y"),
+        /** Sao lục: a copy of the whole of a copy made by sao y, in the original's form. */
+        SAO_LUC("SAO LỤC"),
+        /** Trích sao: a copy of part of the original. */
+        TRICH_SAO("TRÍCH SAO");
 
         private final String label;
 
@@ -59,7 +64,7 @@ public final class PdfAppearance {
             this.label = label;
         }
 
-        /** The words printed on the copy, e.g. "SAO Y". */
+        /** {@return the words printed on the copy, e.g. "SAO Y"} */
         public String label() {
             return label;
         }
@@ -139,36 +144,65 @@ public final class PdfAppearance {
         return new PdfAppearance(x);
     }
 
-    /** The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image. */
+    /**
+     * The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image.
+     *
+     * @return the appearance
+     */
     public static PdfAppearance text() {
         return create(Kind.TEXT, x -> { });
     }
 
-    /** The leader's (competent person's) signature image, a transparent PNG. */
+    /**
+     * The leader's (competent person's) signature image, a transparent PNG.
+     *
+     * @param signaturePng the signature image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance leader(byte[] signaturePng) {
         Args.notNull(signaturePng, "signaturePng");
         return create(Kind.LEADER, x -> x.image = SignatureImages.check(signaturePng, "ảnh chữ ký", "signature image").clone());
     }
 
-    /** {@link #leader(byte[])} from a file. */
+    /**
+     * {@link #leader(byte[])} from a file.
+     *
+     * @param signaturePng the signature image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance leader(Path signaturePng) {
         Args.notNull(signaturePng, "signaturePng");
         return leader(read(signaturePng));
     }
 
-    /** The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}). */
+    /**
+     * The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}).
+     *
+     * @param sealPng the seal image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance seal(byte[] sealPng) {
         Args.notNull(sealPng, "sealPng");
         return create(Kind.SEAL, x -> x.image = SignatureImages.check(sealPng, "ảnh con dấu", "seal image").clone());
     }
 
-    /** {@link #seal(byte[])} from a file. */
+    /**
+     * {@link #seal(byte[])} from a file.
+     *
+     * @param sealPng the seal image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance seal(Path sealPng) {
         Args.notNull(sealPng, "sealPng");
         return seal(read(sealPng));
     }
 
-    /** An appendix signed in a separate file: the main document's number and code, then the signing time. */
+    /**
+     * An appendix signed in a separate file: the main document's number and code, then the signing time.
+     *
+     * @param documentNumber the main document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @return the appearance
+     */
     public static PdfAppearance appendix(String documentNumber) {
         String number = required(documentNumber, "documentNumber", "số và ký hiệu văn bản", "document number");
         return create(Kind.APPENDIX, x -> x.documentNumber = number);
@@ -177,6 +211,11 @@ public final class PdfAppearance {
     /**
      * An electronic copy: its type, the copying organisation (null: the certificate's organisation), the
      * copy's number and code, then the signing time.
+     *
+     * @param type the kind of copy
+     * @param organisation the copying organisation, or null for the certificate's
+     * @param copyNumber the copy's number and code, e.g. {@code 05/SY-VP}
+     * @return the appearance
      */
     public static PdfAppearance copy(CopyType type, @Nullable String organisation, String copyNumber) {
         Args.notNull(type, "type");
@@ -191,6 +230,9 @@ public final class PdfAppearance {
     /**
      * An incoming document (văn bản đến) signed by the receiving organisation (null: the certificate's
      * organisation); add {@link #incomingNumber} and {@link #incomingDate} when known.
+     *
+     * @param receivingOrganisation the receiving organisation, or null for the certificate's
+     * @return the appearance
      */
     public static PdfAppearance income(@Nullable String receivingOrganisation) {
         return create(Kind.INCOME, x -> x.organisation = blankToNull(receivingOrganisation));
@@ -199,6 +241,9 @@ public final class PdfAppearance {
     /**
      * The title line above a leader's signature image, e.g. "KT. BỘ TRƯỞNG" (may contain line breaks);
      * null or blank: no title line. {@code INVALID_ARGUMENT} on another kind than {@link Kind#LEADER}.
+     *
+     * @param title the title line, or null for none
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance title(@Nullable String title) {
         return with(Kind.LEADER, "title", x -> x.title = blankToNull(title));
@@ -207,6 +252,9 @@ public final class PdfAppearance {
     /**
      * The full name under a leader's signature image; null or blank: no name line.
      * {@code INVALID_ARGUMENT} on another kind than {@link Kind#LEADER}.
+     *
+     * @param fullName the full name, or null for none
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance name(@Nullable String fullName) {
         return with(Kind.LEADER, "name", x -> x.name = blankToNull(fullName));
@@ -215,6 +263,9 @@ public final class PdfAppearance {
     /**
      * The seal's real width in millimetres (5 to 200), overriding the PNG's resolution (pHYs).
      * {@code INVALID_ARGUMENT} outside that range or on another kind than {@link Kind#SEAL}.
+     *
+     * @param mm the width in millimetres, 5 to 200
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance sealWidthMm(double mm) {
         if (!(mm >= 5 && mm <= 200)) {
@@ -228,6 +279,9 @@ public final class PdfAppearance {
     /**
      * The signature field whose signature image the seal covers (default: the most recent signature
      * showing an image). {@code INVALID_ARGUMENT} on another kind than {@link Kind#SEAL}.
+     *
+     * @param leaderField the name of the leader's signature field
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance over(String leaderField) {
         String field = required(leaderField, "leaderField", "tên trường chữ ký", "field name");
@@ -237,6 +291,9 @@ public final class PdfAppearance {
     /**
      * The incoming document's number in the receiver's register (số đến); null or blank: none.
      * {@code INVALID_ARGUMENT} on another kind than {@link Kind#INCOME}.
+     *
+     * @param incomingNumber the incoming number, or null for none
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance incomingNumber(@Nullable String incomingNumber) {
         return with(Kind.INCOME, "incomingNumber", x -> x.number = blankToNull(incomingNumber));
@@ -245,6 +302,9 @@ public final class PdfAppearance {
     /**
      * The date the document arrived (ngày đến); null: none.
      * {@code INVALID_ARGUMENT} on another kind than {@link Kind#INCOME}.
+     *
+     * @param incomingDate the incoming date, or null for none
+     * @return a copy of this appearance with the value set
      */
     public PdfAppearance incomingDate(@Nullable OffsetDateTime incomingDate) {
         return with(Kind.INCOME, "incomingDate", x -> x.date = incomingDate);

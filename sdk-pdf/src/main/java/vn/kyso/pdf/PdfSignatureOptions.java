@@ -112,6 +112,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
          * The signature field to sign: an existing empty field, or a new one of that name; null: a new
          * field with a generated name.
          *
+         * @param name the field name, or null
          * @return this builder
          */
         public Builder field(@Nullable String name) { fieldName = name; return this; }
@@ -135,6 +136,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
          * Where the visible signature goes (null: invisible unless an appearance is given); a
          * {@link PdfPlacement#field field} placement also names the field signed.
          *
+         * @param placement the placement, or null
          * @return this builder
          */
         public Builder placement(@Nullable PdfPlacement placement) {
@@ -148,6 +150,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
         /**
          * What the visible signature shows (null: the text block when a placement is given).
          *
+         * @param appearance the appearance, or null
          * @return this builder
          */
         public Builder appearance(@Nullable PdfAppearance appearance) { this.appearance = appearance; return this; }
@@ -155,6 +158,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
         /**
          * The reason written in the signature (/Reason); null: none.
          *
+         * @param reason the reason, or null
          * @return this builder
          */
         public Builder reason(@Nullable String reason) { this.reason = reason; return this; }
@@ -162,6 +166,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
         /**
          * The signing place written in the signature (/Location); null: none.
          *
+         * @param location the place, or null
          * @return this builder
          */
         public Builder location(@Nullable String location) { this.location = location; return this; }
@@ -169,6 +174,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
         /**
          * Certifies a first signature (DocMDP); {@link Certification#NONE} (the default) for an approval.
          *
+         * @param certification the certification
          * @return this builder
          */
         public Builder certification(Certification certification) { this.certification = Args.notNull(certification, "certification"); return this; }
@@ -176,6 +182,7 @@ public final class PdfSignatureOptions extends SignatureOptions {
         /**
          * The password of an encrypted input (copied; wipe yours); null: none.
          *
+         * @param password the password, or null
          * @return this builder
          */
         public Builder password(char @Nullable [] password) {

@@ -324,7 +324,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
         public Builder counterSignatureOf(@Nullable String signatureId) {
             if (signatureId != null && signatureId.isBlank()) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "Id của chữ ký được ký đối chứng bị trống", "the Id of the signature to counter-sign is blank");
+                        "mã định danh ('Id') của chữ ký được ký đối chứng để trống", "the Id of the signature to counter-sign is blank");
             }
             counterSignatureOf = signatureId;
             return this;

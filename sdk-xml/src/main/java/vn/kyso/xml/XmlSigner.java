@@ -107,7 +107,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
         Args.notNull(options, "options");
         if (options.counterSignatureOf() != null) {
             throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                    "chữ ký đối chứng chỉ ký được trong một bước (sign)",
+                    "chữ ký đối chứng chỉ ký được trong một bước, bằng 'sign'",
                     "a counter-signature is made in one step (sign) only");
         }
         return engine.prepare(input(input), chain, algorithm, options);

@@ -285,7 +285,7 @@ public final class EdXmlHeader {
         public EdXmlHeader build() {
             if (from == null || to.isEmpty() || fields.get("Subject") == null) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "tiêu đề edXML phải có From, To và Subject",
+                        "tiêu đề edXML phải có 'From', 'To' và 'Subject'",
                         "edXML header: From, To and Subject are required");
             }
             if (!fields.containsKey("DocumentId")) {
