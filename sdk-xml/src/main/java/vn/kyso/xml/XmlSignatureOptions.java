@@ -216,6 +216,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
         /**
          * The signature family.
          *
+         * @param format the family
          * @return this builder
          */
         public Builder format(Format format) {
@@ -226,6 +227,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
         /**
          * Where the signature sits relative to the signed data.
          *
+         * @param packaging the packaging
          * @return this builder
          */
         public Builder packaging(Packaging packaging) {
@@ -237,6 +239,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * Signs only the element with this Id attribute (see {@link XmlSignatureOptions#elementId()}); null:
          * the whole document or {@link #elementPath}. {@code INVALID_ARGUMENT} when it is no XML name.
          *
+         * @param elementId the Id, or null
          * @return this builder
          */
         public Builder elementId(@Nullable String elementId) {
@@ -251,6 +254,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * Signs the one element this XPath selects, through its Id (see
          * {@link XmlSignatureOptions#elementPath()}); null or blank: none.
          *
+         * @param xpath the XPath, or null
          * @return this builder
          */
         public Builder elementPath(@Nullable String xpath) {
@@ -262,6 +266,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * Where an enveloped signature goes (see {@link XmlSignatureOptions#signatureParent()}); null or
          * blank: the document element.
          *
+         * @param xpath the XPath, or null
          * @return this builder
          */
         public Builder signatureParent(@Nullable String xpath) {
@@ -272,6 +277,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
         /**
          * Canonical XML 1.0 with comments for the references (e-tax) instead of without.
          *
+         * @param withComments true for Canonical XML 1.0 with comments
          * @return this builder
          */
         public Builder c14nWithComments(boolean withComments) {
@@ -283,6 +289,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * XMLDSig only: adds a signed signing-time property (see
          * {@link XmlSignatureOptions#signingTimeProperty()}).
          *
+         * @param add true to add it
          * @return this builder
          */
         public Builder signingTimeProperty(boolean add) {
@@ -294,6 +301,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * The Id attribute of the new ds:Signature element; null: a generated one.
          * {@code INVALID_ARGUMENT} when it is no XML name.
          *
+         * @param signatureId the Id, or null
          * @return this builder
          */
         public Builder signatureId(@Nullable String signatureId) {
@@ -319,6 +327,7 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * signature, it is plain XMLDSig, or another signature signs the target's place including later
          * signatures; a counter-signature is XAdES, enveloped, without element or parent, and one-call only.
          *
+         * @param signatureId the Id, or null
          * @return this builder
          */
         public Builder counterSignatureOf(@Nullable String signatureId) {

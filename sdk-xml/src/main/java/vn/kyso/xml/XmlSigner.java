@@ -65,6 +65,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
         engine = new XmlEngine(settings);
     }
 
+    /** {@return a builder with no time-stamp authority, no trust anchors and no state keys} */
     public static Builder builder() {
         return new Builder();
     }
@@ -153,6 +154,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
             return this;
         }
 
+        /** {@return the signer, immutable and thread-safe} */
         public XmlSigner build() {
             return new XmlSigner(settings());
         }

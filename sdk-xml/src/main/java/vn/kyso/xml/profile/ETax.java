@@ -37,6 +37,8 @@ public final class ETax {
      *
      * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
      *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
+     * @param declarationXml the tax declaration XML ({@code HSoThueDTu} or {@code TBaoThueDTu})
+     * @return the options the profile prescribes for this document
      * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
      *     {@code INVALID_ARGUMENT} when the root is not a tax document, {@code HSoKhaiThue} is missing,
      *     repeated or has no Id, or {@code CKyDTu} already holds a signature
@@ -52,14 +54,29 @@ public final class ETax {
                 .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs the declaration with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed declaration. */
+    /**
+     * Signs the declaration with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed declaration.
+     *
+     * @param signer the XML signer
+     * @param key the declarant's key
+     * @param declarationXml the tax declaration XML ({@code HSoThueDTu} or {@code TBaoThueDTu})
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml) {
         Args.notNull(signer, "signer");
         Args.notNull(key, "key");
         return sign(signer, key, declarationXml, null);
     }
 
-    /** Signs the declaration with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
+    /**
+     * Signs the declaration with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5).
+     *
+     * @param signer the XML signer
+     * @param key the declarant's key
+     * @param declarationXml the tax declaration XML ({@code HSoThueDTu} or {@code TBaoThueDTu})
+     * @param algorithm the signature algorithm, or null for RSA PKCS#1 v1.5 where the key allows it
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] declarationXml,
                                      @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(signer, "signer");
@@ -71,6 +88,9 @@ public final class ETax {
     /**
      * Verifies a declaration under the e-tax rules.
      *
+     * @param verifier the verifier
+     * @param declarationXml the tax declaration XML ({@code HSoThueDTu} or {@code TBaoThueDTu})
+     * @return the report, with the party of each signature
      * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when {@code CKyDTu} holds no signature
      */
     public static VerificationReport verify(Verifier verifier, byte[] declarationXml) {

@@ -58,7 +58,7 @@ public final class EdXml {
     private EdXml() {
     }
 
-    /** A builder for a new message. */
+    /** {@return a builder for a new message} */
     public static EdXmlMessage.Builder builder() {
         return new EdXmlMessage.Builder();
     }
@@ -68,6 +68,8 @@ public final class EdXml {
      *
      * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
      *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
+     * @param message the edXML message
+     * @return the options the profile prescribes for this document
      * @throws KysoException {@code INVALID_ARGUMENT} when the document is not an unsigned edXML message
      */
     public static XmlSignatureOptions options(byte[] message, @Nullable SignatureAlgorithm algorithm) {
@@ -83,14 +85,29 @@ public final class EdXml {
                 .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message. */
+    /**
+     * Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message.
+     *
+     * @param signer the XML signer
+     * @param key the sender's key
+     * @param message the edXML message
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message) {
         Args.notNull(signer, "signer");
         Args.notNull(key, "key");
         return sign(signer, key, message, null);
     }
 
-    /** Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
+    /**
+     * Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5).
+     *
+     * @param signer the XML signer
+     * @param key the sender's key
+     * @param message the edXML message
+     * @param algorithm the signature algorithm, or null for RSA PKCS#1 v1.5 where the key allows it
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message,
                                      @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(signer, "signer");
@@ -102,6 +119,9 @@ public final class EdXml {
     /**
      * Verifies a message under the edXML rules.
      *
+     * @param verifier the verifier
+     * @param message the edXML message
+     * @return the report, with the party of each signature
      * @throws KysoException {@code NO_SIGNATURE} when edXMLHeader holds no signature
      */
     public static VerificationReport verify(Verifier verifier, byte[] message) {
@@ -115,6 +135,8 @@ public final class EdXml {
      * Reads a message held in memory: header, trace headers and attachments (in memory). It does not verify
      * the signature: call {@link #verify} first.
      *
+     * @param message the edXML message
+     * @return the message: its header, trace headers and attachments
      * @throws KysoException {@code MALFORMED_INPUT} for malformed or hostile XML, a message that is not
      *     edXML, or an attachment that is not base64 or has no content
      */
@@ -135,6 +157,9 @@ public final class EdXml {
      * numbered suffix; an existing file of that name is replaced). The attachments returned are these files.
      * It does not verify the signature: call {@link #verify} first. On failure no attachment file is left.
      *
+     * @param message the edXML message
+     * @param outDir the directory the attachments are written into
+     * @return the message: its header, trace headers and attachments
      * @throws KysoException as {@link #extract(byte[])}; {@code INPUT_UNREADABLE} for an unreadable message,
      *     {@code OUTPUT_FAILED} if a file cannot be written
      */

@@ -51,6 +51,7 @@ public final class EdXmlHeader {
         otherInfo = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherInfo));
     }
 
+    /** {@return a builder for a new header} */
     public static Builder builder() {
         return new Builder();
     }
@@ -59,40 +60,67 @@ public final class EdXmlHeader {
         return s != null && vn.kyso.xml.internal.Dom.isNcName(s);
     }
 
-    /** The sending organisation. */
+    /**
+     * The sending organisation.
+     *
+     * @return the sender
+     */
     public Organization from() {
         return from;
     }
 
-    /** The receiving organisations, in order. */
+    /**
+     * The receiving organisations, in order.
+     *
+     * @return the receivers, unmodifiable
+     */
     public List<Organization> to() {
         return to;
     }
 
-    /** Every simple field, by its edXML name (see the class comment), in the order written. */
+    /**
+     * Every simple field, by its edXML name (see the class comment), in the order written.
+     *
+     * @return every field by edXML name, in the order written, unmodifiable
+     */
     public Map<String, String> fields() {
         return fields;
     }
 
-    /** One field by its edXML name, or null. */
+    /**
+     * One field by its edXML name, or null.
+     *
+     * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+     * @return the value, or null when the field is absent
+     */
     public String field(String name) {
         return fields.get(name);
     }
 
+    /** {@return the {@code DocumentId} field, or null} */
     public String documentId() {
         return fields.get("DocumentId");
     }
 
+    /** {@return the {@code Subject} field (trích yếu), or null} */
     public String subject() {
         return fields.get("Subject");
     }
 
-    /** {@code ToPlaces/Place}: where the document is sent, as text. */
+    /**
+     * {@code ToPlaces/Place}: where the document is sent, as text.
+     *
+     * @return the receivers named by text, unmodifiable
+     */
     public List<String> toPlaces() {
         return toPlaces;
     }
 
-    /** {@code OtherInfo}: element name to text, in order. */
+    /**
+     * {@code OtherInfo}: element name to text, in order.
+     *
+     * @return the {@code OtherInfo} values by name, unmodifiable
+     */
     public Map<String, String> otherInfo() {
         return otherInfo;
     }
@@ -131,6 +159,7 @@ public final class EdXmlHeader {
         /**
          * The sender ({@code From}).
          *
+         * @param sender the sending organisation
          * @return this builder
          */
         public Builder from(Organization sender) {
@@ -141,6 +170,7 @@ public final class EdXmlHeader {
         /**
          * Adds a receiver ({@code To}).
          *
+         * @param receiver a receiving organisation
          * @return this builder
          */
         public Builder to(Organization receiver) {
@@ -152,6 +182,8 @@ public final class EdXmlHeader {
          * Sets a field by its edXML name ({@code Subject}, {@code Code/CodeNumber}, ...; a name not in the
          * standard list is kept too, written after the standard ones); null removes it.
          *
+         * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+         * @param value the value
          * @throws KysoException {@code INVALID_ARGUMENT} for a name that is not one or two XML names, or that
          *     names {@code From}, {@code To}, {@code ToPlaces} or {@code OtherInfo}
          * @return this builder
@@ -179,6 +211,7 @@ public final class EdXmlHeader {
         /**
          * {@code DocumentId}; null: derived from sender, date, number and notation when they are known.
          *
+         * @param documentId the document id, or null
          * @return this builder
          */
         public Builder documentId(@Nullable String documentId) {
@@ -189,6 +222,8 @@ public final class EdXmlHeader {
          * {@code Code}: the document number (e.g. {@code 45}) and notation (e.g. {@code QĐ-UBND}); null
          * removes a part.
          *
+         * @param number the number, or null
+         * @param notation the notation, or null
          * @return this builder
          */
         public Builder code(@Nullable String number, @Nullable String notation) {
@@ -198,6 +233,8 @@ public final class EdXmlHeader {
         /**
          * {@code PromulgationInfo}: place and date of issue; null removes a part.
          *
+         * @param place the place
+         * @param date the date of issue, or null
          * @return this builder
          */
         public Builder promulgation(@Nullable String place, @Nullable LocalDate date) {
@@ -207,6 +244,8 @@ public final class EdXmlHeader {
         /**
          * {@code DocumentType}: the type code and its name (e.g. {@code 1}, {@code Công văn}); null removes a part.
          *
+         * @param type the type code, or null
+         * @param typeName the type's name, or null
          * @return this builder
          */
         public Builder documentType(@Nullable String type, @Nullable String typeName) {
@@ -216,6 +255,7 @@ public final class EdXmlHeader {
         /**
          * {@code Subject} (trích yếu), required by {@link #build()}; null removes it.
          *
+         * @param subject the subject, or null
          * @return this builder
          */
         public Builder subject(@Nullable String subject) {
@@ -225,6 +265,7 @@ public final class EdXmlHeader {
         /**
          * {@code Content}; null removes it.
          *
+         * @param content the content, or null
          * @return this builder
          */
         public Builder content(@Nullable String content) {
@@ -235,6 +276,9 @@ public final class EdXmlHeader {
          * {@code SignerInfo}: competence (e.g. {@code TM.}), position and full name of the signer; null
          * removes a part.
          *
+         * @param competence the competence, or null
+         * @param position the position, or null
+         * @param fullName the full name, or null
          * @return this builder
          */
         public Builder signer(@Nullable String competence, @Nullable String position, @Nullable String fullName) {
@@ -245,6 +289,7 @@ public final class EdXmlHeader {
         /**
          * {@code DueDate}; null removes it.
          *
+         * @param dueDate the due date, or null
          * @return this builder
          */
         public Builder dueDate(@Nullable LocalDate dueDate) {
@@ -254,6 +299,7 @@ public final class EdXmlHeader {
         /**
          * Adds a {@code ToPlaces/Place}: a receiver named by text.
          *
+         * @param place the place
          * @return this builder
          */
         public Builder toPlace(String place) {
@@ -264,6 +310,8 @@ public final class EdXmlHeader {
         /**
          * An {@code OtherInfo} value (such as {@code Priority}, {@code PageAmount}).
          *
+         * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+         * @param value the value
          * @return this builder
          */
         public Builder otherInfo(String name, String value) {
@@ -391,15 +439,21 @@ public final class EdXmlHeader {
             return new Organization(m);
         }
 
+        /** {@return the exchange code ({@code OrganId})} */
         public String organId() {
             return values.get("OrganId");
         }
 
+        /** {@return the name ({@code OrganName}), or null} */
         public String organName() {
             return values.get("OrganName");
         }
 
-        /** Every field, by edXML name, in the order written. */
+        /**
+         * Every field, by edXML name, in the order written.
+         *
+         * @return every field by edXML name, in the order written, unmodifiable
+         */
         public Map<String, String> values() {
             return values;
         }

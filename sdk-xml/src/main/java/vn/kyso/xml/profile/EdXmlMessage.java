@@ -31,20 +31,30 @@ public final class EdXmlMessage {
         this.attachments = List.copyOf(attachments);
     }
 
+    /** {@return the header} */
     public EdXmlHeader header() {
         return header;
     }
 
-    /** {@code TraceHeaderList}: the organisations the message passed through, in order. */
+    /**
+     * {@code TraceHeaderList}: the organisations the message passed through, in order.
+     *
+     * @return the trace headers, in order, unmodifiable
+     */
     public List<TraceHeader> traceHeaders() {
         return traceHeaders;
     }
 
+    /** {@return the attachments, in order, unmodifiable} */
     public List<Attachment> attachments() {
         return attachments;
     }
 
-    /** The unsigned message document. */
+    /**
+     * The unsigned message document.
+     *
+     * @return the message as XML bytes (UTF-8)
+     */
     public byte[] toXml() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -58,6 +68,7 @@ public final class EdXmlMessage {
     /**
      * Writes the unsigned message atomically, streaming file attachments as base64.
      *
+     * @param file where the message is written (atomically)
      * @throws KysoException {@code INPUT_UNREADABLE} if an attachment file cannot be read,
      *     {@code OUTPUT_FAILED} if the message cannot be written
      */
@@ -81,11 +92,12 @@ public final class EdXmlMessage {
             this.timestamp = timestamp;
         }
 
+        /** {@return the organisation's exchange code} */
         public String organId() {
             return organId;
         }
 
-        /** The time as written (e.g. ISO 8601 with +07:00), or null. */
+        /** {@return the time as written (e.g. ISO 8601 with +07:00), or null} */
         public String timestamp() {
             return timestamp;
         }
@@ -126,20 +138,30 @@ public final class EdXmlMessage {
             this.file = file;
         }
 
+        /** {@return the attachment's {@code ContentId}} */
         public String contentId() {
             return contentId;
         }
 
-        /** The file name the sender gave ({@code AttachmentName}), as written. */
+        /**
+         * The file name the sender gave ({@code AttachmentName}), as written.
+         *
+         * @return the file name
+         */
         public String name() {
             return name;
         }
 
+        /** {@return the media type, e.g. {@code application/pdf}} */
         public String contentType() {
             return contentType;
         }
 
-        /** The file holding the content, or null when the content is in memory. */
+        /**
+         * The file holding the content, or null when the content is in memory.
+         *
+         * @return the file the content is read from, or null when it is held in memory
+         */
         public Path file() {
             return file;
         }
@@ -147,6 +169,7 @@ public final class EdXmlMessage {
         /**
          * The content (read from the file when it is in one).
          *
+         * @return a copy of the content, or null when it is read from a file
          * @throws KysoException {@code INPUT_UNREADABLE} if the file cannot be read
          */
         public byte[] bytes() {
@@ -189,6 +212,7 @@ public final class EdXmlMessage {
         /**
          * The message's header, required.
          *
+         * @param header the header
          * @return this builder
          */
         public Builder header(EdXmlHeader header) {
@@ -262,7 +286,11 @@ public final class EdXmlMessage {
             return v;
         }
 
-        /** @throws KysoException {@code INVALID_ARGUMENT} without a header */
+        /**
+         * @throws KysoException {@code INVALID_ARGUMENT} without a header
+         *
+         * @return the message
+         */
         public EdXmlMessage build() {
             if (header == null) {
                 throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: header is required");
