@@ -8,6 +8,7 @@ import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSigner;
 import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.Document;
@@ -98,10 +99,10 @@ public final class EInvoice {
     public static XmlSignatureOptions options(byte[] invoiceXml, Party party, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(invoiceXml, "invoiceXml");
         Args.notNull(party, "party");
-        Element root = ProfileSupport.root(invoiceXml, "e-invoice", "HDon");
+        Element root = ProfileSupport.root(invoiceXml, XmlProfile.EINVOICE, "HDon");
         String signed = party == Party.TAX_AUTHORITY ? Profiles.TAX_CODE : Profiles.INVOICE_DATA;
-        String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, "e-invoice"), "e-invoice");
-        ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), "e-invoice");
+        String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, XmlProfile.EINVOICE), XmlProfile.EINVOICE);
+        ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), XmlProfile.EINVOICE);
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                 .elementId(id).signatureParent("/HDon/DSCKS/" + party.slot()).signingTimeProperty(true)
                 .algorithm(algorithm)

@@ -8,6 +8,7 @@ import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSigner;
 import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.Document;
@@ -45,9 +46,9 @@ public final class ETax {
      */
     public static XmlSignatureOptions options(byte[] declarationXml, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(declarationXml, "declarationXml");
-        Element root = ProfileSupport.root(declarationXml, "e-tax", "HSoThueDTu", "TBaoThueDTu");
-        String id = ProfileSupport.idOf(ProfileSupport.only(root, Profiles.DECLARATION, "e-tax"), "e-tax");
-        ProfileSupport.unsigned(root, Profiles.DECLARATION_SIGNATURE, "e-tax");
+        Element root = ProfileSupport.root(declarationXml, XmlProfile.ETAX, "HSoThueDTu", "TBaoThueDTu");
+        String id = ProfileSupport.idOf(ProfileSupport.only(root, Profiles.DECLARATION, XmlProfile.ETAX), XmlProfile.ETAX);
+        ProfileSupport.unsigned(root, Profiles.DECLARATION_SIGNATURE, XmlProfile.ETAX);
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).elementId(id)
                 .signatureParent("/" + root.getLocalName() + "/" + Profiles.DECLARATION_SIGNATURE)
                 .c14nWithComments(true).algorithm(algorithm)

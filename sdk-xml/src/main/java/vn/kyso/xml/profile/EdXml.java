@@ -74,11 +74,13 @@ public final class EdXml {
      */
     public static XmlSignatureOptions options(byte[] message, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(message, "message");
-        Element root = ProfileSupport.root(message, "edXML", "edXML");
-        Element envelope = ProfileSupport.only(root, "edXMLEnvelope", "edXML");
-        ProfileSupport.only(envelope, "edXMLHeader", "edXML");
+        Element root = ProfileSupport.root(message, XmlProfile.EDXML, "edXML");
+        Element envelope = ProfileSupport.only(root, "edXMLEnvelope", XmlProfile.EDXML);
+        ProfileSupport.only(envelope, "edXMLHeader", XmlProfile.EDXML);
         if (!vn.kyso.xml.internal.Dom.children(Profiles.onlyChild(envelope, "edXMLHeader"), "Signature").isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: the message is already signed");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "edXML: thông điệp đã được ký",
+                    "edXML: the message is already signed");
         }
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                 .signatureParent(Profiles.EDXML_SIGNATURE_PARENT).algorithm(algorithm)
@@ -217,7 +219,9 @@ public final class EdXml {
                 EdXmlCodec.Encoded found = unused.stream().filter(e -> e.contentId != null && sameId(e.contentId, ref[0]))
                         .findFirst().orElse(unused.stream().filter(e -> e.contentId == null).findFirst().orElse(null));
                 if (found == null) {
-                    throw new KysoException(ErrorCode.MALFORMED_INPUT, "edXML: attachment " + ref[0] + " has no content");
+                    throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                            "edXML: tệp đính kèm " + ref[0] + " không có nội dung",
+                            "edXML: attachment " + ref[0] + " has no content");
                 }
                 unused.remove(found);
                 b.add(content.make(found.index, entry(ref, found.index)));
@@ -226,7 +230,9 @@ public final class EdXml {
                 b.add(content.make(e.index, entry(new String[] {e.contentId, null, null}, e.index)));
             }
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "edXML attachment");
+            throw KysoException.localized(ErrorCode.OUTPUT_FAILED, e,
+                    "không ghi được tệp đính kèm edXML",
+                    "an edXML attachment could not be written");
         }
         return b.build();
     }

@@ -281,19 +281,23 @@ public final class EdXmlMessage {
 
         private static String check(String v, String what) {
             if (v == null || v.isBlank()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML attachment " + what);
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tệp đính kèm edXML: " + what + " để trống",
+                        "edXML attachment: " + what + " is blank");
             }
             return v;
         }
 
         /**
-         * @throws KysoException {@code INVALID_ARGUMENT} without a header
+         * {@return the message}
          *
-         * @return the message
+         * @throws KysoException {@code INVALID_ARGUMENT} without a header
          */
         public EdXmlMessage build() {
             if (header == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: header is required");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "edXML: cần có phần tiêu đề",
+                        "edXML: header is required");
             }
             return new EdXmlMessage(header, traces, attachments);
         }
