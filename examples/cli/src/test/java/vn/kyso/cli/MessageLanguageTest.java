@@ -160,7 +160,7 @@ class MessageLanguageTest {
             "sdk-xml/src/main/java/vn/kyso/xml/internal/XmlEngine.java | is ambiguous",
             "sdk-xml/src/main/java/vn/kyso/xml/internal/XmlEngine.java | covers",
             "sdk-xml/src/main/java/vn/kyso/xml/internal/XmlEngine.java | (signatures included): a new signature in",
-            "sdk-xml/src/main/java/vn/kyso/xml/internal/XmlEngine.java | would invalidate it; sign another element or counter-sign it",
+            "sdk-xml/src/main/java/vn/kyso/xml/internal/XmlEngine.java | would invalidate it; sign another element or counter-sign it"
     );
 
     @BeforeAll
