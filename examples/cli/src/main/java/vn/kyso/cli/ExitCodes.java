@@ -54,6 +54,7 @@ final class ExitCodes {
             case CERTIFICATE_UNREADABLE:
             case KEYSTORE_UNREADABLE:
             case STATE_INVALID:
+            case TRUST_NOT_PINNED:
                 return DATA;
             case TOKEN_UNAVAILABLE:
             case VERIFIER_MISSING:

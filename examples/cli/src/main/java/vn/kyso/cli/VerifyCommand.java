@@ -52,11 +52,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "ORIGINAL", description = "Dữ liệu gốc của chữ ký tách rời / data of a detached signature")
     Path data;
 
-    @Option(names = "--trust", paramLabel = "PEM", description = "Chứng thư gốc tin cậy (lặp lại) / trust anchor, repeatable")
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "Thêm chứng thư gốc tin cậy ngoài danh sách tích hợp của Việt Nam (lặp lại) / trust anchor added to the built-in Vietnamese list, repeatable")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--vn-trust", paramLabel = "DIR",
-            description = "Thư mục chứng thư gốc Việt Nam, chỉ nhận theo dấu vân tay đã ghim / Vietnamese roots, accepted by pinned fingerprint")
+            description = "Thư mục thêm chứng thư của các tổ chức chứng thực Việt Nam, chỉ nhận theo dấu vân tay đã ghim / more Vietnamese CA certificates, accepted only by pinned fingerprint")
     Path vnTrust;
 
     @Option(names = "--offline", description = "Không truy cập mạng (không kiểm tra OCSP/CRL) / no network")
@@ -75,9 +76,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language lang = ((KysoCli) spec.root().userObject()).language();
-        TrustAnchors anchors = trust.isEmpty() ? TrustAnchors.empty() : TrustAnchors.fromFiles(trust);
-        if (vnTrust != null) {
-            anchors = anchors.plus(TrustAnchors.vietnam(vnTrust));
+        // the built-in Vietnamese list always applies; --vn-trust adds pinned certificates, --trust other roots
+        TrustAnchors anchors = vnTrust != null ? TrustAnchors.vietnam(vnTrust) : TrustAnchors.vietnam();
+        if (!trust.isEmpty()) {
+            anchors = anchors.plus(TrustAnchors.fromFiles(trust));
         }
         Verifier verifier = Verifier.builder()
                 .trust(anchors)
@@ -92,15 +94,19 @@ final class VerifyCommand implements Callable<Integer> {
         Document original = data == null ? null : Document.of(data);
         VerificationReport report = profile == null ? verifier.verify(signed, original)
                 : verifier.verify(signed, original, profile.profile);
+        if (trust.isEmpty() && report.signatures().stream().anyMatch(s -> !s.chainTrusted())) {
+            // not an error (the report is the answer), but the fix for an untrusted chain, e.g. a sandbox signature
+            spec.commandLine().getErr().println(new KysoException(ErrorCode.TRUST_NOT_GIVEN, String.valueOf(file.getFileName())).message(lang));
+        }
         if (format == Format.pdf) {
             AtomicFiles.write(out, PdfReportRenderer.render(report, lang));
             return ExitCodes.of(report.verdict());
         }
         String rendered;
         switch (format) {
-            case json: rendered = ReportWriter.json(report, lang); break;
-            case html: rendered = ReportWriter.html(report, lang); break;
-            default: rendered = ReportWriter.text(report, lang); break;
+            case json: rendered = ReportWriter.json(report, anchors, lang); break;
+            case html: rendered = ReportWriter.html(report, anchors, lang); break;
+            default: rendered = ReportWriter.text(report, anchors, lang); break;
         }
         if (out != null) {
             AtomicFiles.write(out, rendered);

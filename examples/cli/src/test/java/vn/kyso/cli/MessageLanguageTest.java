@@ -88,8 +88,6 @@ class MessageLanguageTest {
             "sdk-core/engine/src/main/java/vn/kyso/core/sign/SignerSettings.java | needs a TimestampClient",
             "sdk-core/engine/src/main/java/vn/kyso/core/sign/SignerSettings.java | needs trust anchors",
             "sdk-core/engine/src/main/java/vn/kyso/core/sign/SignerSettings.java | a StateKey is required for two-phase signing",
-            "sdk-core/engine/src/main/java/vn/kyso/core/trust/TrustAnchors.java | null certificate",
-            "sdk-core/engine/src/main/java/vn/kyso/core/trust/VietnamTrustRegistry.java | bad pin line:",
             "sdk-core/engine/src/main/java/vn/kyso/core/verify/Verifier.java | (empty)",
             "sdk-pdf/src/main/java/vn/kyso/pdf/internal/cms/CadesSignedData.java | content digest length",
             "sdk-pdf/src/main/java/vn/kyso/pdf/internal/cms/CadesSignedData.java | not a CMS SignedData",

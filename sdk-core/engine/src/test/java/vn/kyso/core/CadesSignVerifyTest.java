@@ -394,7 +394,10 @@ class CadesSignVerifyTest {
         ObjectMapper m = new ObjectMapper();
         JsonNode vi = m.readTree(ReportWriter.json(rep, Language.VI));
         JsonNode en = m.readTree(ReportWriter.json(rep, Language.EN));
-        assertEquals(Set.of("verdict", "validationTime", "document", "profile", "signatures"), names(vi));
+        assertEquals(Set.of("verdict", "validationTime", "document", "profile", "trust", "signatures"), names(vi));
+        assertTrue(vi.get("trust").isNull());
+        assertEquals("1 certificate given by the application",
+                m.readTree(ReportWriter.json(rep, Fixtures.trust(sandbox), Language.EN)).get("trust").asText());
         assertEquals("INVALID", vi.get("verdict").asText());
         assertEquals("none", vi.get("profile").asText());
         assertEquals("HASH_FAILURE", vi.get("signatures").get(0).get("subIndication").asText());

@@ -15,11 +15,13 @@ import vn.kyso.api.internal.Args;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.SignerSummary;
 import vn.kyso.api.report.TimestampResult;
 import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.trust.TrustAnchors;
 
 /**
  * Renders a {@link VerificationReport} as JSON, plain text or a self-contained HTML page, with messages
@@ -27,7 +29,7 @@ import vn.kyso.api.report.VerificationReport;
  *
  * <p>JSON shape (every key always present, null where there is no value):
  * <pre>
- * {"verdict","validationTime","document","profile","signatures":[{"id","format","level","indication","subIndication",
+ * {"verdict","validationTime","document","profile","trust","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
  *   "issuer","certificateSerial","certificateNotBefore","certificateNotAfter","signingTime","signatureAlgorithm",
  *   "timestamps":[{"time","tsa","valid"}],"integrity","chainTrusted","revocation","coversWholeDocument",
@@ -48,8 +50,20 @@ public final class ReportWriter {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The report as JSON (UTF-8 text, indented). */
+    /** The report as JSON (UTF-8 text, indented); {@code "trust"} is null. */
     public static String json(VerificationReport report, @Nullable Language lang) {
+        return json(report, null, lang);
+    }
+
+    /**
+     * The report as JSON, with {@code "trust"} saying which trust the verifier used, in words
+     * ({@link TrustAnchors#describe(Language)}; null when not given).
+     *
+     * <pre>{@code
+     * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list (...)"
+     * }</pre>
+     */
+    public static String json(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
         Language l = lang == null ? Language.VI : lang;
         ObjectNode root = JSON.createObjectNode();
@@ -57,6 +71,7 @@ public final class ReportWriter {
         root.put("validationTime", time(r.validationTime()));
         root.put("document", r.documentName());
         root.put("profile", r.profile().code());
+        root.put("trust", trust == null ? null : trust.describe(l));
         ArrayNode sigs = root.putArray("signatures");
         for (SignatureResult s : r.signatures()) {
             ObjectNode o = sigs.addObject();
@@ -123,6 +138,18 @@ public final class ReportWriter {
 
     /** A readable plain-text table, verdict first. */
     public static String text(VerificationReport report, @Nullable Language lang) {
+        return text(report, null, lang);
+    }
+
+    /**
+     * A readable plain-text table, verdict first, with a line saying which trust the verifier used (none when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
+     * }</pre>
+     */
+    public static String text(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
@@ -130,6 +157,9 @@ public final class ReportWriter {
         row(sb, t.get("document"), r.documentName());
         if (r.profile() != vn.kyso.api.report.Profile.NONE) {
             row(sb, t.get("profile"), t.profile(r.profile()));
+        }
+        if (trust != null) {
+            row(sb, t.get("trust"), trust.describe(t.lang));
         }
         row(sb, t.get("validationTime"), time(r.validationTime()));
         row(sb, t.get("signatures"), String.valueOf(r.signatures().size()));
@@ -203,6 +233,18 @@ public final class ReportWriter {
 
     /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
     public static String html(VerificationReport report, @Nullable Language lang) {
+        return html(report, null, lang);
+    }
+
+    /**
+     * A self-contained HTML page, verdict first, saying which trust the verifier used (nothing when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
+     * }</pre>
+     */
+    public static String html(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
@@ -217,7 +259,11 @@ public final class ReportWriter {
         if (r.profile() != vn.kyso.api.report.Profile.NONE) {
             sb.append(esc(t.get("profile"))).append(": ").append(esc(t.profile(r.profile()))).append("<br>");
         }
-        sb                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime()))).append("</p>\n");
+        sb.append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime())));
+        if (trust != null) {
+            sb.append("<br>").append(esc(t.get("trust"))).append(": ").append(esc(trust.describe(t.lang)));
+        }
+        sb.append("</p>\n");
         int i = 0;
         for (SignatureResult s : r.signatures()) {
             sb.append("<h2>").append(esc(t.get("signature"))).append(" #").append(++i).append(" (")
@@ -274,6 +320,7 @@ public final class ReportWriter {
                 case "verdict": return en ? "Verdict" : "Kết luận";
                 case "document": return en ? "Document" : "Tài liệu";
                 case "validationTime": return en ? "Validation time" : "Thời điểm kiểm tra";
+                case "trust": return en ? "Trusted certificates" : "Chứng thư tin cậy";
                 case "signatures": return en ? "Signatures" : "Số chữ ký";
                 case "signature": return en ? "Signature" : "Chữ ký";
                 case "indication": return en ? "Result" : "Kết quả";
