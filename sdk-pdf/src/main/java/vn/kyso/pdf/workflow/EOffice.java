@@ -94,6 +94,13 @@ public final class EOffice {
      * EOffice.approve(signer, Path.of("du-thao.pdf"), Path.of("du-thao.1.pdf"), leaderKey,
      *         PdfSignatureOptions.builder().appearance(PdfAppearance.leader(png)).build());
      * }</pre>
+     *
+     * @param signer the signer
+     * @param in the PDF to approve
+     * @param out where the signed PDF is written (atomically); not {@code in}
+     * @param approver the approver's key
+     * @param options the signature's options, e.g. a leader's appearance
+     * @return what was signed
      */
     public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
                                         PdfSignatureOptions options) {
@@ -107,6 +114,13 @@ public final class EOffice {
      * EOffice.approve(signer, in, out, key, options, EOffice.IssuanceFields.LEAVE_AS_IS);   // never issued
      * }</pre>
      *
+     * @param signer the signer
+     * @param in the PDF to approve
+     * @param out where the signed PDF is written (atomically); not {@code in}
+     * @param approver the approver's key
+     * @param options the signature's options, e.g. a leader's appearance
+     * @param fields whether a first approval reserves the issuance fields
+     * @return what was signed
      * @throws KysoException {@code INVALID_ARGUMENT} for a null argument, and whatever signing throws
      */
     public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
