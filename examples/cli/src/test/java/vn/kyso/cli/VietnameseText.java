@@ -29,7 +29,7 @@ final class VietnameseText {
             "yet", "no", "can", "ok", "via", "hit", "bit", "top");
 
     /** Values that are spelled like words: Java's literals and the symbols of units. */
-    private static final Set<String> VALUES = Set.of("null", "true", "false", "mm", "pt", "px", "ms", "kb", "mb", "kib", "mib");
+    private static final Set<String> VALUES = Set.of("null", "true", "false", "mm", "pt", "px", "ms", "byte", "kb", "mb", "kib", "mib");
 
     /**
      * Words of the command line ({@code kyso} and its subcommands) and its options that take a value: in
@@ -45,7 +45,8 @@ final class VietnameseText {
     }
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`|«[^»]*»|“[^”]*”|‘[^’]*’");
-    private static final Pattern TOKEN = Pattern.compile("[^\\s,;!?()\\[\\]{}<>]+");
+    private static final Pattern PRODUCT = Pattern.compile("Kyso|kyso(-[a-z0-9]+)+");
+    private static final Pattern TOKEN = Pattern.compile("[^\\s,;!?(){}<>\\]]+");
     private static final Pattern INITIAL = Pattern.compile("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?");
     private static final Set<String> RHYMES = Set.of(
             "a", "ac", "ach", "am", "an", "ang", "anh", "ap", "at", "ai", "ao", "au", "ay",
@@ -132,6 +133,9 @@ final class VietnameseText {
 
     /** A token that is a name or a value rather than a word of a language. */
     static boolean isName(String token) {
+        if (PRODUCT.matcher(token).matches()) {
+            return true; // the product and its artifacts: Kyso, kyso-core, kyso-pdf
+        }
         if (token.startsWith("-") || token.startsWith("%") || VALUES.contains(token.toLowerCase(Locale.ROOT))) {
             return true;
         }

@@ -170,7 +170,7 @@ public abstract class SignatureOptions {
             SignatureLevel v = Args.notNull(level, "level");
             if (v == SignatureLevel.NONE) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "level không được là NONE", "level may not be NONE");
+                        "mức ký (`level`) không được là NONE", "level may not be NONE");
             }
             this.level = v;
             return self();

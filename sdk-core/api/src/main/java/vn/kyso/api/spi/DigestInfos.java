@@ -55,7 +55,7 @@ public final class DigestInfos {
         if (digest.length != expected) {
             String name = algorithm.digest().jcaName();
             throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                    "digest dài " + digest.length + " byte, " + name + " cần " + expected + " byte",
+                    "giá trị băm dài " + digest.length + " byte, " + name + " cần " + expected + " byte",
                     "digest has " + digest.length + " bytes, " + name + " needs " + expected);
         }
     }

@@ -92,7 +92,7 @@ public final class SealedState {
         Args.notNull(clock, "clock");
         if (startsWith(sealed, OLD_MAGIC)) {
             throw invalid("trạng thái do một phiên bản Kyso cũ tạo (định dạng 4 trở về trước, không có mã khóa),"
-                            + " không còn được chấp nhận; hãy chuẩn bị (prepare) lại chữ ký",
+                            + " không còn được chấp nhận; hãy chuẩn bị lại chữ ký (`prepare`)",
                     "the state was made by an earlier Kyso (format 4 or older, without a key id) and is no longer"
                             + " accepted; prepare the signature again");
         }
