@@ -25,7 +25,7 @@ import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.internal.SigningSupport;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.internal.appearance.AppearanceState;
-import vn.kyso.pdf.internal.cms.CadesSignedData;
+import vn.kyso.core.internal.cms.CadesSignedData;
 
 /**
  * PAdES signing, one call or two phases. B-B and B-T are made on the lean path: the input is parsed
