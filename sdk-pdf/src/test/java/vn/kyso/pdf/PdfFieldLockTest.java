@@ -1,7 +1,6 @@
 package vn.kyso.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -128,7 +127,7 @@ class PdfFieldLockTest extends SandboxPdfTest {
         SignatureResult s = r.signatures().get(0);
         assertEquals(Modification.FORM_FILL, s.modificationsAfter(), text);
         if (locked) {
-            assertNotEquals(Verdict.VALID, r.verdict(), text);
+            assertEquals(Verdict.INVALID, r.verdict(), text);
             assertEquals(Indication.TOTAL_FAILED, s.indication(), text);
             List<String> codes = s.errors().stream().map(e -> e.code()).toList();
             assertTrue(codes.contains("KYSO-V-PDF_CHANGE_NOT_PERMITTED"), text);

@@ -1,8 +1,8 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,23 +80,23 @@ class EInvoiceTest {
             XmlFixtures.Result x = xmlsec(dir, signed, signatureId(signed, "NBan"));
             assertEquals(0, x.exit, x.output);
         }
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), signed);
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        SignatureResult s = v.party(Party.SELLER.id());
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), signed);
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        SignatureResult s = v.signatureOf(Party.SELLER.party());
         assertEquals(SignatureFormat.XMLDSIG, s.format());
-        assertEquals("seller", s.party());
+        assertEquals(vn.kyso.api.report.Party.SELLER, s.party());
         assertEquals("/HDon[1]/DLHDon[1]", s.signedScope().get(0));
         assertEquals("0101234567-001", s.signer().taxCode(), "the organisation's MST from its certificate");
         assertNotNull(s.signingTime());
-        assertNull(v.party(Party.BUYER.id()));
+        assertNull(v.signatureOf(Party.BUYER.party()));
         assertTrue(hasCode(s.warnings(), "KYSO-V-XML_PARTY_TAX_CODE"), "the invoice names MST 0101234567, the certificate 0101234567-001");
 
         byte[] matching = new String(invoice(), StandardCharsets.UTF_8).replace("<MST>0101234567</MST>", "<MST>0101234567-001</MST>")
                 .getBytes(StandardCharsets.UTF_8);
-        XmlVerification m = EInvoice.verify(XmlFixtures.verifier(sb),
+        VerificationReport m = EInvoice.verify(XmlFixtures.core(sb),
                 EInvoice.sign(XmlSigner.builder().build(), seller, matching, Party.SELLER).signed());
-        assertEquals(Verdict.VALID, m.report().verdict(), XmlVerifyTest.describe(m));
-        assertFalse(hasCode(m.party("seller").warnings(), "KYSO-V-XML_PARTY_TAX_CODE"), XmlVerifyTest.describe(m));
+        assertEquals(Verdict.VALID, m.verdict(), XmlVerifyTest.describe(m));
+        assertFalse(hasCode(m.signatureOf(vn.kyso.api.report.Party.SELLER).warnings(), "KYSO-V-XML_PARTY_TAX_CODE"), XmlVerifyTest.describe(m));
     }
 
     static boolean hasCode(List<vn.kyso.api.report.ReportMessage> messages, String code) {
@@ -106,12 +106,12 @@ class EInvoiceTest {
     @Test
     void sellerThenBuyerBothVerifyAndXmlsec1AcceptsEach(@TempDir Path dir) throws Exception {
         byte[] both = EInvoice.sign(XmlSigner.builder().build(), buyer, sellerSigned(), Party.BUYER, PKCS1).signed();
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), both);
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertEquals(2, v.report().signatures().size());
-        assertEquals("0101234567-001", v.party("seller").signer().taxCode());
-        assertEquals("Nguyễn Văn An", v.party("buyer").signer().commonName());
-        assertEquals(List.of("/HDon[1]/DLHDon[1]", "/HDon[1]/DSCKS[1]/NMua[1]/Signature[1]/Object[1]"), v.party("buyer").signedScope());
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), both);
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals(2, v.signatures().size());
+        assertEquals("0101234567-001", v.signatureOf(vn.kyso.api.report.Party.SELLER).signer().taxCode());
+        assertEquals("Nguyễn Văn An", v.signatureOf(vn.kyso.api.report.Party.BUYER).signer().commonName());
+        assertEquals(List.of("/HDon[1]/DLHDon[1]", "/HDon[1]/DSCKS[1]/NMua[1]/Signature[1]/Object[1]"), v.signatureOf(vn.kyso.api.report.Party.BUYER).signedScope());
         if (XmlFixtures.hasXmlsec1()) {
             for (String slot : new String[] {"NBan", "NMua"}) {
                 XmlFixtures.Result x = xmlsec(dir, both, signatureId(both, slot));
@@ -119,10 +119,10 @@ class EInvoiceTest {
             }
         }
         // The buyer's signature does not protect what the seller signed less: change the data, both fail.
-        XmlVerification changed = EInvoice.verify(XmlFixtures.verifier(sb),
+        VerificationReport changed = EInvoice.verify(XmlFixtures.core(sb),
                 new String(both, StandardCharsets.UTF_8).replace("1100000", "1000").getBytes(StandardCharsets.UTF_8));
-        assertEquals(Verdict.INVALID, changed.report().verdict(), XmlVerifyTest.describe(changed));
-        assertTrue(changed.report().signatures().stream().noneMatch(SignatureResult::integrity));
+        assertEquals(Verdict.INVALID, changed.verdict(), XmlVerifyTest.describe(changed));
+        assertTrue(changed.signatures().stream().noneMatch(SignatureResult::integrity));
     }
 
     @Test
@@ -131,10 +131,10 @@ class EInvoiceTest {
                 .replace("</DLHDon>", "</DLHDon><MCCQT Id=\"mccqt\">00A1B2C3D4E5F60718293A4B5C</MCCQT>");
         byte[] signed = EInvoice.sign(XmlSigner.builder().build(), XmlFixtures.key(sb.person2()),
                 withCode.getBytes(StandardCharsets.UTF_8), Party.TAX_AUTHORITY, PKCS1).signed();
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), signed);
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertEquals("/HDon[1]/MCCQT[1]", v.party("tax-authority").signedScope().get(0));
-        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, v.party("seller").indication(),
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), signed);
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals("/HDon[1]/MCCQT[1]", v.signatureOf(vn.kyso.api.report.Party.TAX_AUTHORITY).signedScope().get(0));
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication(),
                 "the seller's signature survives the code and the tax authority's signature");
         if (XmlFixtures.hasXmlsec1()) {
             XmlFixtures.Result x = xmlsec(dir, signed, signatureId(signed, "CQT"));
@@ -152,12 +152,13 @@ class EInvoiceTest {
         byte[] signed = XmlSigner.builder().build().sign(doc, buyer, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).elementId(signatureId(doc, "NBan")).signatureParent("/HDon/DSCKS/NMua")
                 .signingTimeProperty(true).algorithm(PKCS1).build()).signed();
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), signed);
-        assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        SignatureResult b = v.party("buyer");
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), signed);
+        assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
+        SignatureResult b = v.signatureOf(vn.kyso.api.report.Party.BUYER);
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_FAILED, b.indication(), XmlVerifyTest.describe(v));
         assertTrue(b.integrity(), "the signature itself is intact: only its scope is wrong");
         assertTrue(b.errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SCOPE")), XmlVerifyTest.describe(v));
-        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, v.party("seller").indication(), XmlVerifyTest.describe(v));
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication(), XmlVerifyTest.describe(v));
     }
 
     @Test
@@ -165,14 +166,15 @@ class EInvoiceTest {
         String signed = new String(sellerSigned(), StandardCharsets.UTF_8);
         for (String doubled : new String[] {signed.replace("</DSCKS>", "<NBan/></DSCKS>"),
                                              signed.replace("</HDon>", "<DSCKS><NMua/></DSCKS></HDon>")}) {
-            XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), doubled.getBytes(StandardCharsets.UTF_8));
-            assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-            assertTrue(v.party("seller").integrity(), "the signature itself is intact: only its place is ambiguous");
-            assertTrue(v.party("seller").errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SLOT_AMBIGUOUS")),
+            VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), doubled.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
+            assertEquals(vn.kyso.api.report.Indication.TOTAL_FAILED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication());
+            assertTrue(v.signatureOf(vn.kyso.api.report.Party.SELLER).integrity(), "the signature itself is intact: only its place is ambiguous");
+            assertTrue(v.signatureOf(vn.kyso.api.report.Party.SELLER).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SLOT_AMBIGUOUS")),
                     XmlVerifyTest.describe(v));
         }
-        XmlVerification single = EInvoice.verify(XmlFixtures.verifier(sb), signed.getBytes(StandardCharsets.UTF_8));
-        assertEquals(Verdict.VALID, single.report().verdict(), XmlVerifyTest.describe(single));
+        VerificationReport single = EInvoice.verify(XmlFixtures.core(sb), signed.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Verdict.VALID, single.verdict(), XmlVerifyTest.describe(single));
     }
 
     @Test
@@ -180,17 +182,19 @@ class EInvoiceTest {
         byte[] noTime = XmlSigner.builder().build().sign(invoice(), seller, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).elementId("inv-2025-123").signatureParent("/HDon/DSCKS/NBan")
                 .build()).signed();
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), noTime);
-        assertNotEquals(Verdict.VALID, v.report().verdict());
-        assertTrue(v.party("seller").errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_SIGNING_TIME_MISSING")));
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), noTime);
+        assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_FAILED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication());
+        assertTrue(v.signatureOf(vn.kyso.api.report.Party.SELLER).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_SIGNING_TIME_MISSING")));
 
         byte[] whole = XmlSigner.builder().build().sign(invoice(), seller, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true)
                 .build()).signed();
-        XmlVerification w = EInvoice.verify(XmlFixtures.verifier(sb), whole);
-        assertNotEquals(Verdict.VALID, w.report().verdict());
-        assertTrue(w.party("seller").integrity());
-        assertTrue(w.party("seller").errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SCOPE")));
+        VerificationReport w = EInvoice.verify(XmlFixtures.core(sb), whole);
+        assertEquals(Verdict.INVALID, w.verdict(), XmlVerifyTest.describe(w));
+        assertEquals(vn.kyso.api.report.Indication.TOTAL_FAILED, w.signatureOf(vn.kyso.api.report.Party.SELLER).indication());
+        assertTrue(w.signatureOf(vn.kyso.api.report.Party.SELLER).integrity());
+        assertTrue(w.signatureOf(vn.kyso.api.report.Party.SELLER).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SCOPE")));
     }
 
     @Test
@@ -199,7 +203,7 @@ class EInvoiceTest {
                 () -> EInvoice.sign(XmlSigner.builder().build(), seller, sellerSigned(), Party.SELLER));
         assertEquals(ErrorCode.INVALID_ARGUMENT, twice.errorCode());
         byte[] buyerOnly = EInvoice.sign(XmlSigner.builder().build(), buyer, invoice(), Party.BUYER).signed();
-        KysoException noSeller = assertThrows(KysoException.class, () -> EInvoice.verify(XmlFixtures.verifier(sb), buyerOnly));
+        KysoException noSeller = assertThrows(KysoException.class, () -> EInvoice.verify(XmlFixtures.core(sb), buyerOnly));
         assertEquals(ErrorCode.NO_SIGNATURE, noSeller.errorCode());
         KysoException notInvoice = assertThrows(KysoException.class,
                 () -> EInvoice.options("<HSoThueDTu/>".getBytes(StandardCharsets.UTF_8), Party.SELLER, null));
@@ -214,9 +218,9 @@ class EInvoiceTest {
                 EInvoice.options(xml, Party.SELLER, SignatureAlgorithm.RSA_PSS_SHA256));
         byte[] value = seller.signDigest(prepared.digest(), prepared.algorithm()); // the browser agent or phone
         byte[] signed = signer.complete(prepared.state(), value, xml).signed();
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), signed);
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertEquals("/HDon[1]/DLHDon[1]", v.party("seller").signedScope().get(0));
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), signed);
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals("/HDon[1]/DLHDon[1]", v.signatureOf(vn.kyso.api.report.Party.SELLER).signedScope().get(0));
     }
 
     @Test
@@ -224,8 +228,8 @@ class EInvoiceTest {
         // item 13: the e-invoice default is RSA PKCS#1 v1.5 (ProfileDefaultsTest); RSASSA-PSS on request
         var r = EInvoice.sign(XmlSigner.builder().build(), seller, invoice(), Party.SELLER, SignatureAlgorithm.RSA_PSS_SHA256);
         assertTrue(r.algorithm().name().startsWith("RSA_PSS"), r.algorithm().name());
-        XmlVerification v = EInvoice.verify(XmlFixtures.verifier(sb), r.signed());
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertTrue(v.party("seller").signatureAlgorithm().contains("PSS"), v.party("seller").signatureAlgorithm());
+        VerificationReport v = EInvoice.verify(XmlFixtures.core(sb), r.signed());
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertTrue(v.signatureOf(vn.kyso.api.report.Party.SELLER).signatureAlgorithm().scheme() == vn.kyso.api.SignatureScheme.RSA_PSS, v.signatureOf(vn.kyso.api.report.Party.SELLER).signatureAlgorithmName());
     }
 }

@@ -1,9 +1,10 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.Indication;
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,10 +104,10 @@ class EdXmlTest {
             XmlFixtures.Result x = XmlFixtures.xmlsecVerify(sb, signed, dir);
             assertEquals(0, x.exit, x.output);
         }
-        XmlVerification v = EdXml.verify(XmlFixtures.verifier(sb), Files.readAllBytes(signed));
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertEquals(EdXml.SENDER, v.report().signatures().get(0).party());
-        assertEquals(List.of("/"), v.party(EdXml.SENDER).signedScope());
+        VerificationReport v = EdXml.verify(XmlFixtures.core(sb), Files.readAllBytes(signed));
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals(EdXml.SENDER, v.signatures().get(0).party());
+        assertEquals(List.of("/"), v.signatureOf(EdXml.SENDER).signedScope());
 
         Path out = dir.resolve("nhan");
         EdXmlMessage got = EdXml.extract(signed, out);
@@ -133,12 +134,12 @@ class EdXmlTest {
         byte[] message = EdXml.builder().header(header()).attachment("a.txt", "text/plain", "một hai ba".getBytes(StandardCharsets.UTF_8))
                 .build().toXml();
         String signed = new String(EdXml.sign(XmlSigner.builder().build(), key, message).signed(), StandardCharsets.UTF_8);
-        assertEquals(Verdict.VALID, EdXml.verify(XmlFixtures.verifier(sb), signed.getBytes(StandardCharsets.UTF_8)).report().verdict());
+        assertEquals(Verdict.VALID, EdXml.verify(XmlFixtures.core(sb), signed.getBytes(StandardCharsets.UTF_8)).verdict());
         String b64 = java.util.Base64.getEncoder().encodeToString("một hai ba".getBytes(StandardCharsets.UTF_8));
         String b64changed = java.util.Base64.getEncoder().encodeToString("một hai bốn".getBytes(StandardCharsets.UTF_8));
         for (String forged : new String[] {signed.replace(b64, b64changed), signed.replace("Trần Thị Bình", "Lê Văn Cường")}) {
-            XmlVerification v = EdXml.verify(XmlFixtures.verifier(sb), forged.getBytes(StandardCharsets.UTF_8));
-            assertEquals(Verdict.INVALID, v.report().verdict(), XmlVerifyTest.describe(v));
+            VerificationReport v = EdXml.verify(XmlFixtures.core(sb), forged.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
         }
     }
 
@@ -150,10 +151,11 @@ class EdXmlTest {
         byte[] signed = XmlSigner.builder().build().sign(doc.getBytes(StandardCharsets.UTF_8), key, XmlSignatureOptions.builder()
                 .format(XmlSignatureOptions.Format.XMLDSIG).elementId("trace").signatureParent("/edXML/edXMLEnvelope/edXMLHeader")
                 .build()).signed();
-        XmlVerification v = EdXml.verify(XmlFixtures.verifier(sb), signed);
-        assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertTrue(v.party(EdXml.SENDER).integrity());
-        assertTrue(v.party(EdXml.SENDER).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SCOPE")));
+        VerificationReport v = EdXml.verify(XmlFixtures.core(sb), signed);
+        assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals(Indication.TOTAL_FAILED, v.signatureOf(EdXml.SENDER).indication(), XmlVerifyTest.describe(v));
+        assertTrue(v.signatureOf(EdXml.SENDER).integrity());
+        assertTrue(v.signatureOf(EdXml.SENDER).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_PROFILE_SCOPE")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -133,9 +134,9 @@ class HostileInputTest {
     /** A verdict other than VALID, or a typed error; returns the error code (null for a report). */
     static ErrorCode notValid(String xml) {
         try {
-            XmlVerification v = XmlFixtures.verifier(sb).verify(utf8(xml));
-            assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-            assertFalse(v.report().toString().contains("BI-MAT"));
+            VerificationReport v = XmlFixtures.verifier(sb).verify(utf8(xml));
+            assertNotEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+            assertFalse(v.toString().contains("BI-MAT"));
             return null;
         } catch (KysoException e) {
             assertFalse(e.getMessage().contains("BI-MAT"), e.getMessage());
@@ -149,8 +150,8 @@ class HostileInputTest {
         Path f = Files.writeString(input.resolve(name), xml, StandardCharsets.UTF_8);
         Path data = Files.writeString(input.resolve("data.bin"), "du lieu", StandardCharsets.UTF_8);
         try {
-            XmlVerification v = XmlFixtures.verifier(sb).verify(f, data, null);
-            assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+            VerificationReport v = XmlFixtures.verifier(sb).verify(f, data, null);
+            assertNotEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
             return null;
         } catch (KysoException e) {
             return e.errorCode();
@@ -169,7 +170,7 @@ class HostileInputTest {
 
     /** Verifies (any outcome, VALID included: what is added is not signed content) and returns the verdict. */
     static Verdict verifyOnly(String xml) {
-        return XmlFixtures.verifier(sb).verify(utf8(xml)).report().verdict();
+        return XmlFixtures.verifier(sb).verify(utf8(xml)).verdict();
     }
 
     @Test
@@ -190,10 +191,10 @@ class HostileInputTest {
 
     @Test
     void theBaselinesAreValidOrIntact() {
-        XmlVerification v = XmlFixtures.verifier(sb).verify(utf8(xadesInvoice()));
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        XmlVerification d = XmlFixtures.verifier(sb).verify(utf8(xmldsigInvoice()));
-        assertTrue(d.report().signatures().get(0).integrity(), XmlVerifyTest.describe(d));
+        VerificationReport v = XmlFixtures.verifier(sb).verify(utf8(xadesInvoice()));
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        VerificationReport d = XmlFixtures.verifier(sb).verify(utf8(xmldsigInvoice()));
+        assertTrue(d.signatures().get(0).integrity(), XmlVerifyTest.describe(d));
     }
 
     @Test
@@ -267,9 +268,10 @@ class HostileInputTest {
         for (String t : transforms) {
             String forged = base.replace(c14n, t);
             assertNotEquals(base, forged);
-            XmlVerification v = XmlFixtures.verifier(sb).verify(utf8(forged));
-            assertNotEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-            assertTrue(v.report().signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_UNSAFE_TRANSFORM")),
+            VerificationReport v = XmlFixtures.verifier(sb).verify(utf8(forged));
+            assertEquals(Verdict.INVALID, v.verdict(), XmlVerifyTest.describe(v));
+            assertEquals(vn.kyso.api.report.SubIndication.FORMAT_FAILURE, v.signatures().get(0).subIndication(), XmlVerifyTest.describe(v));
+            assertTrue(v.signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-XML_UNSAFE_TRANSFORM")),
                     XmlVerifyTest.describe(v));
         }
         // Too many transforms, too many references.
@@ -344,8 +346,8 @@ class HostileInputTest {
                 StandardCharsets.UTF_8);
         String moved = signed.replace("<NoiDung Id=\"nd\">Quyết định</NoiDung>", "<NoiDung>Giả mạo</NoiDung><Cu><NoiDung Id=\"nd\">Quyết định</NoiDung></Cu>");
         assertNotEquals(signed, moved);
-        XmlVerification v = XmlFixtures.verifier(sb).verify(utf8(moved));
-        assertEquals(List.of("/CongVan[1]/Cu[1]/NoiDung[1]"), v.signedPaths().get(v.report().signatures().get(0).id()), XmlVerifyTest.describe(v));
+        VerificationReport v = XmlFixtures.verifier(sb).verify(utf8(moved));
+        assertEquals(List.of("/CongVan[1]/Cu[1]/NoiDung[1]"), v.signatures().get(0).signedScope(), XmlVerifyTest.describe(v));
     }
 
     /** The Id the second reference of the first signature points at (signed properties or SigningTime object). */

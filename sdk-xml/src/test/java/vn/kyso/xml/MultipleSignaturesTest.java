@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,26 +50,26 @@ class MultipleSignaturesTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static Set<String> signers(XmlVerification v) {
-        return v.report().signatures().stream().map(r -> r.signer().commonName()).collect(Collectors.toSet());
+    static Set<String> signers(VerificationReport v) {
+        return v.signatures().stream().map(r -> r.signer().commonName()).collect(Collectors.toSet());
     }
 
     @Test
     void twoParallelXadesSignaturesOverTheWholeDocumentAreBothValid() {
         byte[] one = signer.sign(utf8("<CongVan><NoiDung>Quyết định số 45</NoiDung></CongVan>"), first, XmlSignatureOptions.defaults()).signed();
         byte[] two = signer.sign(one, second, XmlSignatureOptions.defaults()).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(two);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(two);
         String d = XmlVerifyTest.describe(v);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
-        assertEquals(2, v.report().signatures().size(), d);
-        for (SignatureResult r : v.report().signatures()) {
+        assertEquals(Verdict.VALID, v.verdict(), d);
+        assertEquals(2, v.signatures().size(), d);
+        for (SignatureResult r : v.signatures()) {
             assertEquals(Indication.TOTAL_PASSED, r.indication(), d);
-            assertEquals(List.of("/"), v.signedPaths().get(r.id()), d);
+            assertEquals(List.of("/"), r.signedScope(), d);
         }
         assertEquals(Set.of(sb.person1().certificate(), sb.person2().certificate()).size(), signers(v).size(), d);
         // Changing the content breaks both.
-        XmlVerification changed = XmlFixtures.verifier(sb).verify(utf8(new String(two, StandardCharsets.UTF_8).replace("số 45", "số 46")));
-        assertTrue(changed.report().signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_FAILED && !r.integrity()),
+        VerificationReport changed = XmlFixtures.verifier(sb).verify(utf8(new String(two, StandardCharsets.UTF_8).replace("số 45", "số 46")));
+        assertTrue(changed.signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_FAILED && !r.integrity()),
                 XmlVerifyTest.describe(changed));
     }
 
@@ -77,13 +78,13 @@ class MultipleSignaturesTest {
         byte[] invoice = utf8(XmlFixtures.invoice("data", "Công ty Mua").replace("<NBan/>", "<NBan/><NMua/>"));
         byte[] seller = signer.sign(invoice, first, XmlSignatureOptions.builder().elementId("data").signatureParent("/HDon/DSCKS/NBan").build()).signed();
         byte[] both = signer.sign(seller, second, XmlSignatureOptions.builder().elementId("data").signatureParent("/HDon/DSCKS/NMua").build()).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(both);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(both);
         String d = XmlVerifyTest.describe(v);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
-        assertEquals(Indication.TOTAL_PASSED, v.party("seller").indication(), d);
-        assertEquals(Indication.TOTAL_PASSED, v.party("buyer").indication(), d);
-        assertNotEquals(v.party("seller").signer().commonName(), v.party("buyer").signer().commonName(), d);
-        for (List<String> paths : v.signedPaths().values()) {
+        assertEquals(Verdict.VALID, v.verdict(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.BUYER).indication(), d);
+        assertNotEquals(v.signatureOf(vn.kyso.api.report.Party.SELLER).signer().commonName(), v.signatureOf(vn.kyso.api.report.Party.BUYER).signer().commonName(), d);
+        for (List<String> paths : v.signatures().stream().map(SignatureResult::signedScope).collect(java.util.stream.Collectors.toList())) {
             assertEquals(List.of("/HDon[1]/DLHDon[1]"), paths, d);
         }
     }
@@ -95,18 +96,18 @@ class MultipleSignaturesTest {
         byte[] invoice = utf8(XmlFixtures.invoice("data", "Công ty Mua").replace("<NBan/>", "<NBan/><NMua/>"));
         byte[] seller = signer.sign(invoice, first, dsig.signatureParent("/HDon/DSCKS/NBan").build()).signed();
         byte[] both = signer.sign(seller, second, dsig.signatureParent("/HDon/DSCKS/NMua").build()).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(both);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(both);
         String d = XmlVerifyTest.describe(v);
-        assertEquals(2, v.report().signatures().size(), d);
-        assertTrue(v.party("seller").integrity(), d);
-        assertTrue(v.party("buyer").integrity(), d);
-        assertEquals(Indication.TOTAL_PASSED, v.party("seller").indication(), d);
-        assertEquals(Indication.TOTAL_PASSED, v.party("buyer").indication(), d);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
-        XmlVerification changed = XmlFixtures.verifier(sb).verify(utf8(new String(both, StandardCharsets.UTF_8).replace("1100000", "1200000")));
-        assertFalse(changed.party("seller").integrity(), XmlVerifyTest.describe(changed));
-        assertFalse(changed.party("buyer").integrity(), XmlVerifyTest.describe(changed));
-        assertEquals(Verdict.INVALID, changed.report().verdict(), XmlVerifyTest.describe(changed));
+        assertEquals(2, v.signatures().size(), d);
+        assertTrue(v.signatureOf(vn.kyso.api.report.Party.SELLER).integrity(), d);
+        assertTrue(v.signatureOf(vn.kyso.api.report.Party.BUYER).integrity(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.SELLER).indication(), d);
+        assertEquals(Indication.TOTAL_PASSED, v.signatureOf(vn.kyso.api.report.Party.BUYER).indication(), d);
+        assertEquals(Verdict.VALID, v.verdict(), d);
+        VerificationReport changed = XmlFixtures.verifier(sb).verify(utf8(new String(both, StandardCharsets.UTF_8).replace("1100000", "1200000")));
+        assertFalse(changed.signatureOf(vn.kyso.api.report.Party.SELLER).integrity(), XmlVerifyTest.describe(changed));
+        assertFalse(changed.signatureOf(vn.kyso.api.report.Party.BUYER).integrity(), XmlVerifyTest.describe(changed));
+        assertEquals(Verdict.INVALID, changed.verdict(), XmlVerifyTest.describe(changed));
     }
 
     @Test
@@ -129,12 +130,12 @@ class MultipleSignaturesTest {
         byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Tờ trình</NoiDung></CongVan>"), first, XmlSignatureOptions.defaults()).signed();
         String targetId = XmlFixtures.signatureIds(signed).get(0);
         byte[] counter = signer.sign(signed, second, counter(targetId)).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(counter);
         String d = XmlVerifyTest.describe(v);
-        assertEquals(2, v.report().signatures().size(), d);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
-        assertTrue(v.report().signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_PASSED), d);
-        assertTrue(v.signedPaths().values().stream().anyMatch(p -> p.size() == 1 && p.get(0).endsWith("/Signature[1]/SignatureValue[1]")), d);
+        assertEquals(2, v.signatures().size(), d);
+        assertEquals(Verdict.VALID, v.verdict(), d);
+        assertTrue(v.signatures().stream().allMatch(r -> r.indication() == Indication.TOTAL_PASSED), d);
+        assertTrue(v.signatures().stream().map(SignatureResult::signedScope).anyMatch(p -> p.size() == 1 && p.get(0).endsWith("/Signature[1]/SignatureValue[1]")), d);
         assertEquals(2, signers(v).size(), d);
         assertTrue(new String(counter, StandardCharsets.UTF_8).contains("CounterSignature"), d);
 
@@ -143,19 +144,19 @@ class MultipleSignaturesTest {
         int a = text.indexOf("<ds:SignatureValue");
         int b = text.indexOf('>', a) + 1;
         String forged = text.substring(0, b) + (text.charAt(b) == 'A' ? 'B' : 'A') + text.substring(b + 1);
-        XmlVerification bad = XmlFixtures.verifier(sb).verify(utf8(forged));
-        assertTrue(bad.report().signatures().stream().allMatch(r -> r.indication() != Indication.TOTAL_PASSED), XmlVerifyTest.describe(bad));
+        VerificationReport bad = XmlFixtures.verifier(sb).verify(utf8(forged));
+        assertTrue(bad.signatures().stream().allMatch(r -> r.indication() != Indication.TOTAL_PASSED), XmlVerifyTest.describe(bad));
     }
 
     @Test
     void aCounterSignatureCanNameItsTargetByTheReportId() {
         byte[] signed = signer.sign(utf8("<CongVan><NoiDung>Báo cáo</NoiDung></CongVan>"), first,
                 XmlSignatureOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA256).build()).signed();
-        String reportId = XmlFixtures.verifier(sb).verify(signed).report().signatures().get(0).id();
+        String reportId = XmlFixtures.verifier(sb).verify(signed).signatures().get(0).id();
         byte[] counter = signer.sign(signed, second, counter(reportId)).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(counter);
-        assertEquals(2, v.report().signatures().size(), XmlVerifyTest.describe(v));
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+        VerificationReport v = XmlFixtures.verifier(sb).verify(counter);
+        assertEquals(2, v.signatures().size(), XmlVerifyTest.describe(v));
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.core.verify.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,12 @@ final class XmlFixtures {
         return TrustAnchors.of(List.of(sb.root()));
     }
 
-    static XmlVerifier verifier(Sandbox sb) {
-        return XmlVerifier.builder().trust(trust(sb)).revocation(online()).build();
+    static XmlCheck verifier(Sandbox sb) {
+        return new XmlCheck(core(sb));
+    }
+
+    static Verifier core(Sandbox sb) {
+        return Verifier.builder().trust(trust(sb)).revocation(online()).build();
     }
 
     static RevocationOptions online() {

@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -46,7 +47,7 @@ import vn.kyso.xml.internal.Dom;
  */
 class XmlMutationPropertiesTest {
     static Sandbox sb;
-    static XmlVerifier verifier;
+    static XmlCheck verifier;
     static final List<Signed> DOCS = new ArrayList<>();
 
     /** A signed document, where a consumer reads its signed parts, and their canonical forms. */
@@ -157,8 +158,8 @@ class XmlMutationPropertiesTest {
                 XmlSignatureOptions.defaults()).signed();
         DOCS.add(new Signed(whole, null, new String[] {"CongVan", "Signature"}));
         for (Signed s : DOCS) {
-            XmlVerification v = verifier.verify(s.xml.getBytes(StandardCharsets.UTF_8));
-            assertEquals(Verdict.VALID, v.report().verdict(), "the unmutated document must be VALID: " + XmlVerifyTest.describe(v));
+            VerificationReport v = verifier.verify(s.xml.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Verdict.VALID, v.verdict(), "the unmutated document must be VALID: " + XmlVerifyTest.describe(v));
             assertEquals(s.view, s.signedView(s.xml));
         }
     }
@@ -184,7 +185,7 @@ class XmlMutationPropertiesTest {
         boolean changed = misleads(s.view, s.signedView(mutated));
         Verdict verdict;
         try {
-            verdict = verifier.verify(mutated.getBytes(StandardCharsets.UTF_8)).report().verdict();
+            verdict = verifier.verify(mutated.getBytes(StandardCharsets.UTF_8)).verdict();
         } catch (KysoException e) {
             verdict = null; // a typed error is a fine outcome
         }

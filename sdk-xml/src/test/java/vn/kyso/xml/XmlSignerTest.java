@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,9 +80,9 @@ class XmlSignerTest {
             String text = new String(signed, StandardCharsets.UTF_8);
             assertTrue(text.contains("URI=\"#tt\""), text);
             assertTrue(text.contains("<TTin Id=\"tt\"><Ten>Hồ sơ số 7</Ten></TTin>"), "the chosen element is left as it was: " + text);
-            XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
-            assertEquals(vn.kyso.api.report.Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-            vn.kyso.api.report.SignatureResult first = v.report().signatures().get(0);
+            VerificationReport v = XmlFixtures.verifier(sb).verify(signed);
+            assertEquals(vn.kyso.api.report.Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+            vn.kyso.api.report.SignatureResult first = v.signatures().get(0);
             assertTrue(first.signedScope().contains("/HoSo[1]/TTin[1]"), first.signedScope().toString());
             assertTrue(first.signedScope().stream().noneMatch(p -> p.startsWith("/HoSo[1]/Muc")), first.signedScope().toString());
         }
@@ -121,9 +122,9 @@ class XmlSignerTest {
         var prepared = signer.prepare(xml, key.chain(), SignatureAlgorithm.RSA_SHA256,
                 dsig().elementPath("/HoSo/Ban").signatureParent("/HoSo/Ky").build());
         byte[] signed = signer.complete(prepared.state(), key.signDigest(prepared.digest(), prepared.algorithm()), xml).signed();
-        XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
-        assertEquals(vn.kyso.api.report.Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
-        assertEquals(java.util.List.of("/HoSo[1]/Ban[1]"), v.report().signatures().get(0).signedScope());
+        VerificationReport v = XmlFixtures.verifier(sb).verify(signed);
+        assertEquals(vn.kyso.api.report.Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
+        assertEquals(java.util.List.of("/HoSo[1]/Ban[1]"), v.signatures().get(0).signedScope());
     }
 
     @Test

@@ -25,6 +25,7 @@ import vn.kyso.api.Language;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureLevel;
 import vn.kyso.api.report.Verdict;
+import vn.kyso.api.report.VerificationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.twophase.PreparedSignature;
 import vn.kyso.api.twophase.StateKey;
@@ -95,8 +96,8 @@ class XmlTwoPhaseStateTest {
     }
 
     private static void valid(Path out) throws Exception {
-        XmlVerification v = XmlFixtures.verifier(sandbox).verify(Files.readAllBytes(out));
-        assertEquals(Verdict.VALID, v.report().verdict(), XmlVerifyTest.describe(v));
+        VerificationReport v = XmlFixtures.verifier(sandbox).verify(Files.readAllBytes(out));
+        assertEquals(Verdict.VALID, v.verdict(), XmlVerifyTest.describe(v));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.kyso.xml;
 
+import vn.kyso.api.report.VerificationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -149,40 +150,40 @@ class XmlsecSignedInputTest {
     void xadesSignedByXmlsec1IsValid() throws Exception {
         byte[] signed = xmlsecSign(xadesTemplate(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5)), "xades",
                 "--id-attr:Id", "DLHDon", "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties");
-        XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(signed);
         String d = XmlVerifyTest.describe(v);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
-        SignatureResult r = v.report().signatures().get(0);
+        assertEquals(Verdict.VALID, v.verdict(), d);
+        SignatureResult r = v.signatures().get(0);
         assertEquals(SignatureFormat.XADES, r.format(), d);
         assertEquals(SignatureLevel.B_B, r.level(), d);
         assertTrue(sb.person1().certificate().getSubjectX500Principal().getName().contains(r.signer().commonName()), d);
-        assertEquals(List.of("/HDon[1]/DLHDon[1]"), v.signedPaths().get(r.id()), d);
-        assertEquals(r, v.party("seller"), d);
+        assertEquals(List.of("/HDon[1]/DLHDon[1]"), r.signedScope(), d);
+        assertEquals(r, v.signatureOf(vn.kyso.api.report.Party.SELLER), d);
 
-        XmlVerification changed = XmlFixtures.verifier(sb).verify(new String(signed, StandardCharsets.UTF_8)
+        VerificationReport changed = XmlFixtures.verifier(sb).verify(new String(signed, StandardCharsets.UTF_8)
                 .replace("<DGia>1000000</DGia>", "<DGia>9000000</DGia>").getBytes(StandardCharsets.UTF_8));
-        assertEquals(Verdict.INVALID, changed.report().verdict(), XmlVerifyTest.describe(changed));
-        assertFalse(changed.report().signatures().get(0).integrity());
+        assertEquals(Verdict.INVALID, changed.verdict(), XmlVerifyTest.describe(changed));
+        assertFalse(changed.signatures().get(0).integrity());
     }
 
     @Test
     void xmldsigInvoiceSignedByXmlsec1KeepsItsIntegrity() throws Exception {
         byte[] signed = xmlsecSign(xmldsigTemplate(Instant.now()), "xmldsig", "--id-attr:Id", "DLHDon", "--id-attr:Id", "Object");
-        XmlVerification v = XmlFixtures.verifier(sb).verify(signed);
+        VerificationReport v = XmlFixtures.verifier(sb).verify(signed);
         String d = XmlVerifyTest.describe(v);
-        SignatureResult r = v.report().signatures().get(0);
+        SignatureResult r = v.signatures().get(0);
         assertEquals(SignatureFormat.XMLDSIG, r.format(), d);
         assertTrue(r.integrity(), d);
         assertTrue(r.chainTrusted(), d);
-        assertEquals(r, v.party("seller"), d);
-        assertTrue(v.signedPaths().get(r.id()).contains("/HDon[1]/DLHDon[1]"), d);
-        assertEquals(Verdict.VALID, v.report().verdict(), d);
+        assertEquals(r, v.signatureOf(vn.kyso.api.report.Party.SELLER), d);
+        assertTrue(r.signedScope().contains("/HDon[1]/DLHDon[1]"), d);
+        assertEquals(Verdict.VALID, v.verdict(), d);
 
-        XmlVerification changed = XmlFixtures.verifier(sb).verify(new String(signed, StandardCharsets.UTF_8)
+        VerificationReport changed = XmlFixtures.verifier(sb).verify(new String(signed, StandardCharsets.UTF_8)
                 .replace("<SLuong>1</SLuong>", "<SLuong>2</SLuong>").getBytes(StandardCharsets.UTF_8));
-        SignatureResult c = changed.report().signatures().get(0);
+        SignatureResult c = changed.signatures().get(0);
         assertFalse(c.integrity(), XmlVerifyTest.describe(changed));
         assertNotEquals(Indication.TOTAL_PASSED, c.indication(), XmlVerifyTest.describe(changed));
-        assertEquals(Verdict.INVALID, changed.report().verdict(), XmlVerifyTest.describe(changed));
+        assertEquals(Verdict.INVALID, changed.verdict(), XmlVerifyTest.describe(changed));
     }
 }

@@ -17,8 +17,8 @@ import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
-import vn.kyso.xml.XmlVerification;
-import vn.kyso.xml.XmlVerifier;
+import vn.kyso.api.io.Document;
+import vn.kyso.core.verify.Verifier;
 
 /**
  * Signs and verifies a 100 MB XML document (an invoice list with many lines) detached and enveloped, and
@@ -36,21 +36,21 @@ public final class LargeXml {
             Path doc = write(f.dir.resolve("bang-ke-" + megabytes + "MB.xml"), megabytes * 1_000_000L);
             TrustAnchors trust = TrustAnchors.of(List.of(f.sandbox.root()));
             XmlSigner signer = XmlSigner.builder().trust(trust).build();
-            XmlVerifier verifier = XmlVerifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
+            Verifier verifier = Verifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
             System.out.printf(Locale.ROOT, "document: %s, %,d bytes, max heap %,d MB%n", doc.getFileName(), Files.size(doc),
                     Runtime.getRuntime().maxMemory() >> 20);
             XmlSignatureOptions.Builder dsig = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                     .algorithm(SignatureAlgorithm.RSA_SHA256);
             Path detached = f.dir.resolve("detached.xml");
             step("XMLDSig detached: sign", () -> signer.sign(doc, detached, f.key, dsig.packaging(XmlSignatureOptions.Packaging.DETACHED).build()));
-            step("XMLDSig detached: verify", () -> summary(verifier.verify(detached, doc, null)));
+            step("XMLDSig detached: verify", () -> summary(verifier.verify(Document.of(detached), Document.of(doc))));
             Path xadesDetached = f.dir.resolve("xades-detached.xml");
             step("XAdES B-B detached: sign", () -> signer.sign(doc, xadesDetached, f.key, XmlSignatureOptions.builder()
                     .packaging(XmlSignatureOptions.Packaging.DETACHED).build()));
-            step("XAdES B-B detached: verify", () -> summary(verifier.verify(xadesDetached, doc, null)));
+            step("XAdES B-B detached: verify", () -> summary(verifier.verify(Document.of(xadesDetached), Document.of(doc))));
             Path enveloped = f.dir.resolve("enveloped.xml");
             step("XMLDSig enveloped: sign", () -> signer.sign(doc, enveloped, f.key, dsig.packaging(XmlSignatureOptions.Packaging.ENVELOPED).build()));
-            step("XMLDSig enveloped: verify", () -> summary(verifier.verify(enveloped, null, null)));
+            step("XMLDSig enveloped: verify", () -> summary(verifier.verify(Document.of(enveloped))));
             step("xmlsec1 --verify enveloped", () -> xmlsec1(f, enveloped));
             step("XAdES B-B enveloped: sign", () -> signer.sign(doc, f.dir.resolve("xades-enveloped.xml"), f.key, XmlSignatureOptions.defaults()));
         }
@@ -95,8 +95,7 @@ public final class LargeXml {
         }
     }
 
-    static String summary(XmlVerification v) {
-        VerificationReport r = v.report();
+    static String summary(VerificationReport r) {
         return r.verdict() + ", integrity " + r.signatures().get(0).integrity() + ", " + r.signatures().get(0).indication();
     }
 

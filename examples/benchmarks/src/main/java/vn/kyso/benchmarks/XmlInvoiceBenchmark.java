@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.api.io.Document;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SigningResult;
 import vn.kyso.core.revocation.RevocationOptions;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
-import vn.kyso.xml.XmlVerification;
-import vn.kyso.xml.XmlVerifier;
 
 /**
  * E-invoice throughput: a 1 KB invoice (Decree 123/2020 shape) signed as the seller does it, an enveloped
@@ -40,7 +41,7 @@ import vn.kyso.xml.XmlVerifier;
 public class XmlInvoiceBenchmark {
     BenchmarkFixture fixture;
     XmlSigner signer;
-    XmlVerifier verifier;
+    Verifier verifier;
     XmlSignatureOptions seller;
     XmlSignatureOptions xades;
     byte[] invoice;
@@ -67,7 +68,7 @@ public class XmlInvoiceBenchmark {
         fixture = new BenchmarkFixture("kyso-xml-bench");
         TrustAnchors trust = TrustAnchors.of(List.of(fixture.sandbox.root()));
         signer = XmlSigner.builder().trust(trust).build();
-        verifier = XmlVerifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
+        verifier = Verifier.builder().trust(trust).revocation(RevocationOptions.online()).build();
         seller = XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG).algorithm(SignatureAlgorithm.RSA_SHA256)
                 .elementId("data").signatureParent("/HDon/DSCKS/NBan").signingTimeProperty(true).build();
         xades = XmlSignatureOptions.builder().algorithm(SignatureAlgorithm.RSA_SHA256)
@@ -102,7 +103,7 @@ public class XmlInvoiceBenchmark {
 
     /** Full verification of the seller-signed invoice. */
     @Benchmark
-    public XmlVerification verifyInvoice() {
-        return verifier.verify(signedInvoice);
+    public VerificationReport verifyInvoice() {
+        return verifier.verify(Document.of(signedInvoice, "hoa-don.xml"));
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.SignatureResult;
-import vn.kyso.xml.XmlVerification;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Party;
+import vn.kyso.api.report.VerificationReport;
 
 /** Runs each invoice benchmark operation once outside JMH: what is measured must be correct. */
 class XmlInvoiceBenchmarkTest {
@@ -17,12 +19,12 @@ class XmlInvoiceBenchmarkTest {
         bench.setUp();
         try {
             assertTrue(bench.invoice.length >= 1000 && bench.invoice.length <= 1100, "a 1 KB invoice: " + bench.invoice.length);
-            XmlVerification dsig = bench.verifier.verify(bench.signInvoice().signed());
-            SignatureResult seller = dsig.party("seller");
+            VerificationReport dsig = bench.verifier.verify(Document.of(bench.signInvoice().signed(), "hoa-don.xml"));
+            SignatureResult seller = dsig.signatureOf(Party.SELLER);
             assertTrue(seller.integrity() && seller.chainTrusted(), seller.toString());
-            assertEquals(Verdict.VALID, dsig.report().verdict(), seller.toString());
-            assertEquals(Verdict.VALID, bench.verifier.verify(bench.signInvoiceXades().signed()).report().verdict());
-            assertTrue(bench.verifyInvoice().party("seller").integrity());
+            assertEquals(Verdict.VALID, dsig.verdict(), seller.toString());
+            assertEquals(Verdict.VALID, bench.verifier.verify(Document.of(bench.signInvoiceXades().signed(), "hoa-don.xml")).verdict());
+            assertTrue(bench.verifyInvoice().signatureOf(Party.SELLER).integrity());
         } finally {
             bench.tearDown();
         }

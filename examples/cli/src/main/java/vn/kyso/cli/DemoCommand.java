@@ -220,7 +220,7 @@ final class DemoCommand implements Callable<Integer> {
         writeReport(dir, sig.getFileName().toString(), report);
         vn.kyso.api.report.SignatureResult s = report.signatures().isEmpty() ? null : report.signatures().get(0);
         row(step, s == null || s.signer() == null ? "-" : s.signer().commonName(), s == null ? "-" : s.level().label(),
-                s == null || s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), report.verdict().name(),
+                s == null || s.signatureAlgorithmName() == null ? "-" : s.signatureAlgorithmName(), report.verdict().name(),
                 Verdict.VALID.name(), report.verdict() == Verdict.VALID);
     }
 
@@ -266,7 +266,7 @@ final class DemoCommand implements Callable<Integer> {
             row(last ? t("PDF: phát hành (tổ chức, có dấu)", "PDF: issuance (organisation, seal)")
                             : who.equals(LEADER_NAME) ? t("PDF: phê duyệt (ảnh chữ ký)", "PDF: approval (signature image)")
                             : t("PDF: phê duyệt (khối chữ)", "PDF: approval (text block)"),
-                    who, s.level().label(), s.signatureAlgorithm() == null ? "-" : s.signatureAlgorithm(), got, expected,
+                    who, s.level().label(), s.signatureAlgorithmName() == null ? "-" : s.signatureAlgorithmName(), got, expected,
                     got.equals(expected));
         }
         row(t("PDF: kết luận (4 chữ ký)", "PDF: verdict (4 signatures)"), "-", issuance.level().label(), "-",
@@ -381,7 +381,7 @@ final class DemoCommand implements Callable<Integer> {
         List<String> named = new ArrayList<>();
         for (vn.kyso.api.report.SignatureResult s : report.signatures()) {
             if (s.party() != null) {
-                named.add(s.party());
+                named.add(s.party().code());
             }
         }
         String got = report.verdict().name() + (parties == null ? "" : " (" + String.join(", ", named) + ")");

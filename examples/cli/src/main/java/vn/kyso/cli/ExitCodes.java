@@ -54,8 +54,10 @@ final class ExitCodes {
             case CERTIFICATE_UNREADABLE:
             case KEYSTORE_UNREADABLE:
             case STATE_INVALID:
+            case TRUST_NOT_PINNED:
                 return DATA;
             case TOKEN_UNAVAILABLE:
+            case VERIFIER_MISSING:
             case TIMESTAMP_FAILED:
             case REVOCATION_UNAVAILABLE:
             case NETWORK_FAILED:

@@ -227,8 +227,14 @@ final class SignCommand {
         @Option(names = "--anchor-offset", paramLabel = "DX,DY", split = ",", description = "Dịch chữ ký đặt theo neo (phải, xuống), điểm / offset in points")
         List<Float> anchorOffset;
 
-        @Option(names = "--reserve-issuance-fields", description = "Tạo sẵn ô số và ngày trước chữ ký đầu tiên / reserve the number and date fields before the first approval")
+        @Option(names = "--reserve-issuance-fields", hidden = true,
+                description = "Mặc định của --role approve / the default of --role approve")
         boolean reserveFields;
+
+        @Option(names = "--no-reserve-issuance-fields",
+                description = "Không tạo sẵn ô số và ngày ở chữ ký duyệt đầu tiên (mặc định: có tạo) / "
+                        + "do not reserve the number and date fields at the first approval (reserved by default)")
+        boolean noReserveFields;
 
         @Option(names = "--pdf-password-env", paramLabel = "VAR", description = "Mật khẩu mở PDF được mã hóa / password of an encrypted PDF, from an environment variable")
         String pdfPasswordEnv;
@@ -270,24 +276,16 @@ final class SignCommand {
                 return SigningJob.workflow(options, (input, output, key, o) ->
                         EOffice.issue(signer, SigningJob.file(input), SigningJob.file(output), key, docNumber, date, o));
             }
-            if (!reserveFields) {
-                return SigningJob.of(signer, options);
+            if (reserveFields && noReserveFields) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--reserve-issuance-fields, --no-reserve-issuance-fields");
             }
-            return SigningJob.workflow(options, (input, output, key, o) -> {
-                Path in = SigningJob.file(input);
-                Path out = SigningJob.file(output);
-                Path reserved = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".template.pdf");
-                try {
-                    EOffice.reserveIssuanceFields(in, reserved);
-                    return signer.sign(reserved, out, key, o);
-                } finally {
-                    try {
-                        java.nio.file.Files.deleteIfExists(reserved);
-                    } catch (java.io.IOException ignored) {
-                        // leftover temporary file; the output is complete either way
-                    }
-                }
-            });
+            if (role == Role.approve) {
+                // the first approval reserves the number and date fields unless told not to (EOffice.approve)
+                EOffice.IssuanceFields fields = noReserveFields ? EOffice.IssuanceFields.LEAVE_AS_IS : EOffice.IssuanceFields.RESERVE;
+                return SigningJob.workflow(options, (input, output, key, o) ->
+                        EOffice.approve(signer, SigningJob.file(input), SigningJob.file(output), key, o, fields));
+            }
+            return SigningJob.of(signer, options);
         }
 
         private void placement(PdfSignatureOptions.Builder b) {

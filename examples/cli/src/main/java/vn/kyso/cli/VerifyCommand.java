@@ -14,6 +14,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
 import vn.kyso.api.io.AtomicFiles;
+import vn.kyso.api.io.Document;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.report.ReportWriter;
 import vn.kyso.core.revocation.RevocationOptions;
@@ -30,6 +31,18 @@ final class VerifyCommand implements Callable<Integer> {
     /** Report formats. */
     enum Format { text, json, html, pdf }
 
+    /** Profiles a user may force (the report's {@link vn.kyso.api.report.Profile}, by its code). */
+    enum ProfileName {
+        none(vn.kyso.api.report.Profile.NONE), einvoice(vn.kyso.api.report.Profile.EINVOICE),
+        etax(vn.kyso.api.report.Profile.ETAX), edxml(vn.kyso.api.report.Profile.EDXML);
+
+        final vn.kyso.api.report.Profile profile;
+
+        ProfileName(vn.kyso.api.report.Profile profile) {
+            this.profile = profile;
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -39,15 +52,20 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "ORIGINAL", description = "Dữ liệu gốc của chữ ký tách rời / data of a detached signature")
     Path data;
 
-    @Option(names = "--trust", paramLabel = "PEM", description = "Chứng thư gốc tin cậy (lặp lại) / trust anchor, repeatable")
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "Thêm chứng thư gốc tin cậy ngoài danh sách tích hợp của Việt Nam (lặp lại) / trust anchor added to the built-in Vietnamese list, repeatable")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--vn-trust", paramLabel = "DIR",
-            description = "Thư mục chứng thư gốc Việt Nam, chỉ nhận theo dấu vân tay đã ghim / Vietnamese roots, accepted by pinned fingerprint")
+            description = "Thư mục thêm chứng thư của các tổ chức chứng thực Việt Nam, chỉ nhận theo dấu vân tay đã ghim / more Vietnamese CA certificates, accepted only by pinned fingerprint")
     Path vnTrust;
 
     @Option(names = "--offline", description = "Không truy cập mạng (không kiểm tra OCSP/CRL) / no network")
     boolean offline;
+
+    @Option(names = "--profile", paramLabel = "P",
+            description = "XML: áp dụng quy tắc của hồ sơ này thay vì tự nhận biết / force a profile: none | einvoice | etax | edxml")
+    ProfileName profile;
 
     @Option(names = "--format", defaultValue = "text", description = "text | json | html | pdf (pdf needs --out)")
     Format format;
@@ -58,9 +76,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language lang = ((KysoCli) spec.root().userObject()).language();
-        TrustAnchors anchors = trust.isEmpty() ? TrustAnchors.empty() : TrustAnchors.fromFiles(trust);
-        if (vnTrust != null) {
-            anchors = anchors.plus(TrustAnchors.vietnam(vnTrust));
+        // the built-in Vietnamese list always applies; --vn-trust adds pinned certificates, --trust other roots
+        TrustAnchors anchors = vnTrust != null ? TrustAnchors.vietnam(vnTrust) : TrustAnchors.vietnam();
+        if (!trust.isEmpty()) {
+            anchors = anchors.plus(TrustAnchors.fromFiles(trust));
         }
         Verifier verifier = Verifier.builder()
                 .trust(anchors)
@@ -69,16 +88,23 @@ final class VerifyCommand implements Callable<Integer> {
         if (format == Format.pdf && out == null) {
             throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--format pdf needs --out FILE");
         }
-        VerificationReport report = data == null ? verifier.verify(file) : verifier.verify(file, data);
+        Document signed = Document.of(file);
+        Document original = data == null ? null : Document.of(data);
+        VerificationReport report = profile == null ? verifier.verify(signed, original)
+                : verifier.verify(signed, original, profile.profile);
+        if (trust.isEmpty() && report.signatures().stream().anyMatch(s -> !s.chainTrusted())) {
+            // not an error (the report is the answer), but the fix for an untrusted chain, e.g. a sandbox signature
+            spec.commandLine().getErr().println(new KysoException(ErrorCode.TRUST_NOT_GIVEN, String.valueOf(file.getFileName())).message(lang));
+        }
         if (format == Format.pdf) {
             AtomicFiles.write(out, PdfReportRenderer.render(report, lang));
             return ExitCodes.of(report.verdict());
         }
         String rendered;
         switch (format) {
-            case json: rendered = ReportWriter.json(report, lang); break;
-            case html: rendered = ReportWriter.html(report, lang); break;
-            default: rendered = ReportWriter.text(report, lang); break;
+            case json: rendered = ReportWriter.json(report, anchors, lang); break;
+            case html: rendered = ReportWriter.html(report, anchors, lang); break;
+            default: rendered = ReportWriter.text(report, anchors, lang); break;
         }
         if (out != null) {
             AtomicFiles.write(out, rendered);

@@ -40,14 +40,24 @@ class BatchKillTest {
 
         ProcessBuilder pb = Tools.kysoProcess(dir.resolve("killed.log"), args);
         pb.environment().put("KYSO_TEST_PASSWORD", Sandbox.PASSWORD);
-        Process child = pb.start();
-        int before = 0;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (child.isAlive() && before < 10 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            before = Files.isDirectory(out) ? (int) Tools.names(out).stream().filter(n -> n.endsWith(".p7s")).count() : 0;
+        // Kill the child once it has written 10 outputs: woken by the file system's events, not by a timer.
+        Files.createDirectories(out);
+        Process child;
+        try (java.nio.file.WatchService watch = out.getFileSystem().newWatchService()) {
+            out.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            child = pb.start();
+            int before = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (child.isAlive() && before < 10 && System.nanoTime() < deadline) {
+                java.nio.file.WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+                before = (int) Tools.names(out).stream().filter(n -> n.endsWith(".p7s")).count();
+            }
+            child.destroyForcibly();
         }
-        child.destroyForcibly();
         assertTrue(child.waitFor(1, TimeUnit.MINUTES));
         String log = Files.readString(dir.resolve("killed.log"));
         int done = (int) Tools.names(out).stream().filter(n -> n.endsWith(".p7s")).count();

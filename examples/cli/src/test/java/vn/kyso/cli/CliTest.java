@@ -81,10 +81,68 @@ class CliTest {
         assertEquals("B-T", report.get("signatures").get(0).get("level").asText());
         assertEquals("Nguyễn Văn An", report.get("signatures").get(0).get("signer").get("commonName").asText());
 
+        // Without --data: its own code, and the message says how to give the data.
+        Run noData = kyso("verify", sig.toString(), "--trust", dir.resolve("root.pem").toString(), "--lang", "en");
+        assertEquals(64, noData.code, noData.out + noData.err);
+        assertEquals("[KYSO-502] A detached signature needs the original data file: to-trinh.txt.p7s. Give the signed data too "
+                + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)", noData.err.trim());
+        Run noDataVi = kyso("verify", sig.toString(), "--trust", dir.resolve("root.pem").toString());
+        assertTrue(noDataVi.err.trim().startsWith("[KYSO-502] Chữ ký tách rời cần tệp dữ liệu gốc: to-trinh.txt.p7s. Hãy đưa kèm"),
+                noDataVi.err);
+
         Path changed = document("to-trinh-sua.txt", "Tờ trình số 13/TTr-SKHCN");
         Run tampered = kyso("verify", sig.toString(), "--data", changed.toString(),
                 "--trust", dir.resolve("root.pem").toString());
         assertEquals(1, tampered.code, tampered.out + tampered.err);
+    }
+
+    /**
+     * With no trust option, {@code kyso verify} uses the built-in Vietnamese list, says so in every report
+     * form, and tells how to add a root when the chain reaches none (a sandbox signature); with --trust, the
+     * report names what it added and there is no hint.
+     */
+    @Test
+    void verifyUsesTheBuiltInVietnameseTrustAndSaysSo() throws Exception {
+        Path doc = document("cong-van-den.txt", "Công văn đến số 7");
+        Path sig = dir.resolve("cong-van-den.txt.p7s");
+        assertEquals(0, kyso("sign", "cms", "--in", doc.toString(), "--out", sig.toString(), "--enveloping",
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD).code);
+        String builtIn = "built-in Vietnamese list (21 certificates: 4 roots, 17 intermediates)";
+
+        Run json = kyso("verify", sig.toString(), "--offline", "--format", "json", "--lang", "en");
+        assertEquals(2, json.code, json.out + json.err);
+        JsonNode report = new ObjectMapper().readTree(json.out);
+        assertEquals("INDETERMINATE", report.get("verdict").asText());
+        assertEquals("NO_CERTIFICATE_CHAIN_FOUND", report.get("signatures").get(0).get("subIndication").asText(), json.out);
+        assertEquals(builtIn, report.get("trust").asText());
+        assertEquals("[KYSO-511] The certificate chain of the signature in cong-van-den.txt.p7s reaches no trusted root of the built-in Vietnamese list. "
+                + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem",
+                json.err.trim());
+
+        Run vi = kyso("verify", sig.toString(), "--offline");
+        assertEquals(2, vi.code, vi.out + vi.err);
+        assertTrue(vi.out.contains("  Chứng thư tin cậy      | danh sách tích hợp của Việt Nam (21 chứng thư: 4 gốc, 17 trung gian)"), vi.out);
+        assertEquals("[KYSO-511] Chuỗi chứng thư của chữ ký trong cong-van-den.txt.p7s không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp "
+                + "của Việt Nam. Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư "
+                + "gốc của tổ chức đó: --trust root.pem", vi.err.trim());
+
+        Run html = kyso("verify", sig.toString(), "--format", "html", "--lang", "en",
+                "--trust", dir.resolve("root.pem").toString());
+        assertEquals(0, html.code, html.out + html.err);
+        assertTrue(html.out.contains("Trusted certificates: " + builtIn + " + 1 certificate from root.pem"), html.out);
+        assertEquals("", html.err);
+
+        Run text = kyso("verify", sig.toString(), "--lang", "en", "--trust", dir.resolve("root.pem").toString());
+        assertEquals(0, text.code, text.out + text.err);
+        assertTrue(text.out.contains("  Trusted certificates   | " + builtIn + " + 1 certificate from root.pem"), text.out);
+
+        // --vn-trust refuses a certificate that is not pinned, visibly
+        Path vnDir = Files.createDirectories(dir.resolve("vn-trust"));
+        Files.copy(dir.resolve("root.pem"), vnDir.resolve("sandbox-root.pem"));
+        Run refused = kyso("verify", sig.toString(), "--offline", "--lang", "en", "--vn-trust", vnDir.toString());
+        assertTrue(refused.err.startsWith("[KYSO-510] The certificate matches no pinned SHA-256 fingerprint"), refused.err);
+        assertTrue(refused.err.contains("sandbox-root.pem (SHA-256 "), refused.err);
+        assertEquals(65, refused.code, refused.err);
     }
 
     @Test
@@ -179,6 +237,56 @@ class CliTest {
         assertEquals(1, sigs.findValuesAsText("modificationsAfter").stream().filter("FORM_FILL"::equals).count(), verify.out);
         assertEquals(64, kyso("sign", "pdf", "--role", "issue", "--in", approved.toString(), "--out", issued.toString(),
                 "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);
+    }
+
+    /**
+     * Item 14 from the command line: two approvers who know nothing of issuance (plain {@code --role approve}),
+     * then the clerk's number and date: every signature VALID for kyso and for pdfsig, number and date shown.
+     * With {@code --no-reserve-issuance-fields} the approval reserves nothing and the issuance says what to do.
+     */
+    @Test
+    void theFirstApprovalReservesTheIssuanceFieldsByDefault() throws Exception {
+        Path draft = DemoCommand.samplePdf(dir.resolve("to-trinh-14.pdf"));
+        Path first = dir.resolve("to-trinh-14.1.pdf");
+        Path second = dir.resolve("to-trinh-14.2.pdf");
+        Path issued = dir.resolve("to-trinh-14.3.pdf");
+        Run a1 = kyso("sign", "pdf", "--role", "approve", "--field", "lanh_dao_phong", "--in", draft.toString(),
+                "--out", first.toString(), "--p12", dir.resolve("person2.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, a1.code, a1.err);
+        Run a2 = kyso("sign", "pdf", "--field", "chu_tich", "--in", first.toString(), "--out", second.toString(),
+                "--p12", dir.resolve("person1.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, a2.code, a2.err);
+        Run issue = kyso("sign", "pdf", "--role", "issue", "--doc-number", "14/TTr-SKHCN", "--field", "van_thu",
+                "--issued-date", "2026-12-01T08:00:00+07:00", "--in", second.toString(), "--out", issued.toString(),
+                "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, issue.code, issue.err);
+
+        Run verify = kyso("verify", issued.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json");
+        assertEquals(0, verify.code, verify.out + verify.err);
+        JsonNode sigs = new ObjectMapper().readTree(verify.out).get("signatures");
+        assertEquals(3, sigs.size());
+        for (JsonNode s : sigs) {
+            assertEquals("TOTAL_PASSED", s.get("indication").asText(), verify.out);
+        }
+        assertEquals(List.of("FORM_FILL", "FORM_FILL", "NONE"),
+                sigs.findValuesAsText("modificationsAfter").stream().sorted().collect(java.util.stream.Collectors.toList()));
+        Tools.Result pdfsig = Tools.run(List.of("pdfsig", "-nocert", issued.toString()));
+        assertEquals(3, pdfsig.output.split("Signature Validation: Signature is Valid\\.", -1).length - 1, pdfsig.toString());
+        assertFalse(pdfsig.output.contains("Signature Validation: Signature is Invalid"), pdfsig.toString());
+        String text = pdftotext(issued, "-raw");
+        assertTrue(text.contains("Số: 14/TTr-SKHCN") && text.contains("ngày 1 tháng 12 năm 2026"), text);
+
+        Path plain = dir.resolve("to-trinh-14.khong-o.pdf");
+        Run optOut = kyso("sign", "pdf", "--no-reserve-issuance-fields", "--in", draft.toString(), "--out", plain.toString(),
+                "--p12", dir.resolve("person2.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(0, optOut.code, optOut.err);
+        Path refused = dir.resolve("to-trinh-14.khong-phat-hanh.pdf");
+        Run noFields = kyso("sign", "pdf", "--role", "issue", "--doc-number", "15/TTr-SKHCN", "--in", plain.toString(),
+                "--out", refused.toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD);
+        assertEquals(64, noFields.code, noFields.err);
+        assertTrue(noFields.err.startsWith("[KYSO-100] Tham số không hợp lệ: tệp PDF chưa có ô số và ngày (so_ky_hieu, "
+                + "ngay_ban_hanh) để ghi khi phát hành. Chữ ký duyệt đầu tiên tạo sẵn các ô này nếu không tắt"), noFields.err);
+        assertFalse(Files.exists(refused));
     }
 
     /**
@@ -322,6 +430,17 @@ class CliTest {
         assertEquals("/HDon[1]/DLHDon[1]", sigs.get(1).get("signedScope").get(0).asText());
         Run text = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--lang", "en");
         assertTrue(text.out.contains("Signing party") && text.out.contains("buyer"), text.out);
+        assertEquals("einvoice", new ObjectMapper().readTree(verify.out).get("profile").asText());
+        assertTrue(text.out.contains("Profile") && text.out.contains("e-invoice"), text.out);
+        // Forcing no profile checks the signatures only: no party is named.
+        Run none = kyso("verify", both.toString(), "--trust", dir.resolve("root.pem").toString(), "--format", "json",
+                "--profile", "none");
+        assertEquals(0, none.code, none.out + none.err);
+        JsonNode plain = new ObjectMapper().readTree(none.out);
+        assertEquals("none", plain.get("profile").asText());
+        assertTrue(plain.get("signatures").get(0).get("party").isNull(), none.out);
+        // An unknown profile name is a usage error.
+        assertEquals(64, kyso("verify", both.toString(), "--profile", "bogus").code);
 
         assertEquals(64, kyso("sign", "xml", "--profile", "einvoice", "--element", "hd-123", "--in", xml.toString(), "--out",
                 dir.resolve("x.xml").toString(), "--p12", dir.resolve("org.p12").toString(), "--password", Sandbox.PASSWORD).code);

@@ -35,7 +35,7 @@ class ReadmeExampleTest {
             Path document = Files.write(dir.resolve("quyet-dinh.pdf"), "%PDF-1.7 mẫu".getBytes(StandardCharsets.UTF_8));
             Path p12 = sandbox.person1().writePkcs12(dir.resolve("nguyen-van-an.p12"), Sandbox.PASSWORD.toCharArray());
 
-            TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));      // README: TrustAnchors.vietnam(dir)
+            TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));      // README: TrustAnchors.vietnam()
             CadesSigner signer = CadesSigner.builder()
                     .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build())
                     .trust(trust).build();

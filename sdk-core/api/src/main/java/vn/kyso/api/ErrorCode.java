@@ -68,8 +68,26 @@ public enum ErrorCode {
 
     NO_SIGNATURE("KYSO-500", "Không tìm thấy chữ ký số: %s", "No signature found: %s"),
     TRUST_ANCHOR_INVALID("KYSO-501", "Chứng thư gốc tin cậy không hợp lệ: %s", "Invalid trust anchor: %s"),
-    DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s",
-            "A detached signature needs the original data file: %s"),
+    DETACHED_DATA_REQUIRED("KYSO-502", "Chữ ký tách rời cần tệp dữ liệu gốc: %s. Hãy đưa kèm dữ liệu đã ký "
+            + "(thư viện: verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)",
+            "A detached signature needs the original data file: %s. Give the signed data too "
+            + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)"),
+    VERIFIER_MISSING("KYSO-503", "Chưa có mô-đun kiểm tra chữ ký cho định dạng của tệp: %s. Hãy thêm %s vào ứng dụng "
+            + "(Maven: vn.kyso:%s, cùng phiên bản với kyso-core)",
+            "No signature verifier for this file's format is installed: %s. Add %s to the application "
+            + "(Maven: vn.kyso:%s, the same version as kyso-core)"),
+    /** A certificate offered as Vietnamese trust (a directory, or a shipped file) that matches no pin. */
+    TRUST_NOT_PINNED("KYSO-510",
+            "Chứng thư không khớp dấu vân tay SHA-256 nào đã ghim của các tổ chức chứng thực Việt Nam nên không được nhận làm chứng thư tin cậy: %s. "
+                    + "Chứng thư gốc của tổ chức khác hãy thêm riêng bằng TrustAnchors.fromFiles hoặc --trust",
+            "The certificate matches no pinned SHA-256 fingerprint of the Vietnamese CAs, so it is not accepted as trusted: %s. "
+                    + "Give another CA's root separately, with TrustAnchors.fromFiles or --trust"),
+    /** A chain reached no trusted root and no trust anchor of the user's own was given: the fix names --trust. */
+    TRUST_NOT_GIVEN("KYSO-511",
+            "Chuỗi chứng thư của chữ ký trong %s không dẫn tới chứng thư gốc tin cậy nào trong danh sách tích hợp của Việt Nam. "
+                    + "Nếu chữ ký do một tổ chức chứng thực khác cấp (ví dụ hệ thống thử nghiệm), hãy thêm chứng thư gốc của tổ chức đó: --trust root.pem",
+            "The certificate chain of the signature in %s reaches no trusted root of the built-in Vietnamese list. "
+                    + "If another CA issued it (a sandbox or test CA, for example), add that CA's root: --trust root.pem"),
 
     LIBRARY_CONFLICT("KYSO-600", "Thư viện không tương thích trong ứng dụng: %s",
             "Incompatible library on the class path: %s"),

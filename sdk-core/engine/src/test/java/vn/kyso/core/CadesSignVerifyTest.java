@@ -111,7 +111,7 @@ class CadesSignVerifyTest {
         assertTrue(s.integrity());
         assertTrue(s.chainTrusted());
         assertEquals(RevocationStatus.GOOD, s.revocation());
-        assertEquals("RSASSA-PSS with SHA-256", s.signatureAlgorithm());
+        assertEquals(SignatureAlgorithm.RSA_PSS_SHA256, s.signatureAlgorithm());
         assertEquals(r.signingTime(), s.signingTime());
         assertEquals(level.needsTimestamp(), !s.timestamps().isEmpty());
         assertEquals(level == SignatureLevel.B_LTA ? 2 : level.needsTimestamp() ? 1 : 0, s.timestamps().size());
@@ -173,7 +173,7 @@ class CadesSignVerifyTest {
         Path sig = Files.write(dir.resolve("ec.p7s"), r.signed());
         VerificationReport rep = verifier.verify(sig, data);
         assertEquals(Verdict.VALID, rep.verdict(), () -> ReportWriter.text(rep, Language.EN));
-        assertEquals("ECDSA with SHA-256", rep.signatures().get(0).signatureAlgorithm());
+        assertEquals(SignatureAlgorithm.ECDSA_SHA256, rep.signatures().get(0).signatureAlgorithm());
     }
 
     @Test
@@ -253,7 +253,7 @@ class CadesSignVerifyTest {
         // The certificate was revoked before the signer's own claimed signing time: certainly invalid.
         assertEquals(Verdict.INVALID, rep.verdict());
         assertEquals(Indication.TOTAL_FAILED, rep.signatures().get(0).indication());
-        assertEquals("REVOKED", rep.signatures().get(0).subIndication());
+        assertEquals(vn.kyso.api.report.SubIndication.REVOKED, rep.signatures().get(0).subIndication());
         assertEquals(RevocationStatus.REVOKED, rep.signatures().get(0).revocation());
         assertEquals("KYSO-V-SIGNED_AFTER_REVOCATION", rep.signatures().get(0).errors().get(0).code());
         assertTrue(rep.signatures().get(0).errors().stream().anyMatch(m -> m.code().equals("KYSO-V-CERT_REVOKED")));
@@ -401,7 +401,10 @@ class CadesSignVerifyTest {
         SigningResult r = signer.sign(data, person1, CadesSignatureOptions.builder().build());
         Path sig = Files.write(dir.resolve("untrusted.p7s"), r.signed());
         VerificationReport rep = Verifier.builder().revocation(Fixtures.online()).build().verify(sig, data);
-        assertNotEquals(Verdict.VALID, rep.verdict());
+        assertEquals(Verdict.INDETERMINATE, rep.verdict(), () -> ReportWriter.text(rep, Language.EN));
+        assertEquals(Indication.INDETERMINATE, rep.signatures().get(0).indication());
+        assertEquals(vn.kyso.api.report.SubIndication.NO_CERTIFICATE_CHAIN_FOUND, rep.signatures().get(0).subIndication(),
+                () -> ReportWriter.text(rep, Language.EN));
         assertFalse(rep.signatures().get(0).chainTrusted());
         assertDssAnswersReadInVietnamese(rep.signatures().get(0));
     }
@@ -434,8 +437,14 @@ class CadesSignVerifyTest {
         ObjectMapper m = new ObjectMapper();
         JsonNode vi = m.readTree(ReportWriter.json(rep, Language.VI));
         JsonNode en = m.readTree(ReportWriter.json(rep, Language.EN));
-        assertEquals(Set.of("verdict", "validationTime", "document", "signatures"), names(vi));
+        assertEquals(Set.of("verdict", "validationTime", "document", "profile", "trust", "signatures"), names(vi));
+        assertTrue(vi.get("trust").isNull());
+        assertEquals("1 certificate given by the application",
+                m.readTree(ReportWriter.json(rep, Fixtures.trust(sandbox), Language.EN)).get("trust").asText());
         assertEquals("INVALID", vi.get("verdict").asText());
+        assertEquals("none", vi.get("profile").asText());
+        assertEquals("HASH_FAILURE", vi.get("signatures").get(0).get("subIndication").asText());
+        assertEquals("RSASSA-PSS with SHA-256", vi.get("signatures").get(0).get("signatureAlgorithm").asText());
         assertEquals("json.p7s", vi.get("document").asText());
         assertTrue(vi.get("validationTime").asText().endsWith("+07:00"));
         JsonNode s = vi.get("signatures").get(0);

@@ -109,17 +109,4 @@ public final class Fixtures {
             throw new IOException(e);
         }
     }
-
-    /** /work/shared/trust/vn (or wherever a shared/trust/vn directory is found walking up from user.dir), or null. */
-    public static Path vietnamDir() {
-        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (p != null) {
-            Path c = p.resolve("shared").resolve("trust").resolve("vn");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-            p = p.getParent();
-        }
-        return null;
-    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.Loader;
@@ -26,10 +25,12 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceCharacteristicsDictionary;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SigningResult;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.pdf.internal.appearance.PdfFonts;
@@ -47,7 +48,8 @@ import vn.kyso.pdf.internal.appearance.TextAnchors;
  * stays valid. Every step is an incremental update written atomically.
  *
  * <p>The roles, as {@link PdfSigner} calls with a {@link vn.kyso.pdf.PdfAppearance}: approve (ký duyệt)
- * with {@code PdfAppearance.leader(png)} or the text block; issue (phát hành) with {@link #issue} and
+ * with {@link #approve} and {@code PdfAppearance.leader(png)} or the text block (the first approval
+ * reserves the number and date fields, so the approvers need not know about them); issue (phát hành) with {@link #issue} and
  * {@code PdfAppearance.seal(png)}, drawn over the left third of the leader's signature image; income (văn
  * bản đến), appendix (phụ lục, a separate file) and copy (bản sao điện tử) with
  * {@code PdfAppearance.income/appendix/copy}, info text top-right of page 1.
@@ -70,6 +72,95 @@ public final class EOffice {
     private EOffice() {
     }
 
+    /** Whether an approval reserves the issuance fields ({@link #approve(PdfSigner, Path, Path, SigningKey, PdfSignatureOptions, IssuanceFields)}). */
+    public enum IssuanceFields {
+        /**
+         * The default: on a PDF that has no signature yet and no number/date fields, reserve them before
+         * signing ({@link #reserveIssuanceFields}), so that the clerk can issue the document later. A PDF
+         * that is already signed, already has the fields or is encrypted is signed as it is.
+         */
+        RESERVE,
+        /** Sign as the PDF is: the document will not be issued with {@link #issue} (or the template has its own fields). */
+        LEAVE_AS_IS
+    }
+
+    /**
+     * An approver's signature (ký duyệt). On a PDF that has no signature yet, the number and date fields
+     * are reserved first (one incremental update, then the signature), so that {@link #issue} works later
+     * without the first approver knowing about it; later approvals sign as they are. Same as
+     * {@code approve(signer, in, out, key, options, IssuanceFields.RESERVE)}.
+     *
+     * <pre>{@code
+     * EOffice.approve(signer, Path.of("du-thao.pdf"), Path.of("du-thao.1.pdf"), leaderKey,
+     *         PdfSignatureOptions.builder().appearance(PdfAppearance.leader(png)).build());
+     * }</pre>
+     */
+    public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
+                                        PdfSignatureOptions options) {
+        return approve(signer, in, out, approver, options, IssuanceFields.RESERVE);
+    }
+
+    /**
+     * An approver's signature, reserving the issuance fields as {@code fields} says.
+     *
+     * <pre>{@code
+     * EOffice.approve(signer, in, out, key, options, EOffice.IssuanceFields.LEAVE_AS_IS);   // never issued
+     * }</pre>
+     *
+     * @throws KysoException {@code INVALID_ARGUMENT} for a null argument, and whatever signing throws
+     */
+    public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
+                                        PdfSignatureOptions options, IssuanceFields fields) {
+        Args.notNull(signer, "signer");
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
+        Args.notNull(approver, "approver");
+        Args.notNull(options, "options");
+        Args.notNull(fields, "fields");
+        if (fields == IssuanceFields.LEAVE_AS_IS || !needsIssuanceFields(in)) {
+            return signer.sign(in, out, approver, options);
+        }
+        Path reserved = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".template.pdf");
+        try {
+            reserveIssuanceFields(in, reserved);
+            return signer.sign(reserved, out, approver, options);
+        } finally {
+            try {
+                Files.deleteIfExists(reserved);
+            } catch (IOException ignored) {
+                // a leftover temporary file; the signed output is complete either way
+            }
+        }
+    }
+
+    /**
+     * Whether a PDF has no signature yet and lacks the number or date field, i.e. whether its first
+     * approval should reserve them. An encrypted PDF or one that cannot be read is left to the signer
+     * (false), which reports what is wrong with it.
+     */
+    static boolean needsIssuanceFields(Path in) {
+        if (!Files.isReadable(in)) {
+            return false;
+        }
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in.toFile()))) {
+            if (doc.isEncrypted()) {
+                return false;
+            }
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            if (form == null) {
+                return true;
+            }
+            for (PDField f : form.getFieldTree()) {
+                if (f instanceof PDSignatureField && ((PDSignatureField) f).getSignature() != null) {
+                    return false;
+                }
+            }
+            return !(form.getField(NUMBER_FIELD) instanceof PDTextField && form.getField(DATE_FIELD) instanceof PDTextField);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Adds the empty number and date fields to page 1 where the template has none, as an incremental
      * update; must run before the first signature. Where page 1 shows the template's placeholders, the
@@ -83,6 +174,8 @@ public final class EOffice {
      * content order ({@code pdftotext -raw}) gives the value whole, after the page's text.
      */
     public static void reserveIssuanceFields(Path in, Path out) {
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
         update(in, out, doc -> {
             PDAcroForm form = form(doc);
             PDPage page = doc.getPage(0);
@@ -123,15 +216,24 @@ public final class EOffice {
      * @throws KysoException {@code INVALID_ARGUMENT} if the fields were not reserved
      */
     public static void fillIssuance(Path in, Path out, String documentNumber, OffsetDateTime issuedDate) {
-        Objects.requireNonNull(documentNumber, "documentNumber");
-        Objects.requireNonNull(issuedDate, "issuedDate");
+        Args.notNull(in, "in");
+        Args.notNull(out, "out");
+        Args.notNull(documentNumber, "documentNumber");
+        Args.notNull(issuedDate, "issuedDate");
         update(in, out, doc -> {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
             PDField number = form == null ? null : form.getField(NUMBER_FIELD);
             PDField date = form == null ? null : form.getField(DATE_FIELD);
             if (!(number instanceof PDTextField) || !(date instanceof PDTextField)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the PDF has no reserved fields "
-                        + NUMBER_FIELD + "/" + DATE_FIELD + " (EOffice.reserveIssuanceFields before the first signature)");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tệp PDF chưa có ô số và ngày (" + NUMBER_FIELD + ", " + DATE_FIELD + ") để ghi khi phát hành. "
+                                + "Chữ ký duyệt đầu tiên tạo sẵn các ô này nếu không tắt (--no-reserve-issuance-fields, "
+                                + "EOffice.IssuanceFields.LEAVE_AS_IS); với tệp đã ký mà chưa có ô, cần trình ký lại từ bản dự thảo, "
+                                + "hoặc tạo ô bằng EOffice.reserveIssuanceFields trước chữ ký đầu tiên",
+                        "the PDF has no number and date fields (" + NUMBER_FIELD + ", " + DATE_FIELD + ") to fill at issuance. "
+                                + "The first approval reserves them unless told not to (--no-reserve-issuance-fields, "
+                                + "EOffice.IssuanceFields.LEAVE_AS_IS); a PDF already signed without them must be approved again "
+                                + "from the draft, or get them with EOffice.reserveIssuanceFields before the first signature");
             }
             if (!form.getDefaultResources().getFontNames().iterator().hasNext()) {
                 throw new KysoException(ErrorCode.MALFORMED_INPUT, "form fonts");
@@ -156,6 +258,10 @@ public final class EOffice {
      */
     public static SigningResult issue(PdfSigner signer, Path in, Path out, SigningKey organisation,
                                       String documentNumber, OffsetDateTime issuedDate, PdfSignatureOptions options) {
+        Args.notNull(signer, "signer");
+        Args.notNull(out, "out");
+        Args.notNull(organisation, "organisation");
+        Args.notNull(options, "options");
         Path filled = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".filled.pdf");
         try {
             fillIssuance(in, filled, documentNumber, issuedDate);
@@ -171,6 +277,7 @@ public final class EOffice {
 
     /** "ngày 22 tháng 11 năm 2026" in Vietnam time. */
     public static String dateText(OffsetDateTime date) {
+        Args.notNull(date, "date");
         OffsetDateTime local = date.atZoneSameInstant(VIETNAM).toOffsetDateTime();
         return "ngày " + local.getDayOfMonth() + " tháng " + local.getMonthValue() + " năm " + local.getYear();
     }

@@ -187,6 +187,86 @@ class EOfficeTest {
         }
     }
 
+    /**
+     * Item 14: the first approver knows nothing of issuance, yet the clerk can issue. Approve, approve,
+     * issue with number and date: every signature VALID for our verifier and for pdfsig, number and date
+     * shown; the opt-out leaves the PDF as it is, and issuing it then says what to do.
+     */
+    @Test
+    void theFirstApprovalReservesTheIssuanceFields(@TempDir Path dir) throws Exception {
+        TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
+        PdfSigner signer = PdfSigner.builder().trust(trust)
+                .timestamps(TimestampClient.builder().urls(List.of(sandbox.tsaUrl())).build()).build();
+        Path draft = PdfTestDocuments.template(dir.resolve("du-thao.pdf"));
+        assertTrue(EOffice.needsIssuanceFields(draft));
+        Path first = dir.resolve("duyet-1.pdf");
+        EOffice.approve(signer, draft, first, key(sandbox.person2()), PdfSignatureOptions.builder()
+                .field("lanh_dao_phong").visible(1, 40, 640, 170, 60).build());
+        assertEquals(3, revisions(first), "the reserved fields, then the signature");
+        assertTrue(hasIssuanceFields(first));
+        assertFalse(EOffice.needsIssuanceFields(first));
+        Path second = dir.resolve("duyet-2.pdf");
+        EOffice.approve(signer, first, second, key(sandbox.person1()), PdfSignatureOptions.builder()
+                .field("chu_tich").visible(1, 40, 710, 170, 60).build());
+        assertEquals(4, revisions(second), "a later approval only signs");
+        Path issued = dir.resolve("phat-hanh.pdf");
+        EOffice.issue(signer, second, issued, key(sandbox.organization()), "45/QĐ-UBND",
+                OffsetDateTime.parse("2026-11-22T09:30:00+07:00"),
+                PdfSignatureOptions.builder().field("van_thu").level(SignatureLevel.B_T).build());
+
+        PdfTestDocuments.assertPdfsigValid(issued, 3);
+        String text = PdfTestDocuments.run("pdftotext", "-raw", "-enc", "UTF-8", issued.toString(), "-");
+        assertTrue(text.contains("Số: 45/QĐ-UBND ngày 22 tháng 11 năm 2026"), text);
+        VerificationReport report = Verifier.builder().trust(trust).build().verify(issued);
+        assertEquals(Verdict.VALID, report.verdict(), () -> ReportWriter.text(report, Language.EN));
+        assertEquals(3, report.signatures().size());
+        List<Modification> after = new java.util.ArrayList<>();
+        for (SignatureResult s : report.signatures()) {
+            assertEquals(Indication.TOTAL_PASSED, s.indication(), () -> ReportWriter.text(report, Language.EN));
+            after.add(s.modificationsAfter());
+        }
+        after.sort(null);
+        assertEquals(List.of(Modification.NONE, Modification.FORM_FILL, Modification.FORM_FILL), after,
+                () -> ReportWriter.text(report, Language.EN));
+
+        // the opt-out: signed as it is, and the clerk is told why issuance cannot work and what to do
+        Path plain = dir.resolve("duyet-khong-o.pdf");
+        EOffice.approve(signer, draft, plain, key(sandbox.person2()), PdfSignatureOptions.builder().build(),
+                EOffice.IssuanceFields.LEAVE_AS_IS);
+        assertEquals(2, revisions(plain));
+        assertFalse(hasIssuanceFields(plain));
+        Path refused = dir.resolve("khong-phat-hanh.pdf");
+        KysoException e = assertThrows(KysoException.class, () -> EOffice.issue(signer, plain, refused,
+                key(sandbox.organization()), "46/QĐ-UBND", OffsetDateTime.now(), PdfSignatureOptions.builder().build()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertEquals("[KYSO-100] Invalid argument: the PDF has no number and date fields (so_ky_hieu, ngay_ban_hanh) to "
+                + "fill at issuance. The first approval reserves them unless told not to (--no-reserve-issuance-fields, "
+                + "EOffice.IssuanceFields.LEAVE_AS_IS); a PDF already signed without them must be approved again from the "
+                + "draft, or get them with EOffice.reserveIssuanceFields before the first signature", e.message(Language.EN));
+        assertTrue(e.message(Language.VI).startsWith("[KYSO-100] Tham số không hợp lệ: tệp PDF chưa có ô số và ngày"),
+                e.message(Language.VI));
+        assertFalse(java.nio.file.Files.exists(refused));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(KysoException.class, () -> EOffice.approve(signer, draft,
+                refused, key(sandbox.person2()), PdfSignatureOptions.builder().build(), null)).errorCode());
+    }
+
+    /** How many revisions (%%EOF markers) a PDF has. */
+    private static int revisions(Path pdf) throws Exception {
+        String s = new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int n = 0;
+        for (int i = s.indexOf("%%EOF"); i >= 0; i = s.indexOf("%%EOF", i + 5)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean hasIssuanceFields(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            return form != null && form.getField(EOffice.NUMBER_FIELD) != null && form.getField(EOffice.DATE_FIELD) != null;
+        }
+    }
+
     @Test
     void fillingWithoutReservedFieldsIsRefused(@TempDir Path dir) throws Exception {
         Path plain = PdfTestDocuments.decision(dir.resolve("khong-co-truong.pdf"));

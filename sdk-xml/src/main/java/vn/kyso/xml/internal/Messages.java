@@ -2,6 +2,8 @@ package vn.kyso.xml.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.core.internal.VerificationMessages;
 
@@ -40,6 +42,6 @@ public final class Messages {
             return VerificationMessages.of(key, detail);
         }
         String suffix = detail == null || detail.isBlank() ? "" : " (" + detail.trim() + ")";
-        return new ReportMessage("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
+        return ReportAccess.message("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
     }
 }

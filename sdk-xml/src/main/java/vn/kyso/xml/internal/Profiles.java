@@ -47,6 +47,39 @@ public final class Profiles {
     private Profiles() {
     }
 
+    /** The report's party for a role name, or null for null. */
+    public static vn.kyso.api.report.Party party(String role) {
+        if (role == null) {
+            return null;
+        }
+        for (vn.kyso.api.report.Party p : vn.kyso.api.report.Party.values()) {
+            if (p.code().equals(role)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("unknown role " + role);
+    }
+
+    /** The report's profile for an XML profile (GENERIC is none). */
+    public static vn.kyso.api.report.Profile profile(XmlProfile p) {
+        switch (p) {
+            case EINVOICE: return vn.kyso.api.report.Profile.EINVOICE;
+            case ETAX: return vn.kyso.api.report.Profile.ETAX;
+            case EDXML: return vn.kyso.api.report.Profile.EDXML;
+            default: return vn.kyso.api.report.Profile.NONE;
+        }
+    }
+
+    /** The XML profile a report profile forces. */
+    public static XmlProfile xmlProfile(vn.kyso.api.report.Profile p) {
+        switch (p) {
+            case EINVOICE: return XmlProfile.EINVOICE;
+            case ETAX: return XmlProfile.ETAX;
+            case EDXML: return XmlProfile.EDXML;
+            default: return XmlProfile.GENERIC;
+        }
+    }
+
     /** Adds XML_PROFILE_SCOPE problems to signatures that do not cover what the profile requires; returns roles. */
     static Map<XmlStructure.Sig, String> check(XmlProfile p, Document doc, List<XmlStructure.Sig> sigs) {
         Map<XmlStructure.Sig, String> roles = new IdentityHashMap<>();

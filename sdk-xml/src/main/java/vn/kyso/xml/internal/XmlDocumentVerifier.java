@@ -1,14 +1,16 @@
 package vn.kyso.xml.internal;
 
-import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
 import vn.kyso.api.report.VerificationReport;
 import vn.kyso.core.spi.DocumentVerifier;
 import vn.kyso.core.spi.ValidationContext;
 
 /**
  * The {@link DocumentVerifier} plug-in for XML (registered with ServiceLoader): accepts files whose first
- * bytes look like XML and verifies them as {@link vn.kyso.xml.XmlVerifier} does, with the profile detected from the
- * root element (e-invoice, e-tax, edXML or generic). Stateless and thread-safe.
+ * bytes look like XML and verifies them with the profile the caller forces or, by default, the one detected from
+ * the root element (e-invoice, e-tax, edXML or generic), with the calling Verifier's context. Stateless and thread-safe.
  */
 public final class XmlDocumentVerifier implements DocumentVerifier {
     public XmlDocumentVerifier() {
@@ -35,7 +37,8 @@ public final class XmlDocumentVerifier implements DocumentVerifier {
     }
 
     @Override
-    public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
-        return XmlValidation.run(file, detachedData, ctx, null).report;
+    public VerificationReport verify(Document document, @Nullable Document detachedData, @Nullable Profile profile,
+                                     ValidationContext ctx) {
+        return XmlValidation.run(document, detachedData, ctx, profile == null ? null : Profiles.xmlProfile(profile));
     }
 }

@@ -39,6 +39,8 @@ public final class XmlStructure {
         public final Element element;
         public final String id;
         public final boolean xades;
+        /** A reference to a detached file by name while no detached data was given, or null. */
+        public String detachedReference;
         /** Paths of the signed elements ("/" for the whole document, "file:NAME" for detached data). */
         public final List<String> signedPaths = new ArrayList<>();
         /** Elements referenced, in order (the whole-document reference adds the document element). */
@@ -175,6 +177,10 @@ public final class XmlStructure {
                         s.coversNewSignatures.add(found.get(0));
                     }
                 }
+            } else if (detachedName == null && isRelativeName(uri)) {
+                // A detached signature over a file the caller did not give: refused before anything else.
+                s.detachedReference = uri;
+                problem(s, "XML_EXTERNAL_REFERENCE", uri.length() > 100 ? uri.substring(0, 100) + "..." : uri, true);
             } else if (detachedName == null || !isRelativeName(uri)) {
                 // Never dereferenced: only the detached data the caller gave, by its name.
                 problem(s, "XML_EXTERNAL_REFERENCE", uri.length() > 100 ? uri.substring(0, 100) + "..." : uri, true);

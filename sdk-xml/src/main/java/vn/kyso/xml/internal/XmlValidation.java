@@ -3,7 +3,6 @@ package vn.kyso.xml.internal;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
@@ -17,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -42,64 +43,56 @@ public final class XmlValidation {
     private XmlValidation() {
     }
 
-    /** What a validation produced. */
-    public static final class Outcome {
-        public final VerificationReport report;
-        public final XmlProfile profile;
-        public final Map<String, SignatureResult> parties = new LinkedHashMap<>();
-        public final Map<String, List<String>> paths = new LinkedHashMap<>();
-
-        Outcome(VerificationReport report, XmlProfile profile) {
-            this.report = report;
-            this.profile = profile;
-        }
-    }
-
     /**
-     * Reads and verifies a file: refused up front with {@code INPUT_UNREADABLE} when it is not a regular file,
-     * above {@value #MAX_SIZE} bytes or larger than the heap can verify in a DOM.
+     * Reads and verifies a document: a file is refused up front with {@code INPUT_UNREADABLE} when it is not a
+     * regular file, above {@value #MAX_SIZE} bytes or larger than the heap can verify in a DOM.
+     *
+     * @param detachedData the data of a detached signature, or null
+     * @param profile the profile to enforce, or null to detect it from the root element
      */
-    public static Outcome run(Path file, Path detachedData, ValidationContext ctx, XmlProfile profile) {
-        if (file == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "file");
+    public static VerificationReport run(vn.kyso.api.io.Document document, vn.kyso.api.io.Document detachedData,
+                                         ValidationContext ctx, XmlProfile profile) {
+        String name = document.name();
+        long size = document.size();
+        if (size > MAX_SIZE || (document.path() != null && !Files.isRegularFile(document.path()))) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
         }
-        String name = file.getFileName() == null ? "document.xml" : file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name);
-            }
-            long size = Files.size(file);
-            long heap = Runtime.getRuntime().maxMemory();
-            if (size > heap / HEAP_PER_BYTE) {
-                // A typed error instead of an OutOfMemoryError half-way through DSS.
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, name + ": " + (size >> 20) + " MB needs about "
-                        + (size * HEAP_PER_BYTE >> 20) + " MB of heap to verify, this JVM has " + (heap >> 20)
-                        + " MB (large data verifies in little memory when it is signed detached)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (size > heap / HEAP_PER_BYTE) {
+            // A typed error instead of an OutOfMemoryError half-way through DSS.
+            throw KysoException.localized(ErrorCode.INPUT_UNREADABLE, null,
+                    name + ": " + (size >> 20) + " MB cần khoảng " + (size * HEAP_PER_BYTE >> 20)
+                            + " MB bộ nhớ heap để kiểm tra, JVM này có " + (heap >> 20)
+                            + " MB (dữ liệu lớn được kiểm tra với ít bộ nhớ khi ký tách rời)",
+                    name + ": " + (size >> 20) + " MB needs about " + (size * HEAP_PER_BYTE >> 20)
+                            + " MB of heap to verify, this JVM has " + (heap >> 20)
+                            + " MB (large data verifies in little memory when it is signed detached)");
         }
-        if (detachedData != null && !Files.isReadable(detachedData)) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(detachedData.getFileName()));
+        if (detachedData != null && detachedData.path() != null && !Files.isReadable(detachedData.path())) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, detachedData.name());
         }
-        return run(bytes, name, detachedData, ctx, profile);
+        return run(document.toBytes(), name, detachedData, ctx, profile);
     }
 
     /** @param profile the profile to enforce, or null to detect it from the root element */
-    public static Outcome run(byte[] bytes, String name, Path detachedData, ValidationContext ctx, XmlProfile profile) {
+    public static VerificationReport run(byte[] bytes, String name, vn.kyso.api.io.Document detachedData,
+                                         ValidationContext ctx, XmlProfile profile) {
         Document doc = Dom.parse(bytes);
         XmlProfile p = profile != null ? profile : XmlProfile.detect(doc.getDocumentElement().getLocalName());
-        String detachedName = detachedData == null || detachedData.getFileName() == null ? null : detachedData.getFileName().toString();
+        String detachedName = detachedData == null ? null : detachedData.name();
         List<XmlStructure.Sig> sigs = XmlStructure.analyze(doc, detachedName);
         if (sigs.isEmpty()) {
             throw new KysoException(ErrorCode.NO_SIGNATURE, name);
         }
+        for (XmlStructure.Sig s : sigs) {
+            if (s.detachedReference != null) {
+                throw new KysoException(ErrorCode.DETACHED_DATA_REQUIRED, name + " (" + s.detachedReference + ")");
+            }
+        }
         Map<XmlStructure.Sig, String> roles = Profiles.check(p, doc, sigs);
         Instant validationTime = ctx.clock().instant();
         boolean unsafe = sigs.stream().anyMatch(s -> s.unsafe);
-        List<SignatureResult.Builder> builders = new ArrayList<>();
+        List<SignatureResultBuilder> builders = new ArrayList<>();
         List<XmlStructure.Sig> matched = new ArrayList<>();
         List<SignatureWrapper> signers = new ArrayList<>();
         if (unsafe) {
@@ -143,7 +136,7 @@ public final class XmlValidation {
         }
         List<SignatureResult> results = new ArrayList<>();
         for (int i = 0; i < builders.size(); i++) {
-            SignatureResult.Builder b = builders.get(i);
+            SignatureResultBuilder b = builders.get(i);
             XmlStructure.Sig s = matched.get(i);
             b.format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG);
             if (!s.xades) {
@@ -157,40 +150,31 @@ public final class XmlValidation {
                 b.indication(Indication.TOTAL_FAILED);
             }
             s.signedPaths.forEach(b::addSignedScope);
-            b.party(roles.get(s));
+            b.party(Profiles.party(roles.get(s)));
             taxCode(b, Profiles.partyTaxCode(p, doc, roles.get(s)), signers.get(i));
             results.add(b.build());
         }
-        Outcome out = new Outcome(new VerificationReport(name, validationTime, results), p);
-        for (int i = 0; i < results.size(); i++) {
-            XmlStructure.Sig s = matched.get(i);
-            out.paths.put(results.get(i).id(), List.copyOf(s.signedPaths));
-            String role = roles.get(s);
-            if (role != null && !out.parties.containsKey(role)) {
-                out.parties.put(role, results.get(i));
-            }
-        }
-        return out;
+        return ReportAccess.report(name, validationTime, Profiles.profile(p), results);
     }
 
     /** One signature's result in one DSS run. */
     private static final class Run {
-        final SignatureResult.Builder builder;
+        final SignatureResultBuilder builder;
         final SignatureWrapper signer;
 
-        Run(SignatureResult.Builder builder, SignatureWrapper signer) {
+        Run(SignatureResultBuilder builder, SignatureWrapper signer) {
             this.builder = builder;
             this.signer = signer;
         }
     }
 
     /** DSS's results under one policy, keyed by the ds:Signature each belongs to, in DSS's order. */
-    private static Map<XmlStructure.Sig, Run> dss(byte[] bytes, String name, Path detachedData, ValidationContext ctx,
+    private static Map<XmlStructure.Sig, Run> dss(byte[] bytes, String name, vn.kyso.api.io.Document detachedData, ValidationContext ctx,
                                                  Instant validationTime, DssValidation.Policy policy, List<XmlStructure.Sig> sigs) {
         Reports reports = DssValidation.validate(new InMemoryDocument(bytes, name),
-                detachedData == null ? List.of() : List.of(new FileDocument(detachedData.toFile())),
+                detachedData == null ? List.of() : List.of(vn.kyso.core.internal.DataFiles.dss(detachedData)),
                 ctx, validationTime, name, policy);
-        List<SignatureResult.Builder> mapped;
+        List<SignatureResultBuilder> mapped;
         try {
             mapped = ReportMapper.map(reports, SignatureFormat.XADES, validationTime);
         } catch (RuntimeException e) {
@@ -226,7 +210,7 @@ public final class XmlValidation {
      * XMLDSig: the signed SigningTime property is the claimed signing time; a time outside the signer's
      * certificate validity leaves the signature INDETERMINATE at best (as DSS's SigningTimeInCertRange would).
      */
-    private static void signingTime(SignatureResult.Builder b, XmlStructure.Sig s, SignatureWrapper sw) {
+    private static void signingTime(SignatureResultBuilder b, XmlStructure.Sig s, SignatureWrapper sw) {
         if (s.signingTime == null) {
             return;
         }
@@ -244,7 +228,7 @@ public final class XmlValidation {
     }
 
     /** E-invoice: warns when the signer's certificate names another MST than the invoice gives for its party. */
-    private static void taxCode(SignatureResult.Builder b, String expected, SignatureWrapper sw) {
+    private static void taxCode(SignatureResultBuilder b, String expected, SignatureWrapper sw) {
         CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
         if (expected == null || cert == null || cert.getBinaries() == null) {
             return;
@@ -259,9 +243,9 @@ public final class XmlValidation {
         }
     }
 
-    private static SignatureResult.Builder notProcessed(XmlStructure.Sig s, int index, Indication indication, ReportMessage why) {
-        return SignatureResult.builder().id(s.id == null ? "signature-" + (index + 1) : s.id)
+    private static SignatureResultBuilder notProcessed(XmlStructure.Sig s, int index, Indication indication, ReportMessage why) {
+        return ReportAccess.signature().id(s.id == null ? "signature-" + (index + 1) : s.id)
                 .format(s.xades ? SignatureFormat.XADES : SignatureFormat.XMLDSIG).level(SignatureLevel.NONE)
-                .indication(indication).subIndication("FORMAT_FAILURE").addError(why);
+                .indication(indication).subIndication(vn.kyso.api.report.SubIndication.FORMAT_FAILURE).addError(why);
     }
 }

@@ -6,11 +6,13 @@ import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
-import vn.kyso.xml.XmlVerification;
-import vn.kyso.xml.XmlVerifier;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.xml.internal.Profiles;
 
 /**
@@ -27,8 +29,9 @@ import vn.kyso.xml.internal.Profiles;
  * </ul>
  * Each party signs only its own elements, so a later signature never breaks an earlier one.
  *
- * <p>Verification ({@link #verify}) reports each party separately ({@link XmlVerification#party(String)}
- * with {@link Party#id()}, {@link vn.kyso.api.report.SignatureResult#party()}) and is never VALID for a
+ * <p>Verification ({@link #verify}, or any {@link Verifier}) reports each party separately
+ * ({@link VerificationReport#signatureOf(vn.kyso.api.report.Party)} with {@link Party#party()},
+ * {@link vn.kyso.api.report.SignatureResult#party()}) and is never VALID for a
  * signature that covers anything but what its party must sign: the seller and the buyer exactly
  * {@code DLHDon} (the buyer or another party may instead sign the whole invoice), the tax authority
  * {@code MCCQT} (and possibly {@code DLHDon}); a seller's XMLDSig signature without a signed SigningTime is
@@ -51,6 +54,11 @@ public final class EInvoice {
         /** The party's name in reports: {@code seller}, {@code buyer}, {@code tax-authority}, {@code other}. */
         public String id() {
             return id;
+        }
+
+        /** The party as verification reports name it ({@link VerificationReport#signatureOf(vn.kyso.api.report.Party)}). */
+        public vn.kyso.api.report.Party party() {
+            return Profiles.party(id);
         }
 
         /** The child of {@code DSCKS} holding this party's signature: {@code NBan}, {@code NMua}, {@code CQT}, {@code CCKSKhac}. */
@@ -100,7 +108,10 @@ public final class EInvoice {
      *
      * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when the seller has not signed
      */
-    public static XmlVerification verify(XmlVerifier verifier, byte[] invoiceXml) {
-        return ProfileSupport.requireParty(verifier.verify(invoiceXml, XmlProfile.EINVOICE), Profiles.SELLER, "/HDon/DSCKS/NBan");
+    public static VerificationReport verify(Verifier verifier, byte[] invoiceXml) {
+        Args.notNull(verifier, "verifier");
+        Args.notNull(invoiceXml, "invoiceXml");
+        return ProfileSupport.requireParty(verifier.verify(Document.of(invoiceXml, "hoa-don.xml"), null, Profile.EINVOICE),
+                vn.kyso.api.report.Party.SELLER, "/HDon/DSCKS/NBan");
     }
 }

@@ -6,11 +6,13 @@ import vn.kyso.api.SignatureScheme;
 import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
-import vn.kyso.xml.XmlVerification;
-import vn.kyso.xml.XmlVerifier;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.xml.internal.Profiles;
 
 /**
@@ -23,8 +25,8 @@ import vn.kyso.xml.internal.Profiles;
  * VALID when that signature covers anything but exactly {@code HSoKhaiThue}. Stateless and thread-safe.
  */
 public final class ETax {
-    /** The party name of the declarant's signature in reports. */
-    public static final String DECLARANT = Profiles.DECLARANT;
+    /** The party of the declarant's signature in reports. */
+    public static final vn.kyso.api.report.Party DECLARANT = vn.kyso.api.report.Party.DECLARANT;
 
     private ETax() {
     }
@@ -64,7 +66,10 @@ public final class ETax {
      *
      * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when {@code CKyDTu} holds no signature
      */
-    public static XmlVerification verify(XmlVerifier verifier, byte[] declarationXml) {
-        return ProfileSupport.requireParty(verifier.verify(declarationXml, XmlProfile.ETAX), Profiles.DECLARANT, "CKyDTu");
+    public static VerificationReport verify(Verifier verifier, byte[] declarationXml) {
+        Args.notNull(verifier, "verifier");
+        Args.notNull(declarationXml, "declarationXml");
+        return ProfileSupport.requireParty(verifier.verify(Document.of(declarationXml, "to-khai.xml"), null, Profile.ETAX),
+                vn.kyso.api.report.Party.DECLARANT, "CKyDTu");
     }
 }

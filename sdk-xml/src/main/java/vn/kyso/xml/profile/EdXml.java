@@ -24,8 +24,11 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSignatureOptions;
 import vn.kyso.xml.XmlSigner;
-import vn.kyso.xml.XmlVerification;
-import vn.kyso.xml.XmlVerifier;
+import vn.kyso.api.internal.Args;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
+import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.verify.Verifier;
 import vn.kyso.xml.internal.Profiles;
 
 /**
@@ -49,8 +52,8 @@ import vn.kyso.xml.internal.Profiles;
 public final class EdXml {
     /** The edXML namespace. */
     public static final String NAMESPACE = EdXmlCodec.NS;
-    /** The party name of the sender's signature in reports. */
-    public static final String SENDER = Profiles.SENDER;
+    /** The party of the sender's signature in reports. */
+    public static final vn.kyso.api.report.Party SENDER = vn.kyso.api.report.Party.SENDER;
 
     private EdXml() {
     }
@@ -95,8 +98,11 @@ public final class EdXml {
      *
      * @throws KysoException {@code NO_SIGNATURE} when edXMLHeader holds no signature
      */
-    public static XmlVerification verify(XmlVerifier verifier, byte[] message) {
-        return ProfileSupport.requireParty(verifier.verify(message, XmlProfile.EDXML), Profiles.SENDER, "edXMLHeader");
+    public static VerificationReport verify(Verifier verifier, byte[] message) {
+        Args.notNull(verifier, "verifier");
+        Args.notNull(message, "message");
+        return ProfileSupport.requireParty(verifier.verify(Document.of(message, "edxml.xml"), null, Profile.EDXML),
+                vn.kyso.api.report.Party.SENDER, "edXMLHeader");
     }
 
     /**

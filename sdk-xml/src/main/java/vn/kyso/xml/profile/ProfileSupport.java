@@ -4,7 +4,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
-import vn.kyso.xml.XmlVerification;
+import vn.kyso.api.report.Party;
+import vn.kyso.api.report.VerificationReport;
 import vn.kyso.xml.internal.Dom;
 import vn.kyso.xml.internal.Profiles;
 
@@ -53,9 +54,11 @@ final class ProfileSupport {
     }
 
     /** The verification, which must hold the signature of the party the profile cannot do without. */
-    static XmlVerification requireParty(XmlVerification v, String party, String where) {
-        if (v.party(party) == null) {
-            throw new KysoException(ErrorCode.NO_SIGNATURE, v.report().documentName() + ": no " + party + " signature in " + where);
+    static VerificationReport requireParty(VerificationReport v, Party party, String where) {
+        if (v.signatureOf(party) == null) {
+            throw KysoException.localized(ErrorCode.NO_SIGNATURE, null,
+                    v.documentName() + ": không có chữ ký của bên " + party.code() + " trong " + where,
+                    v.documentName() + ": no " + party.code() + " signature in " + where);
         }
         return v;
     }

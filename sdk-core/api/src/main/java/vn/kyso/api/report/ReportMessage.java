@@ -1,30 +1,19 @@
 package vn.kyso.api.report;
 
 import java.util.Objects;
-import vn.kyso.api.ErrorCode;
 import vn.kyso.api.Language;
 
-/** One error or warning of a report: a stable code and the same message in Vietnamese and English. */
+/** One error or warning of a report: a stable code and the same message in Vietnamese and English.
+ * Immutable. */
 public final class ReportMessage {
     private final String code;
     private final String vietnamese;
     private final String english;
 
-    public ReportMessage(String code, String vietnamese, String english) {
+    ReportMessage(String code, String vietnamese, String english) {
         this.code = Objects.requireNonNull(code, "code");
         this.vietnamese = Objects.requireNonNull(vietnamese, "vietnamese");
         this.english = Objects.requireNonNull(english, "english");
-    }
-
-    /** A message built from an SDK error code and its details. */
-    public static ReportMessage of(ErrorCode code, String... details) {
-        vn.kyso.api.KysoException e = new vn.kyso.api.KysoException(code, details);
-        return new ReportMessage(code.code(), strip(e.message(Language.VI)), strip(e.message(Language.EN)));
-    }
-
-    private static String strip(String m) {
-        int i = m.indexOf("] ");
-        return i >= 0 ? m.substring(i + 2) : m;
     }
 
     public String code() {

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
 import vn.kyso.api.SignatureLevel;
+import vn.kyso.api.internal.SignatureResultBuilder;
 
 /**
- * The verification result of one signature. Immutable; build it with {@link #builder()}.
+ * The verification result of one signature. Immutable; only the SDK's verifiers create it.
  * {@code coversWholeDocument} and {@code modificationsAfter} are null for formats other than PDF;
  * {@code party} is null and {@code signedScope} empty for formats that define no roles or scopes.
  */
@@ -18,52 +21,50 @@ public final class SignatureResult {
     private final SignatureFormat format;
     private final SignatureLevel level;
     private final Indication indication;
-    private final String subIndication;
-    private final SignerSummary signer;
-    private final String issuer;
-    private final String certificateSerial;
-    private final Instant certificateNotBefore;
-    private final Instant certificateNotAfter;
-    private final Instant signingTime;
-    private final String signatureAlgorithm;
+    private final @Nullable SubIndication subIndication;
+    private final @Nullable SignerSummary signer;
+    private final @Nullable String issuer;
+    private final @Nullable String certificateSerial;
+    private final @Nullable Instant certificateNotBefore;
+    private final @Nullable Instant certificateNotAfter;
+    private final @Nullable Instant signingTime;
+    private final @Nullable SignatureAlgorithm signatureAlgorithm;
+    private final @Nullable String signatureAlgorithmName;
     private final List<TimestampResult> timestamps;
     private final boolean integrity;
     private final boolean chainTrusted;
     private final RevocationStatus revocation;
-    private final Boolean coversWholeDocument;
-    private final Modification modificationsAfter;
-    private final String party;
+    private final @Nullable Boolean coversWholeDocument;
+    private final @Nullable Modification modificationsAfter;
+    private final @Nullable Party party;
     private final List<String> signedScope;
     private final List<ReportMessage> errors;
     private final List<ReportMessage> warnings;
 
-    private SignatureResult(Builder b) {
-        id = Objects.requireNonNull(b.id, "id");
-        format = Objects.requireNonNull(b.format, "format");
-        level = b.level == null ? SignatureLevel.NONE : b.level;
-        indication = Objects.requireNonNull(b.indication, "indication");
-        subIndication = b.subIndication;
-        signer = b.signer;
-        issuer = b.issuer;
-        certificateSerial = b.certificateSerial;
-        certificateNotBefore = b.certificateNotBefore;
-        certificateNotAfter = b.certificateNotAfter;
-        signingTime = b.signingTime;
-        signatureAlgorithm = b.signatureAlgorithm;
-        timestamps = Collections.unmodifiableList(new ArrayList<>(b.timestamps));
-        integrity = b.integrity;
-        chainTrusted = b.chainTrusted;
-        revocation = b.revocation == null ? RevocationStatus.NOT_CHECKED : b.revocation;
-        coversWholeDocument = b.coversWholeDocument;
-        modificationsAfter = b.modificationsAfter;
-        party = b.party;
-        signedScope = Collections.unmodifiableList(new ArrayList<>(b.signedScope));
-        errors = Collections.unmodifiableList(new ArrayList<>(b.errors));
-        warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
-    }
-
-    public static Builder builder() {
-        return new Builder();
+    SignatureResult(SignatureResultBuilder b) {
+        id = Objects.requireNonNull(b.getId(), "id");
+        format = Objects.requireNonNull(b.getFormat(), "format");
+        level = b.getLevel() == null ? SignatureLevel.NONE : b.getLevel();
+        indication = Objects.requireNonNull(b.getIndication(), "indication");
+        subIndication = b.getSubIndication();
+        signer = b.getSigner();
+        issuer = b.getIssuer();
+        certificateSerial = b.getCertificateSerial();
+        certificateNotBefore = b.getCertificateNotBefore();
+        certificateNotAfter = b.getCertificateNotAfter();
+        signingTime = b.getSigningTime();
+        signatureAlgorithm = b.getSignatureAlgorithm();
+        signatureAlgorithmName = b.getSignatureAlgorithmName();
+        timestamps = Collections.unmodifiableList(new ArrayList<>(b.getTimestamps()));
+        integrity = b.getIntegrity();
+        chainTrusted = b.getChainTrusted();
+        revocation = b.getRevocation() == null ? RevocationStatus.NOT_CHECKED : b.getRevocation();
+        coversWholeDocument = b.getCoversWholeDocument();
+        modificationsAfter = b.getModificationsAfter();
+        party = b.getParty();
+        signedScope = Collections.unmodifiableList(new ArrayList<>(b.getSignedScope()));
+        errors = Collections.unmodifiableList(new ArrayList<>(b.getErrors()));
+        warnings = Collections.unmodifiableList(new ArrayList<>(b.getWarnings()));
     }
 
     public String id() {
@@ -82,44 +83,55 @@ public final class SignatureResult {
         return indication;
     }
 
-    /** The ETSI sub-indication (e.g. {@code HASH_FAILURE}, {@code REVOKED_NO_POE}), or null. */
-    public String subIndication() {
+    /** The ETSI EN 319 102-1 sub-indication (e.g. {@code HASH_FAILURE}, {@code REVOKED_NO_POE}), or null. */
+    public @Nullable SubIndication subIndication() {
         return subIndication;
     }
 
     /** The signer, or null when no signer certificate could be identified. */
-    public SignerSummary signer() {
+    public @Nullable SignerSummary signer() {
         return signer;
     }
 
     /** The issuer of the signer's certificate (its CN), or null. */
-    public String issuer() {
+    public @Nullable String issuer() {
         return issuer;
     }
 
     /** The serial number of the signer's certificate in upper-case hexadecimal, or null. */
-    public String certificateSerial() {
+    public @Nullable String certificateSerial() {
         return certificateSerial;
     }
 
     /** The start of the signer's certificate validity, or null. */
-    public Instant certificateNotBefore() {
+    public @Nullable Instant certificateNotBefore() {
         return certificateNotBefore;
     }
 
     /** The end of the signer's certificate validity, or null. */
-    public Instant certificateNotAfter() {
+    public @Nullable Instant certificateNotAfter() {
         return certificateNotAfter;
     }
 
     /** The signing time claimed by the signer, or null. */
-    public Instant signingTime() {
+    public @Nullable Instant signingTime() {
         return signingTime;
     }
 
-    /** The signature algorithm, e.g. "RSASSA-PSS with SHA-256", or null. */
-    public String signatureAlgorithm() {
+    /**
+     * The signature algorithm, or null when it is unknown or Kyso has no constant for it (such as RSA with
+     * SHA-1 on old invoices: {@link #signatureAlgorithmName()} still names it).
+     */
+    public @Nullable SignatureAlgorithm signatureAlgorithm() {
         return signatureAlgorithm;
+    }
+
+    /**
+     * The signature algorithm's readable name, e.g. "RSASSA-PSS with SHA-256" or "RSA with SHA-1", or null
+     * when the signature names none.
+     */
+    public @Nullable String signatureAlgorithmName() {
+        return signatureAlgorithmName;
     }
 
     public List<TimestampResult> timestamps() {
@@ -141,20 +153,20 @@ public final class SignatureResult {
     }
 
     /** PDF: whether the signed byte range covers the whole file; null for other formats. */
-    public Boolean coversWholeDocument() {
+    public @Nullable Boolean coversWholeDocument() {
         return coversWholeDocument;
     }
 
     /** PDF: what changed after this signature; null for other formats. */
-    public Modification modificationsAfter() {
+    public @Nullable Modification modificationsAfter() {
         return modificationsAfter;
     }
 
     /**
-     * The signer's role in the document's profile, or null when there is none: e-invoice {@code seller},
-     * {@code buyer}, {@code tax-authority}, {@code other}; e-tax {@code declarant}; edXML {@code sender}.
+     * The signer's role in the document's profile, or null when there is none: e-invoice seller, buyer,
+     * tax authority, other; e-tax declarant; edXML sender.
      */
-    public String party() {
+    public @Nullable Party party() {
         return party;
     }
 
@@ -172,67 +184,5 @@ public final class SignatureResult {
 
     public List<ReportMessage> warnings() {
         return warnings;
-    }
-
-    /** Builder for {@link SignatureResult}. */
-    public static final class Builder {
-        private String id;
-        private SignatureFormat format;
-        private SignatureLevel level;
-        private Indication indication;
-        private String subIndication;
-        private SignerSummary signer;
-        private String issuer;
-        private String certificateSerial;
-        private Instant certificateNotBefore;
-        private Instant certificateNotAfter;
-        private Instant signingTime;
-        private String signatureAlgorithm;
-        private final List<TimestampResult> timestamps = new ArrayList<>();
-        private boolean integrity;
-        private boolean chainTrusted;
-        private RevocationStatus revocation;
-        private Boolean coversWholeDocument;
-        private Modification modificationsAfter;
-        private String party;
-        private final List<String> signedScope = new ArrayList<>();
-        private final List<ReportMessage> errors = new ArrayList<>();
-        private final List<ReportMessage> warnings = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        public Builder id(String v) { id = v; return this; }
-        public Builder format(SignatureFormat v) { format = v; return this; }
-        public Builder level(SignatureLevel v) { level = v; return this; }
-        public Builder indication(Indication v) { indication = v; return this; }
-        public Builder subIndication(String v) { subIndication = v; return this; }
-        public Builder signer(SignerSummary v) { signer = v; return this; }
-        public Builder issuer(String v) { issuer = v; return this; }
-        public Builder certificateSerial(String v) { certificateSerial = v; return this; }
-        public Builder certificateValidity(Instant notBefore, Instant notAfter) {
-            certificateNotBefore = notBefore;
-            certificateNotAfter = notAfter;
-            return this;
-        }
-        public Builder signingTime(Instant v) { signingTime = v; return this; }
-        public Builder signatureAlgorithm(String v) { signatureAlgorithm = v; return this; }
-        public Builder addTimestamp(TimestampResult v) { timestamps.add(v); return this; }
-        public Builder integrity(boolean v) { integrity = v; return this; }
-        public Builder chainTrusted(boolean v) { chainTrusted = v; return this; }
-        public Builder revocation(RevocationStatus v) { revocation = v; return this; }
-        public Builder coversWholeDocument(Boolean v) { coversWholeDocument = v; return this; }
-        public Builder modificationsAfter(Modification v) { modificationsAfter = v; return this; }
-        public Builder party(String v) { party = v; return this; }
-        public Builder addSignedScope(String v) { signedScope.add(Objects.requireNonNull(v, "scope")); return this; }
-        public Builder addError(ReportMessage v) { errors.add(v); return this; }
-        public Builder addWarning(ReportMessage v) { warnings.add(v); return this; }
-
-        /** The indication currently set (lets a format downgrade it before building). */
-        public Indication indication() { return indication; }
-
-        public SignatureResult build() {
-            return new SignatureResult(this);
-        }
     }
 }

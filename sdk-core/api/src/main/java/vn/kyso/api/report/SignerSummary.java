@@ -1,20 +1,21 @@
 package vn.kyso.api.report;
 
-import vn.kyso.api.cert.CertificateInfo;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.cert.SubjectKind;
 
-/** Who signed, as the report shows it. Fields may be null where the certificate has no such value. */
+/** Who signed, as the report shows it. Fields may be null where the certificate has no such value.
+ * Immutable. */
 public final class SignerSummary {
-    private final String commonName;
-    private final String organization;
-    private final String organizationalUnit;
-    private final String province;
-    private final String taxCode;
-    private final String personalId;
-    private final SubjectKind kind;
+    private final @Nullable String commonName;
+    private final @Nullable String organization;
+    private final @Nullable String organizationalUnit;
+    private final @Nullable String province;
+    private final @Nullable String taxCode;
+    private final @Nullable String personalId;
+    private final @Nullable SubjectKind kind;
 
-    public SignerSummary(String commonName, String organization, String organizationalUnit, String province,
-                         String taxCode, String personalId, SubjectKind kind) {
+    SignerSummary(@Nullable String commonName, @Nullable String organization, @Nullable String organizationalUnit, @Nullable String province,
+                         @Nullable String taxCode, @Nullable String personalId, @Nullable SubjectKind kind) {
         this.commonName = commonName;
         this.organization = organization;
         this.organizationalUnit = organizationalUnit;
@@ -24,37 +25,31 @@ public final class SignerSummary {
         this.kind = kind;
     }
 
-    /** The summary of a certificate's information. */
-    public static SignerSummary of(CertificateInfo info) {
-        return new SignerSummary(info.commonName(), info.organization(), info.organizationalUnit(),
-                info.province(), info.taxCode(), info.personalId(), info.kind());
-    }
-
-    public String commonName() {
+    public @Nullable String commonName() {
         return commonName;
     }
 
-    public String organization() {
+    public @Nullable String organization() {
         return organization;
     }
 
-    public String organizationalUnit() {
+    public @Nullable String organizationalUnit() {
         return organizationalUnit;
     }
 
-    public String province() {
+    public @Nullable String province() {
         return province;
     }
 
-    public String taxCode() {
+    public @Nullable String taxCode() {
         return taxCode;
     }
 
-    public String personalId() {
+    public @Nullable String personalId() {
         return personalId;
     }
 
-    public SubjectKind kind() {
+    public @Nullable SubjectKind kind() {
         return kind;
     }
 }

@@ -2,14 +2,15 @@ package vn.kyso.api.report;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** A time-stamp found on a signature: its time, the issuing authority and whether it verified. */
+/** A time-stamp found on a signature: its time, the issuing authority and whether it verified. Immutable. */
 public final class TimestampResult {
     private final Instant time;
-    private final String tsa;
+    private final @Nullable String tsa;
     private final boolean valid;
 
-    public TimestampResult(Instant time, String tsa, boolean valid) {
+    TimestampResult(Instant time, @Nullable String tsa, boolean valid) {
         this.time = Objects.requireNonNull(time, "time");
         this.tsa = tsa;
         this.valid = valid;
@@ -20,7 +21,7 @@ public final class TimestampResult {
     }
 
     /** The TSA's name (certificate CN), or null if unknown. */
-    public String tsa() {
+    public @Nullable String tsa() {
         return tsa;
     }
 

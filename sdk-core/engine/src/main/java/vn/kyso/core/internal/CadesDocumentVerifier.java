@@ -1,9 +1,10 @@
 package vn.kyso.core.internal;
 
-import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.validation.reports.Reports;
-import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cms.CMSSignedData;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -36,12 +39,14 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
     }
 
     @Override
-    public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
-        byte[] bytes = DataFiles.read(file, MAX_SIZE);
+    public VerificationReport verify(Document document, @Nullable Document detachedData, @Nullable Profile profile,
+                                     ValidationContext ctx) {
+        noProfile(profile, "CMS/CAdES");
+        byte[] bytes = DataFiles.read(document, MAX_SIZE);
         if (detachedData != null) {
             DataFiles.requireReadable(detachedData);
         }
-        String name = file.getFileName() == null ? "signature" : file.getFileName().toString();
+        String name = document.name();
         CMSSignedData cms = parse(bytes, name);
         if (cms.getSignerInfos().size() == 0) {
             throw new KysoException(ErrorCode.NO_SIGNATURE, name);
@@ -52,10 +57,10 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
         }
         Instant validationTime = ctx.clock().instant();
         Reports reports = DssValidation.validate(new InMemoryDocument(bytes, name),
-                enveloping ? List.of() : List.of(new FileDocument(detachedData.toFile())), ctx, validationTime, name);
+                enveloping ? List.of() : List.of(DataFiles.dss(detachedData)), ctx, validationTime, name);
         List<SignatureResult> results = new ArrayList<>();
         try {
-            for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.CADES, validationTime)) {
+            for (SignatureResultBuilder b : ReportMapper.map(reports, SignatureFormat.CADES, validationTime)) {
                 results.add(b.build());
             }
         } catch (RuntimeException e) {
@@ -64,7 +69,7 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
         if (results.isEmpty()) {
             throw new KysoException(ErrorCode.NO_SIGNATURE, name);
         }
-        return new VerificationReport(name, validationTime, results);
+        return ReportAccess.report(name, validationTime, results);
     }
 
     /**
@@ -103,6 +108,18 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw new KysoException(ErrorCode.MALFORMED_INPUT, e, name + ": " + Dss.describe(e));
+        }
+    }
+
+    /**
+     * Refuses a forced profile on a format without profiles: the e-invoice, e-tax and edXML rules apply to
+     * XML only. Internal, shared with the PDF verifier.
+     */
+    public static void noProfile(@Nullable Profile profile, String format) {
+        if (profile != null && profile != Profile.NONE) {
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "hồ sơ " + profile.code() + " chỉ áp dụng cho tài liệu XML, không cho " + format,
+                    "the " + profile.code() + " profile applies to XML documents only, not to " + format);
         }
     }
 }

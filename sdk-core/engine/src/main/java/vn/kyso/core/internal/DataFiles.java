@@ -61,4 +61,45 @@ public final class DataFiles {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file));
         }
     }
+
+    /** Fails with INPUT_UNREADABLE unless a file-backed document is a readable regular file. */
+    public static void requireReadable(vn.kyso.api.io.Document document) {
+        if (document.path() != null) {
+            requireReadable(document.path());
+        }
+    }
+
+    /** The first bytes of a document. */
+    public static byte[] head(vn.kyso.api.io.Document document, int n) {
+        requireReadable(document);
+        try (InputStream in = document.openStream()) {
+            return in.readNBytes(n);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KysoException) {
+                throw (KysoException) e;
+            }
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, document.name());
+        }
+    }
+
+    /** Reads a whole (small) document. */
+    public static byte[] read(vn.kyso.api.io.Document document, long max) {
+        if (document.path() != null) {
+            return read(document.path(), max);
+        }
+        if (document.size() > max) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, document.name() + " (larger than " + max + " bytes)");
+        }
+        return document.toBytes();
+    }
+
+    /** The document as DSS reads it: the file itself (streamed where DSS can), or the bytes. */
+    public static eu.europa.esig.dss.model.DSSDocument dss(vn.kyso.api.io.Document document) {
+        Path file = document.path();
+        if (file != null) {
+            requireReadable(file);
+            return new eu.europa.esig.dss.model.FileDocument(file.toFile());
+        }
+        return new eu.europa.esig.dss.model.InMemoryDocument(document.toBytes(), document.name());
+    }
 }

@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
@@ -48,7 +50,7 @@ public final class ReportMapper {
     }
 
     /** The result builders of every signature in the reports, in DSS's order. */
-    public static List<SignatureResult.Builder> map(Reports reports, SignatureFormat format, Instant validationTime) {
+    public static List<SignatureResultBuilder> map(Reports reports, SignatureFormat format, Instant validationTime) {
         return map(reports, format, validationTime, (sw, b) -> { });
     }
 
@@ -57,26 +59,26 @@ public final class ReportMapper {
      * byte-range coverage, modifications after the signature) to each builder once the common fields,
      * indication and messages are set.
      */
-    public static List<SignatureResult.Builder> map(Reports reports, SignatureFormat format, Instant validationTime,
-                                                    java.util.function.BiConsumer<SignatureWrapper, SignatureResult.Builder> decorate) {
+    public static List<SignatureResultBuilder> map(Reports reports, SignatureFormat format, Instant validationTime,
+                                                    java.util.function.BiConsumer<SignatureWrapper, SignatureResultBuilder> decorate) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diag = reports.getDiagnosticData();
-        List<SignatureResult.Builder> out = new ArrayList<>();
+        List<SignatureResultBuilder> out = new ArrayList<>();
         for (String id : simple.getSignatureIdList()) {
             SignatureWrapper sw = diag.getSignatureById(id);
             if (sw == null) {
                 continue;
             }
-            SignatureResult.Builder b = map(simple, sw, id, format, validationTime);
+            SignatureResultBuilder b = map(simple, sw, id, format, validationTime);
             decorate.accept(sw, b);
             out.add(b);
         }
         return out;
     }
 
-    private static SignatureResult.Builder map(SimpleReport simple, SignatureWrapper sw, String id,
+    private static SignatureResultBuilder map(SimpleReport simple, SignatureWrapper sw, String id,
                                                SignatureFormat format, Instant validationTime) {
-        SignatureResult.Builder b = SignatureResult.builder().id(id).format(format);
+        SignatureResultBuilder b = ReportAccess.signature().id(id).format(format);
         b.level(Dss.level(simple.getSignatureFormat(id)));
         Indication indication = indication(simple.getIndication(id));
         SubIndication sub = simple.getSubIndication(id);
@@ -90,7 +92,7 @@ public final class ReportMapper {
             indication = Indication.TOTAL_FAILED;
             sub = SubIndication.HASH_FAILURE;
         }
-        b.subIndication(sub == null ? null : sub.name());
+        b.subIndication(subIndication(sub));
 
         CertificateWrapper signingCert = sw.getSigningCertificate();
         X509Certificate cert = signingCert == null ? null : x509(signingCert.getBinaries());
@@ -99,7 +101,7 @@ public final class ReportMapper {
             b.certificateValidity(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
             try {
                 CertificateInfo info = CertificateInfo.of(cert);
-                b.signer(SignerSummary.of(info));
+                b.signer(ReportAccess.signer(info));
                 b.issuer(info.issuerCommonName());
             } catch (KysoException e) {
                 b.issuer(signingCert.getCertificateIssuerDN());
@@ -108,7 +110,7 @@ public final class ReportMapper {
         Date claimed = sw.getClaimedSigningTime();
         Instant signingTime = claimed == null ? null : claimed.toInstant();
         b.signingTime(signingTime);
-        b.signatureAlgorithm(algorithmName(sw));
+        b.signatureAlgorithm(Dss.signature(sw.getSignatureAlgorithm()), algorithmName(sw));
 
         Instant earliestTimestamp = null;
         boolean timestampInvalid = false;
@@ -126,7 +128,7 @@ public final class ReportMapper {
             boolean valid = !broken && (ti == null || ti == eu.europa.esig.dss.enumerations.Indication.PASSED
                     || ti == eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
             CertificateWrapper tsa = ts.getSigningCertificate();
-            b.addTimestamp(new TimestampResult(ts.getProductionTime().toInstant(),
+            b.addTimestamp(ReportAccess.timestamp(ts.getProductionTime().toInstant(),
                     tsa == null ? null : tsa.getCommonName(), valid));
             timestampInvalid |= broken;
             timestampIndeterminate |= !valid && !broken;
@@ -155,7 +157,7 @@ public final class ReportMapper {
         boolean signedAfterRevocation = revokedAt != null && provenOrClaimed != null && revokedAt.isBefore(provenOrClaimed);
         if (signedAfterRevocation) {
             indication = Indication.TOTAL_FAILED;
-            b.subIndication(SubIndication.REVOKED.name());
+            b.subIndication(vn.kyso.api.report.SubIndication.REVOKED);
         }
 
         // Errors: the main reason first, then what DSS said.
@@ -223,6 +225,18 @@ public final class ReportMapper {
         try {
             return simple.getIndication(id);
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The ETSI sub-indication of a DSS one (same names); null for null or a name ETSI does not define. */
+    public static vn.kyso.api.report.@org.jspecify.annotations.Nullable SubIndication subIndication(SubIndication sub) {
+        if (sub == null) {
+            return null;
+        }
+        try {
+            return vn.kyso.api.report.SubIndication.valueOf(sub.name());
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

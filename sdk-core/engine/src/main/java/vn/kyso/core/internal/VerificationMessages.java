@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.report.ReportMessage;
 
 /**
@@ -112,7 +114,7 @@ public final class VerificationMessages {
             t = TEXTS.get("DSS_ERROR");
         }
         String suffix = detail == null || detail.isBlank() ? "" : " (" + detail.trim() + ")";
-        return new ReportMessage("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
+        return ReportAccess.message("KYSO-V-" + key, t[0] + suffix, t[1] + suffix);
     }
 
     public static ReportMessage of(String key) {
@@ -129,7 +131,7 @@ public final class VerificationMessages {
         String en = english == null ? "" : english.trim();
         String vi = dssKey == null ? null : DSS_VI.getProperty(dssKey);
         vi = vi == null || vi.isBlank() ? en : vi.trim();
-        return new ReportMessage("KYSO-V-" + (error ? "DSS_ERROR" : "DSS_WARNING"),
+        return ReportAccess.message("KYSO-V-" + (error ? "DSS_ERROR" : "DSS_WARNING"),
                 en.isEmpty() ? t[0] : t[0] + " (" + vi + ")", en.isEmpty() ? t[1] : t[1] + " (" + en + ")");
     }
 }

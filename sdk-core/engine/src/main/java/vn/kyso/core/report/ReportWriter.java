@@ -10,15 +10,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.Language;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.report.ReportMessage;
 import vn.kyso.api.report.SignatureResult;
 import vn.kyso.api.report.SignerSummary;
 import vn.kyso.api.report.TimestampResult;
 import vn.kyso.api.report.VerificationReport;
+import vn.kyso.core.trust.TrustAnchors;
 
 /**
  * Renders a {@link VerificationReport} as JSON, plain text or a self-contained HTML page, with messages
@@ -26,7 +29,7 @@ import vn.kyso.api.report.VerificationReport;
  *
  * <p>JSON shape (every key always present, null where there is no value):
  * <pre>
- * {"verdict","validationTime","document","signatures":[{"id","format","level","indication","subIndication",
+ * {"verdict","validationTime","document","profile","trust","signatures":[{"id","format","level","indication","subIndication",
  *   "signer":{"commonName","organization","organizationalUnit","province","taxCode","personalId","kind"},
  *   "issuer","certificateSerial","certificateNotBefore","certificateNotAfter","signingTime","signatureAlgorithm",
  *   "timestamps":[{"time","tsa","valid"}],"integrity","chainTrusted","revocation","coversWholeDocument",
@@ -43,18 +46,32 @@ public final class ReportWriter {
     }
 
     /** ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null. */
-    public static String time(Instant t) {
+    public static @Nullable String time(@Nullable Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The report as JSON (UTF-8 text, indented). */
-    public static String json(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    /** The report as JSON (UTF-8 text, indented); {@code "trust"} is null. */
+    public static String json(VerificationReport report, @Nullable Language lang) {
+        return json(report, null, lang);
+    }
+
+    /**
+     * The report as JSON, with {@code "trust"} saying which trust the verifier used, in words
+     * ({@link TrustAnchors#describe(Language)}; null when not given).
+     *
+     * <pre>{@code
+     * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list (...)"
+     * }</pre>
+     */
+    public static String json(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Language l = lang == null ? Language.VI : lang;
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", r.verdict().name());
         root.put("validationTime", time(r.validationTime()));
         root.put("document", r.documentName());
+        root.put("profile", r.profile().code());
+        root.put("trust", trust == null ? null : trust.describe(l));
         ArrayNode sigs = root.putArray("signatures");
         for (SignatureResult s : r.signatures()) {
             ObjectNode o = sigs.addObject();
@@ -62,7 +79,7 @@ public final class ReportWriter {
             o.put("format", s.format().label());
             o.put("level", s.level().label());
             o.put("indication", s.indication().name());
-            o.put("subIndication", s.subIndication());
+            o.put("subIndication", s.subIndication() == null ? null : s.subIndication().name());
             SignerSummary who = s.signer();
             if (who == null) {
                 o.putNull("signer");
@@ -81,7 +98,7 @@ public final class ReportWriter {
             o.put("certificateNotBefore", time(s.certificateNotBefore()));
             o.put("certificateNotAfter", time(s.certificateNotAfter()));
             o.put("signingTime", time(s.signingTime()));
-            o.put("signatureAlgorithm", s.signatureAlgorithm());
+            o.put("signatureAlgorithm", s.signatureAlgorithmName());
             ArrayNode ts = o.putArray("timestamps");
             for (TimestampResult t : s.timestamps()) {
                 ObjectNode tn = ts.addObject();
@@ -98,7 +115,7 @@ public final class ReportWriter {
                 o.put("coversWholeDocument", s.coversWholeDocument());
             }
             o.put("modificationsAfter", s.modificationsAfter() == null ? null : s.modificationsAfter().name());
-            o.put("party", s.party());
+            o.put("party", s.party() == null ? null : s.party().code());
             ArrayNode scope = o.putArray("signedScope");
             s.signedScope().forEach(scope::add);
             messages(o.putArray("errors"), s.errors(), l);
@@ -120,12 +137,30 @@ public final class ReportWriter {
     }
 
     /** A readable plain-text table, verdict first. */
-    public static String text(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String text(VerificationReport report, @Nullable Language lang) {
+        return text(report, null, lang);
+    }
+
+    /**
+     * A readable plain-text table, verdict first, with a line saying which trust the verifier used (none when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
+     * }</pre>
+     */
+    public static String text(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("verdict")).append(": ").append(t.verdict(r.verdict())).append('\n');
         row(sb, t.get("document"), r.documentName());
+        if (r.profile() != vn.kyso.api.report.Profile.NONE) {
+            row(sb, t.get("profile"), t.profile(r.profile()));
+        }
+        if (trust != null) {
+            row(sb, t.get("trust"), trust.describe(t.lang));
+        }
         row(sb, t.get("validationTime"), time(r.validationTime()));
         row(sb, t.get("signatures"), String.valueOf(r.signatures().size()));
         int i = 0;
@@ -154,7 +189,7 @@ public final class ReportWriter {
                 + (s.subIndication() == null ? "" : " / " + s.subIndication())});
         rows.add(new String[] {t.get("format"), s.format().label() + " " + s.level().label()});
         if (s.party() != null) {
-            rows.add(new String[] {t.get("party"), s.party()});
+            rows.add(new String[] {t.get("party"), s.party().code()});
         }
         SignerSummary w = s.signer();
         rows.add(new String[] {t.get("signer"), w == null ? null : w.commonName()});
@@ -168,7 +203,7 @@ public final class ReportWriter {
             rows.add(new String[] {t.get("validity"), time(s.certificateNotBefore()) + " – " + time(s.certificateNotAfter())});
         }
         rows.add(new String[] {t.get("signingTime"), time(s.signingTime())});
-        rows.add(new String[] {t.get("algorithm"), s.signatureAlgorithm()});
+        rows.add(new String[] {t.get("algorithm"), s.signatureAlgorithmName()});
         for (TimestampResult ts : s.timestamps()) {
             rows.add(new String[] {t.get("timestamp"), time(ts.time()) + " " + (ts.tsa() == null ? "" : ts.tsa())
                     + " (" + t.yesNo(ts.valid()) + ")"});
@@ -197,8 +232,20 @@ public final class ReportWriter {
     }
 
     /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
-    public static String html(VerificationReport r, Language lang) {
-        Objects.requireNonNull(r, "report");
+    public static String html(VerificationReport report, @Nullable Language lang) {
+        return html(report, null, lang);
+    }
+
+    /**
+     * A self-contained HTML page, verdict first, saying which trust the verifier used (nothing when
+     * {@code trust} is null).
+     *
+     * <pre>{@code
+     * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
+     * }</pre>
+     */
+    public static String html(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
+        VerificationReport r = Args.notNull(report, "report");
         Labels t = new Labels(lang == null ? Language.VI : lang);
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(t.lang == Language.EN ? "en" : "vi").append("\">\n<head>\n")
@@ -208,8 +255,15 @@ public final class ReportWriter {
                 .append(".VALID{color:#0a0}.INVALID{color:#c00}.INDETERMINATE{color:#c80}</style>\n</head>\n<body>\n");
         sb.append("<h1 class=\"").append(r.verdict().name()).append("\">").append(esc(t.get("verdict"))).append(": ")
                 .append(esc(t.verdict(r.verdict()))).append("</h1>\n");
-        sb.append("<p>").append(esc(t.get("document"))).append(": ").append(esc(r.documentName())).append("<br>")
-                .append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime()))).append("</p>\n");
+        sb.append("<p>").append(esc(t.get("document"))).append(": ").append(esc(r.documentName())).append("<br>");
+        if (r.profile() != vn.kyso.api.report.Profile.NONE) {
+            sb.append(esc(t.get("profile"))).append(": ").append(esc(t.profile(r.profile()))).append("<br>");
+        }
+        sb.append(esc(t.get("validationTime"))).append(": ").append(esc(time(r.validationTime())));
+        if (trust != null) {
+            sb.append("<br>").append(esc(t.get("trust"))).append(": ").append(esc(trust.describe(t.lang)));
+        }
+        sb.append("</p>\n");
         int i = 0;
         for (SignatureResult s : r.signatures()) {
             sb.append("<h2>").append(esc(t.get("signature"))).append(" #").append(++i).append(" (")
@@ -266,6 +320,7 @@ public final class ReportWriter {
                 case "verdict": return en ? "Verdict" : "Kết luận";
                 case "document": return en ? "Document" : "Tài liệu";
                 case "validationTime": return en ? "Validation time" : "Thời điểm kiểm tra";
+                case "trust": return en ? "Trusted certificates" : "Chứng thư tin cậy";
                 case "signatures": return en ? "Signatures" : "Số chữ ký";
                 case "signature": return en ? "Signature" : "Chữ ký";
                 case "indication": return en ? "Result" : "Kết quả";
@@ -286,9 +341,20 @@ public final class ReportWriter {
                 case "modificationsAfter": return en ? "Changes after signing" : "Thay đổi sau khi ký";
                 case "party": return en ? "Signing party" : "Bên ký";
                 case "signedScope": return en ? "Signed elements" : "Phần được ký";
+                case "profile": return en ? "Profile" : "Loại hồ sơ";
                 case "error": return en ? "Error" : "Lỗi";
                 case "warning": return en ? "Warning" : "Cảnh báo";
                 default: return key;
+            }
+        }
+
+        String profile(vn.kyso.api.report.Profile p) {
+            boolean en = lang == Language.EN;
+            switch (p) {
+                case EINVOICE: return en ? "e-invoice" : "hóa đơn điện tử";
+                case ETAX: return en ? "e-tax" : "hồ sơ thuế điện tử";
+                case EDXML: return "edXML";
+                default: return en ? "none" : "không";
             }
         }
 

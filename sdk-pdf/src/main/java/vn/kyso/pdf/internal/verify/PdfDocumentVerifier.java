@@ -14,6 +14,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import vn.kyso.api.io.Document;
+import vn.kyso.api.report.Profile;
+import vn.kyso.core.internal.CadesDocumentVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +32,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.kyso.api.internal.ReportAccess;
+import vn.kyso.api.internal.SignatureResultBuilder;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureFormat;
@@ -67,12 +73,39 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
     }
 
     @Override
-    public VerificationReport verify(Path file, Path detachedData, ValidationContext ctx) {
+    public VerificationReport verify(Document document, @Nullable Document detachedData, @Nullable Profile profile,
+                                     ValidationContext ctx) {
         PdfBoxCompatibility.require();
+        CadesDocumentVerifier.noProfile(profile, "PDF");
+        Path file = document.path();
+        if (file != null) {
+            return verify(file, document.name(), ctx);
+        }
+        // In memory: PDF verification reads the file back and forth (revisions, DSS's file back end).
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("kyso-verify-", ".pdf");
+            try (java.io.InputStream in = document.openStream()) {
+                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return verify(temp, document.name(), ctx);
+        } catch (IOException e) {
+            throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, document.name());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    temp.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    private VerificationReport verify(Path file, String name, ValidationContext ctx) {
         if (!Files.isReadable(file)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file));
         }
-        String name = file.getFileName() == null ? "document.pdf" : file.getFileName().toString();
         Instant validationTime = ctx.clock().instant();
         try (RevisionDiff diff = open(file, name); ValidationObjFactory factory = new ValidationObjFactory(file)) {
             long length = Files.size(file);
@@ -88,7 +121,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
                 }
             }
             List<SignatureResult> results = new ArrayList<>();
-            for (SignatureResult.Builder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
+            for (SignatureResultBuilder b : ReportMapper.map(reports, SignatureFormat.PADES, validationTime,
                     (sw, builder) -> {
                         if (sw.getPDFRevision() != null) {
                             read.addAll(sw.getPDFRevision().getSignatureFieldNames());
@@ -101,7 +134,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             if (results.isEmpty()) {
                 throw new KysoException(ErrorCode.NO_SIGNATURE, name);
             }
-            return new VerificationReport(name, validationTime, results);
+            return ReportAccess.report(name, validationTime, results);
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, name);
         }
@@ -136,8 +169,8 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             if (v == null || read.contains(f.getFullyQualifiedName()) || read.contains(f.getPartialName())) {
                 continue;
             }
-            out.add(SignatureResult.builder().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
-                    .indication(Indication.TOTAL_FAILED).subIndication("FORMAT_FAILURE")
+            out.add(ReportAccess.signature().id("FIELD-" + f.getFullyQualifiedName()).format(SignatureFormat.PADES)
+                    .indication(Indication.TOTAL_FAILED).subIndication(vn.kyso.api.report.SubIndication.FORMAT_FAILURE)
                     .coversWholeDocument(false)
                     .addError(VerificationMessages.of("PDF_SIGNATURE_UNREADABLE",
                             f.getFullyQualifiedName() + ": " + whyUnreadable(v)))
@@ -161,7 +194,7 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         return "/Contents is not a CMS signature over the /ByteRange";
     }
 
-    private static void decorate(SignatureWrapper sw, SignatureResult.Builder b, long fileLength, RevisionDiff diff) {
+    private static void decorate(SignatureWrapper sw, SignatureResultBuilder b, long fileLength, RevisionDiff diff) {
         PDFRevisionWrapper rev = sw.getPDFRevision();
         if (rev == null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_BYTERANGE_INVALID"));
@@ -185,10 +218,10 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
             return;
         }
         b.addWarning(VerificationMessages.of("PDF_NOT_WHOLE_FILE"));
-        RevisionDiff.Outcome outcome = diff.compare(end);
+        Outcome outcome = diff.compare(end);
         Modification m = outcome.kind;
         b.modificationsAfter(m);
-        for (RevisionDiff.Finding f : outcome.findings) {
+        for (Finding f : outcome.findings) {
             b.addError(VerificationMessages.of(f.code, f.detail));
         }
         if (m == Modification.OTHER) {
@@ -200,38 +233,26 @@ public final class PdfDocumentVerifier implements DocumentVerifier {
         } else if (m == Modification.ANNOTATIONS) {
             b.addWarning(VerificationMessages.of("PDF_ANNOTATIONS_CHANGED"));
         }
-        String refused = refusal(rev, m, outcome);
+        String refused = refusal(rev, outcome);
         if (refused != null) {
             b.indication(Indication.TOTAL_FAILED).addError(VerificationMessages.of("PDF_CHANGE_NOT_PERMITTED", refused));
         }
     }
 
     /** Why the signer's DocMDP or field locks forbid a change of this kind, or null if they allow it. */
-    private static String refusal(PDFRevisionWrapper rev, Modification m, RevisionDiff.Outcome outcome) {
+    private static String refusal(PDFRevisionWrapper rev, Outcome outcome) {
         CertificationPermission p = rev.getDocMDPPermissions();
-        if (p == CertificationPermission.NO_CHANGE_PERMITTED && (m != Modification.SIGNATURES || outcome.signaturesAdded)) {
-            return "DocMDP P=1, " + (outcome.signaturesAdded ? "a new signature" : m.name());
-        }
-        if (p == CertificationPermission.MINIMAL_CHANGES_PERMITTED && m == Modification.ANNOTATIONS) {
-            return "DocMDP P=2, " + m;
-        }
+        ModificationPolicy.DocMdp docMdp = p == CertificationPermission.NO_CHANGE_PERMITTED ? ModificationPolicy.DocMdp.NO_CHANGES
+                : p == CertificationPermission.MINIMAL_CHANGES_PERMITTED ? ModificationPolicy.DocMdp.FORM_FILL_AND_SIGNATURES
+                : p == CertificationPermission.CHANGES_PERMITTED ? ModificationPolicy.DocMdp.ANNOTATIONS_TOO : null;
+        List<ModificationPolicy.FieldLock> locks = new ArrayList<>();
         for (XmlPDFLockDictionary lock : new XmlPDFLockDictionary[] {rev.getFieldMDP(), rev.getSigFieldLock()}) {
-            String locked = lock == null ? null : lockedField(lock, outcome.changedFields);
-            if (locked != null) {
-                return "FieldMDP " + lock.getAction() + ", " + locked;
+            PdfLockAction a = lock == null ? null : lock.getAction();
+            if (a != null) {
+                locks.add(new ModificationPolicy.FieldLock(ModificationPolicy.LockAction.valueOf(a.name()), lock.getFields(),
+                        String.valueOf(a)));
             }
         }
-        return null;
-    }
-
-    private static String lockedField(XmlPDFLockDictionary lock, List<String> changed) {
-        for (String f : changed) {
-            boolean listed = lock.getFields() != null && lock.getFields().contains(f);
-            PdfLockAction a = lock.getAction();
-            if (a == PdfLockAction.ALL || (a == PdfLockAction.INCLUDE && listed) || (a == PdfLockAction.EXCLUDE && !listed)) {
-                return f;
-            }
-        }
-        return null;
+        return ModificationPolicy.refusal(docMdp, locks, outcome);
     }
 }
