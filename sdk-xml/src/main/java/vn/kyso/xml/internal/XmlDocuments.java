@@ -41,7 +41,7 @@ final class XmlDocuments {
             long size = Files.size(input.path);
             if (size > MAX_DOM_INPUT) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "tài liệu XML lớn hơn 256 MiB: hãy ký tách rời (detached)", "XML larger than 256 MiB: sign it detached");
+                        "tài liệu XML lớn hơn 256 MiB: hãy ký tách rời", "XML larger than 256 MiB: sign it detached");
             }
             requireHeapFor(size, o);
             return Files.readAllBytes(input.path);
@@ -59,8 +59,8 @@ final class XmlDocuments {
         long heap = Runtime.getRuntime().maxMemory();
         if (size > heap / perByte) {
             throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, (size >> 20) + " MB XML cần khoảng "
-                    + (size * perByte >> 20) + " MB bộ nhớ heap để ký " + o.format() + " " + o.packaging()
-                    + ", máy ảo Java này có " + (heap >> 20) + " MB: hãy ký tách rời (detached), hoặc ký XMLDSig trên"
+                    + (size * perByte >> 20) + " MB bộ nhớ để ký " + o.format() + " " + o.packaging()
+                    + ", máy ảo này có " + (heap >> 20) + " MB: hãy ký tách rời, hoặc ký XMLDSig trên"
                     + " toàn bộ tài liệu (xử lý dạng luồng)",
                     (size >> 20) + " MB of XML needs about " + (size * perByte >> 20)
                     + " MB of heap to sign " + o.format() + " " + o.packaging() + ", this JVM has " + (heap >> 20)

@@ -141,13 +141,13 @@ public final class XmlEngine {
         SigningSupport.Act act = new SigningSupport.Act(settings.listeners(), SignatureFormat.XADES, time);
         return act.run(() -> {
             if (signatureId == null || signatureId.isBlank()) {
-                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "Id của chữ ký cần ký xác nhận",
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "định danh của chữ ký cần ký xác nhận",
                         "the Id of the signature to counter-sign");
             }
             if (options.format() != Format.XADES || options.packaging() != Packaging.ENVELOPED
                     || options.elementId() != null || options.elementPath() != null || options.signatureParent() != null) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "chữ ký xác nhận (counter-signature) là XAdES và nằm bên trong chữ ký mà nó xác nhận (không"
+                        "chữ ký xác nhận là XAdES và nằm bên trong chữ ký mà nó xác nhận (không"
                                 + " chọn cách đóng gói, phần tử hay vị trí đặt)",
                         "a counter-signature is XAdES and sits inside the signature it counter-signs (no packaging,"
                                 + " element or parent)");

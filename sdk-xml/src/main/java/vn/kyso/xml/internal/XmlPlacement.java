@@ -52,7 +52,7 @@ final class XmlPlacement {
         String id = Dom.idOf(e);
         if (id == null) {
             throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "phần tử " + Dom.path(e) + " được chọn bởi "
-                    + path + " không có thuộc tính Id: hãy thêm Id cho nó, hoặc ký toàn bộ tài liệu",
+                    + path + " không có thuộc tính định danh: hãy thêm định danh cho nó, hoặc ký toàn bộ tài liệu",
                     "element " + Dom.path(e) + " selected by " + path
                     + " has no Id attribute: give it one, or sign the whole document");
         }
@@ -107,7 +107,7 @@ final class XmlPlacement {
                         throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "chữ ký " + id + "bao trùm "
                                 + Dom.path(covered) + " (kể cả các chữ ký trong đó): một chữ ký mới trong "
                                 + Dom.path(parent) + " sẽ làm nó mất hiệu lực; hãy ký phần tử khác hoặc ký xác nhận"
-                                + " (counter-sign) chữ ký đó",
+                                + " chữ ký đó",
                                 "signature " + id + "covers " + Dom.path(covered) + " (signatures included): a new signature in "
                                 + Dom.path(parent) + " would invalidate it; sign another element or counter-sign it");
                     }
@@ -135,13 +135,13 @@ final class XmlPlacement {
             if (xmlId.equals(e.getAttribute("Id"))) {
                 if (e.getElementsByTagNameNS(Dom.XADES, "QualifyingProperties").getLength() == 0) {
                     throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "chữ ký " + id
-                            + " là XMLDSig thuần: chỉ chữ ký XAdES mới mang được chữ ký xác nhận (counter-signature)",
+                            + " là XMLDSig thuần: chỉ chữ ký XAdES mới mang được chữ ký xác nhận",
                             "signature " + id + " is plain XMLDSig: only XAdES signatures carry counter-signatures");
                 }
                 return e;
             }
         }
-        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "không có chữ ký nào có Id '" + id + "'",
+        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "không có chữ ký nào có định danh '" + id + "'",
                 "no signature with Id '" + id + "'");
     }
     private static boolean hasSignatureWithId(Document d, String id) {

@@ -193,8 +193,8 @@ public final class PadesEngine {
     }
 
     private static KysoException tooLarge(int size, Plan plan) {
-        return KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, null, "CMS: " + size + " byte, nhiều hơn "
-                + plan.reserve() + " byte đã dành sẵn cho nó", "CMS: " + size + " bytes, more than the "
+        return KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, null, "CMS: " + size + " B, nhiều hơn "
+                + plan.reserve() + " B đã dành sẵn cho nó", "CMS: " + size + " bytes, more than the "
                 + plan.reserve() + " bytes reserved for it");
     }
 

@@ -49,7 +49,7 @@ final class SignedOutput {
             int reserved = (revision.contentsEnd - revision.contentsStart - 2) / 2;
             if (cms.length > reserved) {
                 throw KysoException.localized(ErrorCode.SIGNING_FAILED, null, "chữ ký (" + cms.length
-                        + " byte) lớn hơn chỗ đã dành sẵn cho nó (" + reserved + " byte)", "the signature (" + cms.length
+                        + " B) lớn hơn chỗ đã dành sẵn cho nó (" + reserved + " B)", "the signature (" + cms.length
                         + " bytes) is larger than the space reserved for it (" + reserved + " bytes)");
             }
             writeFully(channel, ByteBuffer.wrap(hex(cms)), length + revision.contentsStart + 1);

@@ -167,7 +167,7 @@ public final class CadesSignedData {
             throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, e, "không phải CMS SignedData", "not a CMS SignedData");
         }
         if (!CMSObjectIdentifiers.data.getId().equals(signed.getSignedContentTypeOID())) {
-            throw invalid("kiểu nội dung " + signed.getSignedContentTypeOID() + ", cần id-data",
+            throw invalid("kiểu nội dung " + signed.getSignedContentTypeOID() + ", cần kiểu dữ liệu thuần",
                     "content type " + signed.getSignedContentTypeOID() + ", expected id-data");
         }
         if (SignedData.getInstance(signed.toASN1Structure().getContent()).getEncapContentInfo().getContent() != null) {
@@ -192,7 +192,7 @@ public final class CadesSignedData {
         }
         if (attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
                 && attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
-            throw invalid("không có thuộc tính ESS signing-certificate: không phải chữ ký CAdES",
+            throw invalid("không có thuộc tính chứng thư ký (ESS): không phải chữ ký CAdES",
                     "no ESS signing-certificate attribute: not a CAdES signature");
         }
         if (!digest.oid().equals(si.getDigestAlgOID())) {
