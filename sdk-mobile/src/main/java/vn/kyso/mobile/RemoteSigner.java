@@ -13,10 +13,17 @@ public interface RemoteSigner {
     /**
      * Submits a digest to be signed and returns the service's transaction id.
      *
+     * @param digest the digest to sign
+     * @param algorithm the algorithm the service must sign with
+     * @return the service's transaction id, for {@link #status}
      * @param displayText what the user's phone shows (e.g. the document name); may be null
      */
     String submit(byte[] digest, SignatureAlgorithm algorithm, @Nullable String displayText);
 
-    /** The current state of a transaction. */
+    /**
+     * {@return the current state of a transaction}
+     *
+     * @param transactionId an id {@link #submit} returned
+     */
     RemoteStatus status(String transactionId);
 }

@@ -46,6 +46,9 @@ public final class RemoteSigningKey implements SigningKey {
         this.displayText = b.displayText;
     }
 
+    /**
+     * {@return a builder; id, chain and signer are required}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -116,16 +119,31 @@ public final class RemoteSigningKey implements SigningKey {
         private Builder() {
         }
 
-        /** The credential id at the service (e.g. the CSC credentialID or the MSISDN). */
+        /**
+         * The credential id at the service (e.g. the CSC credentialID or the MSISDN); required.
+         *
+         * @param id the credential id
+         * @return this builder
+         */
         public Builder id(String id) { this.id = Args.notNull(id, "id"); return this; }
-        /** The chain, signer first. */
+        /**
+         * The certificate chain; required.
+         *
+         * @param chain the signer's certificate first, then its CAs
+         * @return this builder
+         */
         public Builder chain(List<X509Certificate> chain) {
             Args.notNull(chain, "chain");
             this.chain.clear();
             this.chain.addAll(chain);
             return this;
         }
-        /** The schemes the service can produce (default RSA PKCS#1 v1.5). */
+        /**
+         * The schemes the service can produce (default RSA PKCS#1 v1.5).
+         *
+         * @param schemes one or more schemes
+         * @return this builder
+         */
         public Builder schemes(Set<SignatureScheme> schemes) {
             Args.notNull(schemes, "schemes");
             if (schemes.isEmpty()) {
@@ -134,12 +152,38 @@ public final class RemoteSigningKey implements SigningKey {
             this.schemes = EnumSet.copyOf(schemes);
             return this;
         }
+        /**
+         * The service client; required.
+         *
+         * @param signer talks to the service
+         * @return this builder
+         */
         public Builder signer(RemoteSigner signer) { this.signer = Args.notNull(signer, "signer"); return this; }
+        /**
+         * How often the service is asked whether the user has signed.
+         *
+         * @param pollInterval a positive duration
+         * @return this builder
+         */
         public Builder pollInterval(Duration pollInterval) { this.pollInterval = positive(pollInterval, "pollInterval"); return this; }
+        /**
+         * How long to wait for the user before {@code SIGNING_TIMEOUT}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) { this.timeout = positive(timeout, "timeout"); return this; }
-        /** The text shown on the user's phone (none by default). */
+        /**
+         * The text shown on the user's phone (none by default).
+         *
+         * @param text the text, or null for none
+         * @return this builder
+         */
         public Builder displayText(@Nullable String text) { this.displayText = text; return this; }
 
+        /**
+         * {@return the key; {@code INVALID_ARGUMENT} when id, chain or signer is missing}
+         */
         public RemoteSigningKey build() {
             return new RemoteSigningKey(this);
         }

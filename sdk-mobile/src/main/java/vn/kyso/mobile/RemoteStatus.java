@@ -27,33 +27,52 @@ public final class RemoteStatus {
         this.reason = reason;
     }
 
+    /**
+     * {@return a status saying the user has not answered yet}
+     */
     public static RemoteStatus waiting() {
         return new RemoteStatus(State.WAITING, null, null);
     }
 
+    /**
+     * The user signed.
+     *
+     * @param signatureValue the signature value the service returned (copied)
+     * @return a status carrying the signature value
+     */
     public static RemoteStatus signed(byte[] signatureValue) {
         return new RemoteStatus(State.SIGNED, Args.notNull(signatureValue, "signatureValue").clone(), null);
     }
 
-    /** A refusal, with the service's reason when it gives one. */
+    /**
+     * {@return a refusal, with the service's reason when it gives one}
+     *
+     * @param reason the service's reason, or null
+     */
     public static RemoteStatus rejected(@Nullable String reason) {
         return new RemoteStatus(State.REJECTED, null, reason);
     }
 
+    /**
+     * {@return a status saying the request expired at the service}
+     */
     public static RemoteStatus expired() {
         return new RemoteStatus(State.EXPIRED, null, null);
     }
 
+    /**
+     * {@return where the transaction stands}
+     */
     public State state() {
         return state;
     }
 
-    /** The signature value when {@link State#SIGNED}, else null. */
+    /** {@return the signature value when {@link State#SIGNED}, else null} */
     public byte @Nullable [] signatureValue() {
         return signatureValue == null ? null : signatureValue.clone();
     }
 
-    /** The service's reason for a rejection, or null. */
+    /** {@return the service's reason for a rejection, or null} */
     public @Nullable String reason() {
         return reason;
     }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.pdf.internal.appearance.SignatureImages;
 
 /**
@@ -50,7 +51,12 @@ public final class PdfAppearance {
 
     /** The three kinds of electronic copy of Decree 30/2020. */
     public enum CopyType {
-        SAO_Y("SAO Y"), SAO_LUC("SAO LỤC"), TRICH_SAO("TRÍCH SAO");
+        /** Sao y: a copy of the whole original, in the original's form. */
+        SAO_Y("SAO Y"),
+        /** Sao lục: a copy of the whole of a copy made by sao y, in the original's form. */
+        SAO_LUC("SAO LỤC"),
+        /** Trích sao: a copy of part of the original. */
+        TRICH_SAO("TRÍCH SAO");
 
         private final String label;
 
@@ -58,7 +64,7 @@ public final class PdfAppearance {
             this.label = label;
         }
 
-        /** The words printed on the copy, e.g. "SAO Y". */
+        /** {@return the words printed on the copy, e.g. "SAO Y"} */
         public String label() {
             return label;
         }
@@ -131,142 +137,234 @@ public final class PdfAppearance {
     }
 
     /** A copy with one value changed, for a method that applies to {@code expected} appearances only. */
-    private PdfAppearance with(Kind expected, String what, Consumer<Values> change) {
-        requireKind(expected, what);
+    private PdfAppearance with(Kind expected, String method, Consumer<Values> change) {
+        requireKind(expected, method);
         Values x = values();
         change.accept(x);
         return new PdfAppearance(x);
     }
 
-    /** The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image. */
+    /**
+     * The text block (signer, organisation, time ISO 8601 +07:00) shown when there is no image.
+     *
+     * @return the appearance
+     */
     public static PdfAppearance text() {
         return create(Kind.TEXT, x -> { });
     }
 
-    /** The leader's (competent person's) signature image, a transparent PNG. */
+    /**
+     * The leader's (competent person's) signature image, a transparent PNG.
+     *
+     * @param signaturePng the signature image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance leader(byte[] signaturePng) {
-        return create(Kind.LEADER, x -> x.image = SignatureImages.check(signaturePng, "signature image").clone());
+        Args.notNull(signaturePng, "signaturePng");
+        return create(Kind.LEADER, x -> x.image = SignatureImages.check(signaturePng, "ảnh chữ ký", "signature image").clone());
     }
 
-    /** {@link #leader(byte[])} from a file. */
+    /**
+     * {@link #leader(byte[])} from a file.
+     *
+     * @param signaturePng the signature image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance leader(Path signaturePng) {
+        Args.notNull(signaturePng, "signaturePng");
         return leader(read(signaturePng));
     }
 
-    /** The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}). */
+    /**
+     * The organisation's seal, a red transparent PNG drawn at its real size (see {@link #sealWidthMm(double)}).
+     *
+     * @param sealPng the seal image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance seal(byte[] sealPng) {
-        return create(Kind.SEAL, x -> x.image = SignatureImages.check(sealPng, "seal image").clone());
+        Args.notNull(sealPng, "sealPng");
+        return create(Kind.SEAL, x -> x.image = SignatureImages.check(sealPng, "ảnh con dấu", "seal image").clone());
     }
 
-    /** {@link #seal(byte[])} from a file. */
+    /**
+     * {@link #seal(byte[])} from a file.
+     *
+     * @param sealPng the seal image, a PNG (transparent background)
+     * @return the appearance
+     */
     public static PdfAppearance seal(Path sealPng) {
+        Args.notNull(sealPng, "sealPng");
         return seal(read(sealPng));
     }
 
-    /** An appendix signed in a separate file: the main document's number and code, then the signing time. */
+    /**
+     * An appendix signed in a separate file: the main document's number and code, then the signing time.
+     *
+     * @param documentNumber the main document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @return the appearance
+     */
     public static PdfAppearance appendix(String documentNumber) {
-        return create(Kind.APPENDIX, x -> x.documentNumber = required(documentNumber, "document number"));
+        String number = required(documentNumber, "documentNumber", "số và ký hiệu văn bản", "document number");
+        return create(Kind.APPENDIX, x -> x.documentNumber = number);
     }
 
     /**
      * An electronic copy: its type, the copying organisation (null: the certificate's organisation), the
      * copy's number and code, then the signing time.
+     *
+     * @param type the kind of copy
+     * @param organisation the copying organisation, or null for the certificate's
+     * @param copyNumber the copy's number and code, e.g. {@code 05/SY-VP}
+     * @return the appearance
      */
-    public static PdfAppearance copy(CopyType type, String organisation, String copyNumber) {
+    public static PdfAppearance copy(CopyType type, @Nullable String organisation, String copyNumber) {
+        Args.notNull(type, "type");
+        String number = required(copyNumber, "copyNumber", "số và ký hiệu bản sao", "copy number");
         return create(Kind.COPY, x -> {
-            x.copyType = Objects.requireNonNull(type, "type");
+            x.copyType = type;
             x.organisation = blankToNull(organisation);
-            x.number = required(copyNumber, "copy number");
+            x.number = number;
         });
     }
 
     /**
      * An incoming document (văn bản đến) signed by the receiving organisation (null: the certificate's
      * organisation); add {@link #incomingNumber} and {@link #incomingDate} when known.
+     *
+     * @param receivingOrganisation the receiving organisation, or null for the certificate's
+     * @return the appearance
      */
-    public static PdfAppearance income(String receivingOrganisation) {
+    public static PdfAppearance income(@Nullable String receivingOrganisation) {
         return create(Kind.INCOME, x -> x.organisation = blankToNull(receivingOrganisation));
     }
 
-    /** The title line above a leader's signature image, e.g. "KT. BỘ TRƯỞNG" (may contain line breaks). */
-    public PdfAppearance title(String v) {
-        return with(Kind.LEADER, "title", x -> x.title = blankToNull(v));
+    /**
+     * The title line above a leader's signature image, e.g. "KT. BỘ TRƯỞNG" (may contain line breaks);
+     * null or blank: no title line. {@code INVALID_ARGUMENT} on another kind than {@link Kind#LEADER}.
+     *
+     * @param title the title line, or null for none
+     * @return a copy of this appearance with the value set
+     */
+    public PdfAppearance title(@Nullable String title) {
+        return with(Kind.LEADER, "title", x -> x.title = blankToNull(title));
     }
 
-    /** The full name under a leader's signature image. */
-    public PdfAppearance name(String v) {
-        return with(Kind.LEADER, "name", x -> x.name = blankToNull(v));
+    /**
+     * The full name under a leader's signature image; null or blank: no name line.
+     * {@code INVALID_ARGUMENT} on another kind than {@link Kind#LEADER}.
+     *
+     * @param fullName the full name, or null for none
+     * @return a copy of this appearance with the value set
+     */
+    public PdfAppearance name(@Nullable String fullName) {
+        return with(Kind.LEADER, "name", x -> x.name = blankToNull(fullName));
     }
 
-    /** The seal's real width in millimetres, overriding the PNG's resolution (pHYs). */
+    /**
+     * The seal's real width in millimetres (5 to 200), overriding the PNG's resolution (pHYs).
+     * {@code INVALID_ARGUMENT} outside that range or on another kind than {@link Kind#SEAL}.
+     *
+     * @param mm the width in millimetres, 5 to 200
+     * @return a copy of this appearance with the value set
+     */
     public PdfAppearance sealWidthMm(double mm) {
         if (!(mm >= 5 && mm <= 200)) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "seal width " + mm + " mm (5..200)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chiều rộng con dấu " + mm + " mm nằm ngoài khoảng cho phép (từ 5 đến 200 mm)",
+                    "seal width " + mm + " mm is outside 5..200 mm");
         }
-        return with(Kind.SEAL, "seal width", x -> x.sealWidthMm = mm);
+        return with(Kind.SEAL, "sealWidthMm", x -> x.sealWidthMm = mm);
     }
 
-    /** The signature field whose signature image the seal covers (default: the most recent signature showing an image). */
+    /**
+     * The signature field whose signature image the seal covers (default: the most recent signature
+     * showing an image). {@code INVALID_ARGUMENT} on another kind than {@link Kind#SEAL}.
+     *
+     * @param leaderField the name of the leader's signature field
+     * @return a copy of this appearance with the value set
+     */
     public PdfAppearance over(String leaderField) {
-        return with(Kind.SEAL, "over", x -> x.overField = required(leaderField, "field"));
+        String field = required(leaderField, "leaderField", "tên trường chữ ký", "field name");
+        return with(Kind.SEAL, "over", x -> x.overField = field);
     }
 
-    /** The incoming document's number in the receiver's register (số đến). */
-    public PdfAppearance incomingNumber(String v) {
-        return with(Kind.INCOME, "incoming number", x -> x.number = blankToNull(v));
+    /**
+     * The incoming document's number in the receiver's register (số đến); null or blank: none.
+     * {@code INVALID_ARGUMENT} on another kind than {@link Kind#INCOME}.
+     *
+     * @param incomingNumber the incoming number, or null for none
+     * @return a copy of this appearance with the value set
+     */
+    public PdfAppearance incomingNumber(@Nullable String incomingNumber) {
+        return with(Kind.INCOME, "incomingNumber", x -> x.number = blankToNull(incomingNumber));
     }
 
-    /** The date the document arrived (ngày đến). */
-    public PdfAppearance incomingDate(OffsetDateTime v) {
-        return with(Kind.INCOME, "incoming date", x -> x.date = v);
+    /**
+     * The date the document arrived (ngày đến); null: none.
+     * {@code INVALID_ARGUMENT} on another kind than {@link Kind#INCOME}.
+     *
+     * @param incomingDate the incoming date, or null for none
+     * @return a copy of this appearance with the value set
+     */
+    public PdfAppearance incomingDate(@Nullable OffsetDateTime incomingDate) {
+        return with(Kind.INCOME, "incomingDate", x -> x.date = incomingDate);
     }
 
+    /** {@return what kind of appearance this is} */
     public Kind kind() { return kind; }
-    /** A copy of the PNG (signature or seal image), or null. */
-    public byte[] image() { return image == null ? null : image.clone(); }
-    public String title() { return title; }
-    public String name() { return name; }
-    /** The document number and code of an appendix, or null. */
-    public String documentNumber() { return documentNumber; }
-    public CopyType copyType() { return copyType; }
-    /** The copying or receiving organisation, or null for the certificate's. */
-    public String organisation() { return organisation; }
-    /** The copy number (copy) or incoming number (income), or null. */
-    public String number() { return number; }
-    /** The incoming date (income), or null. */
-    public OffsetDateTime date() { return date; }
-    /** The seal width given in mm, or 0 for the PNG's resolution (else {@value #DEFAULT_SEAL_MM} mm). */
+    /** {@return a copy of the PNG (signature or seal image), or null for the kinds without image} */
+    public byte @Nullable [] image() { return image == null ? null : image.clone(); }
+    /** {@return the title line above a leader's image, or null} */
+    public @Nullable String title() { return title; }
+    /** {@return the full name under a leader's image, or null} */
+    public @Nullable String name() { return name; }
+    /** {@return the document number and code of an appendix, or null} */
+    public @Nullable String documentNumber() { return documentNumber; }
+    /** {@return the type of an electronic copy, or null for the other kinds} */
+    public @Nullable CopyType copyType() { return copyType; }
+    /** {@return the copying or receiving organisation, or null for the certificate's} */
+    public @Nullable String organisation() { return organisation; }
+    /** {@return the copy number (copy) or incoming number (income), or null} */
+    public @Nullable String number() { return number; }
+    /** {@return the incoming date (income), or null} */
+    public @Nullable OffsetDateTime date() { return date; }
+    /** {@return the seal width given in mm, or 0 for the PNG's resolution (else {@value #DEFAULT_SEAL_MM} mm)} */
     public double sealWidthMm() { return sealWidthMm; }
-    /** The field whose image the seal covers, or null for the most recent signature with an image. */
-    public String overField() { return overField; }
+    /** {@return the field whose image the seal covers, or null for the most recent signature with an image} */
+    public @Nullable String overField() { return overField; }
 
-    /** Whether this kind has no image and goes top-right of the first page by default. */
+    /** {@return whether this kind has no image and goes top-right of the first page by default} */
     public boolean infoText() {
         return kind == Kind.APPENDIX || kind == Kind.COPY || kind == Kind.INCOME;
     }
 
-    private void requireKind(Kind expected, String what) {
+    private void requireKind(Kind expected, String method) {
         if (kind != expected) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what + " is for a " + expected + " appearance, not " + kind);
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    method + "() chỉ dùng cho hình thức hiển thị " + expected + ", không dùng cho " + kind,
+                    method + "() is for a " + expected + " appearance, not " + kind);
         }
     }
 
-    private static String required(String v, String what) {
-        if (v == null || v.isBlank()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what);
+    private static String required(@Nullable String value, String param, String whatVi, String whatEn) {
+        Args.notNull(value, param);
+        if (value.isBlank()) {
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    whatVi + " (" + param + ") để trống", whatEn + " (" + param + ") is blank");
         }
-        return v.strip();
+        return value.strip();
     }
 
-    private static String blankToNull(String v) {
+    private static @Nullable String blankToNull(@Nullable String v) {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static byte[] read(Path file) {
         try {
             if (Files.size(file) > SignatureImages.MAX_BYTES) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "image larger than " + SignatureImages.MAX_BYTES
-                        + " bytes: " + file.getFileName());
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "ảnh lớn hơn " + SignatureImages.MAX_BYTES + " B: " + file.getFileName(),
+                        "image larger than " + SignatureImages.MAX_BYTES + " bytes: " + file.getFileName());
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,6 +15,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * Lists the signature fields of a PDF (signed or still empty), e.g. the fields an e-office template
@@ -31,14 +31,16 @@ public final class PdfSignatureFields {
         private final boolean signed;
 
         Field(String name, boolean signed) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = name;
             this.signed = signed;
         }
 
+        /** {@return the field's fully qualified name, e.g. {@code Signature1} or {@code form.approver}} */
         public String name() {
             return name;
         }
 
+        /** {@return whether a signature is in the field (false: still empty)} */
         public boolean signed() {
             return signed;
         }
@@ -52,10 +54,14 @@ public final class PdfSignatureFields {
     /**
      * The signature fields of a PDF in document order.
      *
+     * @param pdf the PDF file
+     * @return the fields, unmodifiable, empty when the PDF has no form
+     *
      * @throws KysoException {@code INPUT_UNREADABLE} if the file cannot be read, {@code MALFORMED_INPUT}
      *     if it is not a PDF, {@code UNSUPPORTED_FORMAT} if it is encrypted
      */
     public static List<Field> list(Path pdf) {
+        Args.notNull(pdf, "pdf");
         if (!Files.isReadable(pdf)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, pdf.toString());
         }
@@ -72,7 +78,8 @@ public final class PdfSignatureFields {
             }
             return Collections.unmodifiableList(out);
         } catch (InvalidPasswordException e) {
-            throw new KysoException(ErrorCode.UNSUPPORTED_FORMAT, e, "encrypted PDF: " + pdf);
+            throw KysoException.localized(ErrorCode.UNSUPPORTED_FORMAT, e, "PDF được mã hóa: " + pdf,
+                    "encrypted PDF: " + pdf);
         } catch (IOException | RuntimeException e) {
             throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + pdf);
         }

@@ -63,6 +63,12 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
         engine = new PadesEngine(settings);
     }
 
+    /**
+     * {@return a builder with no time-stamp authority, no trust anchors and no state keys}
+     *
+     * @throws vn.kyso.api.KysoException {@code LIBRARY_CONFLICT}, naming the jar, when an incompatible
+     *     PDFBox is on the class path
+     */
     public static Builder builder() {
         PdfBoxCompatibility.require();
         return new Builder();
@@ -137,6 +143,10 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
      * placement says, by rectangle or anchor text, or invisible) as an incremental update, e.g. for a
      * template whose approvers sign later or for another signing tool. Nothing is signed and nothing is
      * drawn (an appearance without placement is refused, {@code INVALID_ARGUMENT}).
+     *
+     * @param in the PDF
+     * @param out where the PDF with the new field is written (atomically); not {@code in}
+     * @param options the field name and, for a visible field, its placement
      */
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
         Args.notNull(in, "in");
@@ -175,6 +185,7 @@ public final class PdfSigner implements DocumentSigner<PdfSignatureOptions> {
             return this;
         }
 
+        /** {@return the signer, immutable and thread-safe} */
         public PdfSigner build() {
             return new PdfSigner(settings());
         }

@@ -45,10 +45,13 @@ public final class DriverDiscovery {
             this.path = path;
         }
 
-        /** The file name, e.g. {@code eTPKCS11.dll}. */
+        /** {@return the file name, e.g. {@code eTPKCS11.dll}} */
         public String name() { return name; }
-        /** Who ships it, as far as the registry knows; "configured" for paths given by configuration. */
+        /** {@return who ships it, as far as the registry knows; "configured" for paths given by configuration} */
         public String vendor() { return vendor; }
+        /**
+         * {@return the driver file}
+         */
         public Path path() { return path; }
 
         @Override
@@ -73,7 +76,10 @@ public final class DriverDiscovery {
     private DriverDiscovery() {
     }
 
-    /** The drivers found for the running OS, with the configured extra paths from the system property and environment. */
+    /**
+     * {@return the drivers found for the running OS, with the configured extra paths from the system property
+     * and environment}
+     */
     public static List<Driver> find() {
         List<String> extra = new ArrayList<>();
         for (String source : new String[] {System.getProperty(PROPERTY), System.getenv(ENV)}) {

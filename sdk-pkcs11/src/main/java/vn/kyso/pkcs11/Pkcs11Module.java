@@ -53,10 +53,11 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The driver at {@code library}, loaded and initialised on first use, shared afterwards.
+     * {@return the driver at {@code library}, loaded and initialised on first use, shared afterwards}
      *
+     * @param library the PKCS#11 driver (.dll, .so, .dylib)
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the file is missing or is not a PKCS#11 driver
-     *     that initialises
+     * that initialises
      */
     public static Pkcs11Module load(Path library) {
         Args.notNull(library, "library");
@@ -105,19 +106,23 @@ public final class Pkcs11Module {
         return new Pkcs11Module(real, m, description);
     }
 
-    /** The driver file (real path). */
+    /** {@return the driver file (real path)} */
     public Path library() {
         return library;
     }
 
-    /** Manufacturer, description and version of the driver as it reports them (C_GetInfo); may be empty. */
+    /**
+     * Manufacturer, description and version of the driver as it reports them (C_GetInfo); may be empty.
+     *
+     * @return the description, or an empty string
+     */
     public String description() {
         return description;
     }
 
     /**
-     * The slots that hold a token, in the driver's order, each with a fresh snapshot of its token's
-     * information and PIN flags. Slots whose token cannot be read at this moment are left out (and logged).
+     * {@return the slots that hold a token, in the driver's order, each with a fresh snapshot of its token's
+     * information and PIN flags} Slots whose token cannot be read at this moment are left out (and logged).
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver cannot list its slots
      */
@@ -143,22 +148,27 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The token in the slot with this PKCS#11 slot id. Not logged in.
+     * {@return the token in the slot with this PKCS#11 slot id} Not logged in.
+     *
+     * @param slotId the PKCS#11 slot id
      */
     public Pkcs11Token openSlot(long slotId) {
         return new Pkcs11Token(this, slotId, null);
     }
 
     /**
-     * The token in the given slot (by its slot id). Not logged in.
+     * {@return the token in the given slot (by its slot id)} Not logged in.
+     *
+     * @param slot a slot {@link #slots()} listed
      */
     public Pkcs11Token open(TokenSlot slot) {
         return openSlot(Args.notNull(slot, "slot").slotId());
     }
 
     /**
-     * The token in the {@code index}-th slot of {@link #slots()} (0-based). Not logged in.
+     * {@return the token in the {@code index}-th slot of {@link #slots()} (0-based)} Not logged in.
      *
+     * @param index 0-based position in {@link #slots()}
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if there is no such slot
      */
     public Pkcs11Token openIndex(int index) {
@@ -172,11 +182,13 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The token with this label (trailing blanks ignored). The label is looked up again at each login, so a
+     * {@return the token with this label (trailing blanks ignored)} The label is looked up again at each
+     * login, so a
      * token unplugged and plugged in elsewhere, or re-initialised with the same label, is found again. When
      * no token has the label and no token of this driver is logged in, the driver is {@link #refresh()
      * re-initialised} once and searched again. Not logged in.
      *
+     * @param label the token label
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no present token has this label
      */
     public Pkcs11Token openLabel(String label) {
@@ -194,7 +206,7 @@ public final class Pkcs11Module {
     }
 
     /**
-     * The first initialised token. Not logged in.
+     * {@return the first initialised token} Not logged in.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no initialised token is present
      */

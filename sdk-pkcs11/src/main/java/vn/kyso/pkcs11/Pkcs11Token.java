@@ -91,13 +91,14 @@ public final class Pkcs11Token implements Token {
         return label;
     }
 
-    /** The module this token belongs to. */
+    /** {@return the module this token belongs to} */
     public Pkcs11Module module() {
         return module;
     }
 
     /**
-     * A fresh snapshot of the slot and token information (PIN flags included), read without logging in.
+     * {@return a fresh snapshot of the slot and token information (PIN flags included), read without logging
+     * in}
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the token is not present
      */
@@ -113,9 +114,9 @@ public final class Pkcs11Token implements Token {
     }
 
     /**
-     * The X.509 certificates on the token (the signers' and the CAs' the token holds), read without
+     * {@return the X.509 certificates on the token (the signers' and the CAs' the token holds), read without
      * logging in: certificates are public objects, so an application can show whose keys the token holds
-     * before it asks for the PIN. To sign, log in and pick from {@link #keys()}.
+     * before it asks for the PIN} To sign, log in and pick from {@link #keys()}.
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the token is absent or not initialised
      */
@@ -148,6 +149,7 @@ public final class Pkcs11Token implements Token {
      * {@link #loginWithPinPad()}. A previous login of this object is ended first, so every call checks
      * the PIN afresh. The caller's array is not modified or kept.
      *
+     * @param pin the user PIN, or null to use the PIN pad
      * @return this token, logged in
      * @throws KysoException {@code PIN_INCORRECT} (details: the PIN state after the failure),
      *     {@code PIN_LOCKED}, {@code TOKEN_UNAVAILABLE} (token absent, closed), {@code SIGNING_REJECTED}
@@ -173,6 +175,7 @@ public final class Pkcs11Token implements Token {
      * Logs in through the token's protected authentication path: the user enters the PIN on the device
      * (or its driver's own dialog). Blocks until the user is done.
      *
+     * @return this token, logged in
      * @throws KysoException as {@link #login(char[])}; {@code INVALID_ARGUMENT} if the token has no PIN pad
      */
     public Pkcs11Token loginWithPinPad() {
@@ -232,7 +235,7 @@ public final class Pkcs11Token implements Token {
         return token;
     }
 
-    /** Whether this token is logged in and no call has found it gone since. */
+    /** {@return whether this token is logged in and no call has found it gone since} */
     public boolean loggedIn() {
         LoginSession l = login;
         return !closed && l != null && l.alive();
@@ -250,9 +253,11 @@ public final class Pkcs11Token implements Token {
     }
 
     /**
-     * The key whose certificate has this serial number (hex, case and leading zeros ignored, optional
-     * {@code 0x}).
+     * {@return the key whose certificate has this serial number (hex, case and leading zeros ignored,
+     * optional
+     * {@code 0x})}
      *
+     * @param serialHex the certificate serial number in hex, any case
      * @throws KysoException {@code KEY_NOT_FOUND} if none has it; {@code INVALID_ARGUMENT} if not hex
      */
     public SigningKey keyByCertificateSerial(String serialHex) {

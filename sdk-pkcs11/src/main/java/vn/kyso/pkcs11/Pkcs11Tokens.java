@@ -24,8 +24,9 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The initialised tokens present in the slots of the drivers {@link DriverDiscovery#find()} finds, driver
-     * after driver, each in slot order. Unlike {@code DriverDiscovery}, this loads and initialises each
+     * {@return the initialised tokens present in the slots of the drivers {@link DriverDiscovery#find()}
+     * finds, driver
+     * after driver, each in slot order} Unlike {@code DriverDiscovery}, this loads and initialises each
      * driver (once per process, see {@link Pkcs11Module}); a driver that does not load or cannot list its
      * slots is left out and logged. Not logged in.
      */
@@ -47,7 +48,7 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The first token {@link #discover()} finds.
+     * {@return the first token {@link #discover()} finds}
      *
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if no driver sees an initialised token
      */
@@ -63,9 +64,11 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The token with this label on this driver; it is looked up again at each login (see
-     * {@link Pkcs11Module#openLabel(String)}). Not logged in.
+     * {@return the token with this label on this driver; it is looked up again at each login (see
+     * {@link Pkcs11Module#openLabel(String)})} Not logged in.
      *
+     * @param driver the PKCS#11 driver file
+     * @param label the token label
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or no token has the label
      */
     public static Pkcs11Token open(Path driver, String label) {
@@ -75,8 +78,10 @@ public final class Pkcs11Tokens {
     }
 
     /**
-     * The token in the {@code slotIndex}-th slot (0, 1, ...) of this driver. Not logged in.
+     * {@return the token in the {@code slotIndex}-th slot (0, 1, ...) of this driver} Not logged in.
      *
+     * @param driver the PKCS#11 driver file
+     * @param slotIndex 0-based position among the slots with a token
      * @throws KysoException {@code TOKEN_UNAVAILABLE} if the driver does not load or there is no such slot
      */
     public static Pkcs11Token open(Path driver, int slotIndex) {

@@ -46,90 +46,114 @@ public final class TokenSlot {
         return s == null ? "" : s.trim();
     }
 
-    /** The PKCS#11 slot id (CK_SLOT_ID), as the driver numbers it; not necessarily small or dense. */
+    /** {@return the PKCS#11 slot id (CK_SLOT_ID), as the driver numbers it; not necessarily small or dense} */
     public long slotId() {
         return slotId;
     }
 
-    /** The position of this slot in {@link Pkcs11Module#slots()} (0, 1, ...), handy for a {@code --slot N} option. */
+    /**
+     * {@return the position of this slot in {@link Pkcs11Module#slots()} (0, 1, ...), handy for a {@code
+     * --slot N} option}
+     */
     public int index() {
         return index;
     }
 
-    /** The slot (reader) description. */
+    /** {@return the slot (reader) description} */
     public String slotDescription() {
         return slotDescription;
     }
 
-    /** The token label (trailing blanks removed). */
+    /** {@return the token label (trailing blanks removed)} */
     public String label() {
         return label;
     }
 
-    /** The token serial number (trailing blanks removed). */
+    /** {@return the token serial number (trailing blanks removed)} */
     public String serial() {
         return serial;
     }
 
-    /** The token manufacturer id (trailing blanks removed). */
+    /** {@return the token manufacturer id (trailing blanks removed)} */
     public String manufacturer() {
         return manufacturer;
     }
 
-    /** The token model (trailing blanks removed). */
+    /** {@return the token model (trailing blanks removed)} */
     public String model() {
         return model;
     }
 
-    /** The raw CK_TOKEN_INFO flags. */
+    /** {@return the raw CK_TOKEN_INFO flags} */
     public long flags() {
         return flags;
     }
 
-    /** Whether the token has been initialised (a blank token cannot sign). */
+    /** {@return whether the token has been initialised (a blank token cannot sign)} */
     public boolean initialized() {
         return (flags & CKF_TOKEN_INITIALIZED) != 0;
     }
 
-    /** Whether the token needs a login before its private keys can be used. */
+    /** {@return whether the token needs a login before its private keys can be used} */
     public boolean loginRequired() {
         return (flags & CKF_LOGIN_REQUIRED) != 0;
     }
 
     /**
-     * Whether the PIN is entered on the device itself (PIN pad, biometrics: CKF_PROTECTED_AUTHENTICATION_PATH);
-     * then {@link Pkcs11Token#loginWithPinPad()} is the way to log in.
+     * {@return whether the PIN is entered on the device itself (PIN pad, biometrics:
+     * CKF_PROTECTED_AUTHENTICATION_PATH);
+     * then {@link Pkcs11Token#loginWithPinPad()} is the way to log in}
      */
     public boolean pinPad() {
         return (flags & CKF_PROTECTED_AUTHENTICATION_PATH) != 0;
     }
 
-    /** CKF_USER_PIN_COUNT_LOW: a wrong user PIN was entered since the last successful login. */
+    /**
+     * CKF_USER_PIN_COUNT_LOW: a wrong user PIN was entered since the last successful login.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinCountLow() {
         return (flags & CKF_USER_PIN_COUNT_LOW) != 0;
     }
 
-    /** CKF_USER_PIN_FINAL_TRY: one more wrong PIN locks the token. */
+    /**
+     * CKF_USER_PIN_FINAL_TRY: one more wrong PIN locks the token.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinFinalTry() {
         return (flags & CKF_USER_PIN_FINAL_TRY) != 0;
     }
 
-    /** CKF_USER_PIN_LOCKED: the user PIN is locked; only the security officer (or the CA) can unlock it. */
+    /**
+     * CKF_USER_PIN_LOCKED: the user PIN is locked; only the security officer (or the CA) can unlock it.
+     *
+     * @return true when the flag is set
+     */
     public boolean pinLocked() {
         return (flags & CKF_USER_PIN_LOCKED) != 0;
     }
 
-    /** CKF_USER_PIN_TO_BE_CHANGED: the PIN must be changed (factory PIN or expired). */
+    /**
+     * CKF_USER_PIN_TO_BE_CHANGED: the PIN must be changed (factory PIN or expired).
+     *
+     * @return true when the flag is set
+     */
     public boolean pinToBeChanged() {
         return (flags & CKF_USER_PIN_TO_BE_CHANGED) != 0;
     }
 
-    /** A short English description of the PIN state, e.g. {@code "ok"} or {@code "count low, final try"}. */
+    /** {@return a short English description of the PIN state, e.g. {@code "ok"} or {@code "count low, final try"}} */
     public String pinState() {
         return PinFlags.describe(flags);
     }
 
-    /** The PIN state described in the given language, to show before asking for the PIN. */
+    /**
+     * {@return the PIN state described in the given language, to show before asking for the PIN}
+     *
+     * @param language the language of the words
+     */
     public String pinState(Language language) {
         Args.notNull(language, "language");
         return PinFlags.describe(flags, language);

@@ -33,32 +33,38 @@ public final class Identity {
     }
 
     /**
-     * The sandbox's name for this identity: {@code person1}, {@code person2}, {@code person3}, {@code org},
-     * {@code revoked}, {@code expired}, {@code tsa} or {@code ocsp}. It is also the PKCS#12 alias and the
+     * {@return the sandbox's name for this identity: {@code person1}, {@code person2}, {@code person3},
+     * {@code org},
+     * {@code revoked}, {@code expired}, {@code tsa} or {@code ocsp}} It is also the PKCS#12 alias and the
      * base name of the file {@link Sandbox#writeTo(Path)} writes.
      */
     public String name() {
         return name;
     }
 
-    /** The identity's own (leaf) certificate. */
+    /** {@return the identity's own (leaf) certificate} */
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** The private key matching {@link #certificate()}. */
+    /** {@return the private key matching {@link #certificate()}} */
     public PrivateKey privateKey() {
         return privateKey;
     }
 
-    /** Leaf, issuing CA, root: an unmodifiable list. */
+    /**
+     * Leaf, issuing CA, root: an unmodifiable list.
+     *
+     * @return the certificate first, then its issuing CA and the root
+     */
     public List<X509Certificate> chain() {
         return chain;
     }
 
     /**
-     * A PKCS#12 key store (as written by the JDK) holding the private key and the whole chain under the
-     * alias {@link #name()}, protected by {@code password}. The password array is not kept.
+     * {@return a PKCS#12 key store (as written by the JDK) holding the private key and the whole chain under
+     * the
+     * alias {@link #name()}, protected by {@code password}} The password array is not kept.
      *
      * @param password printable ASCII (the JDK's PKCS#12 encryption refuses other characters)
      * @throws IllegalArgumentException if the password holds characters other than printable ASCII
@@ -87,6 +93,8 @@ public final class Identity {
      * Writes {@link #pkcs12(char[])} to a file atomically (temporary file then rename), creating the parent
      * directories.
      *
+     * @param file the .p12 file to write
+     * @param password its password
      * @return {@code file}
      * @throws IllegalArgumentException if the password holds characters other than printable ASCII
      * @throws UncheckedIOException if the file cannot be written

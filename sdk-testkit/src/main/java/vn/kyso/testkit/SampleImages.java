@@ -26,7 +26,12 @@ public final class SampleImages {
     private SampleImages() {
     }
 
-    /** A blue handwritten-like stroke on a transparent background, spanning the whole width. */
+    /**
+     * {@return a blue handwritten-like stroke on a transparent background, spanning the whole width}
+     *
+     * @param width in pixels
+     * @param height in pixels
+     */
     public static byte[] signature(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
@@ -42,7 +47,13 @@ public final class SampleImages {
         return png(img, 0);
     }
 
-    /** A red double ring with a dot, transparent inside and outside, {@code pixels} wide, at {@code dpi} (0: no pHYs). */
+    /**
+     * {@return a red double ring with a dot, transparent inside and outside, {@code pixels} wide, at {@code
+     * dpi} (0: no pHYs)}
+     *
+     * @param pixels the width and height in pixels
+     * @param dpi the resolution written in the PNG, or 0 for none
+     */
     public static byte[] seal(int pixels, double dpi) {
         BufferedImage img = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
@@ -57,7 +68,13 @@ public final class SampleImages {
         return png(img, dpi);
     }
 
-    /** Encodes a PNG, with a pHYs chunk for {@code dpi} when positive. */
+    /**
+     * Encodes a PNG, with a pHYs chunk for {@code dpi} when positive.
+     *
+     * @param img the image
+     * @param dpi the resolution, or 0 or less for none
+     * @return the PNG bytes
+     */
     public static byte[] png(BufferedImage img, double dpi) {
         Args.notNull(img, "img");
         try {

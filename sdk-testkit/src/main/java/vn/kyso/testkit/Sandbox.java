@@ -95,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI served on 127.0.0.1 at a random free port.
+     * {@return a fresh PKI served on 127.0.0.1 at a random free port}
      *
      * @throws KysoException {@link ErrorCode#PORT_IN_USE} if no port can be bound
      */
@@ -104,11 +104,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI served on 127.0.0.1 at {@code port} (0 = a random free port). The port is bound before
+     * {@return a fresh PKI served on 127.0.0.1 at {@code port} (0 = a random free port)} The port is bound
+     * before
      * the certificates are issued, since their URLs name it.
      *
+     * @param port the port to serve on, 0 for any free port
      * @throws KysoException {@link ErrorCode#PORT_IN_USE} if another program listens on the port,
-     *         {@link ErrorCode#INVALID_ARGUMENT} if it is not 0..65535
+     * {@link ErrorCode#INVALID_ARGUMENT} if it is not 0..65535
      * @throws UncheckedIOException if the server cannot be made for another reason
      */
     public static Sandbox start(int port) {
@@ -125,10 +127,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A fresh PKI whose URLs name {@code port}, written to {@code dir} (see {@link #writeTo(Path)}) and
+     * {@return a fresh PKI whose URLs name {@code port}, written to {@code dir} (see {@link #writeTo(Path)})
+     * and
      * NOT served: call {@link #serve()} to serve it, or {@link #load(Path)} it later, e.g. in another
-     * process. With port 0 a port that is free right now is picked (nothing keeps it reserved).
+     * process} With port 0 a port that is free right now is picked (nothing keeps it reserved).
      *
+     * @param dir the directory to write to
+     * @param port the port the URLs name, 0 for one free now
      * @throws UncheckedIOException if the files cannot be written
      */
     public static Sandbox create(Path dir, int port) {
@@ -144,6 +149,8 @@ public final class Sandbox implements AutoCloseable {
      * certificates, port and revocations (as they were when written). It is not served until
      * {@link #serve()}.
      *
+     * @param dir the directory it was written to
+     * @return the sandbox, not served
      * @throws UncheckedIOException if the files cannot be read
      * @throws IllegalStateException if they are damaged or incomplete
      */
@@ -198,6 +205,7 @@ public final class Sandbox implements AutoCloseable {
      * TSA and OCSP keys, and the current revocations) from which {@link #load(Path)} restores the
      * sandbox.
      *
+     * @param dir the directory to write to (created if needed)
      * @throws UncheckedIOException if a file cannot be written
      */
     public void writeTo(Path dir) {
@@ -205,65 +213,89 @@ public final class Sandbox implements AutoCloseable {
         SandboxFiles.write(pki, dir);
     }
 
-    /** The self-signed root CA certificate: the trust anchor of every chain. */
+    /** {@return the self-signed root CA certificate: the trust anchor of every chain} */
     public X509Certificate root() {
         return pki.root().certificate();
     }
 
-    /** The issuing sub-CA certificate, which signs every leaf. */
+    /** {@return the issuing sub-CA certificate, which signs every leaf} */
     public X509Certificate issuingCa() {
         return pki.issuing().certificate();
     }
 
-    /** The intermediate certificates between the leaves and the root: {@code [issuingCa()]}. */
+    /** {@return the intermediate certificates between the leaves and the root: {@code [issuingCa()]}} */
     public List<X509Certificate> intermediates() {
         return List.of(issuingCa());
     }
 
-    /** Nguyễn Văn An, {@code CCCD:001085012345}: RSA-2048, valid now-1y..now+2y. */
+    /**
+     * Nguyễn Văn An, {@code CCCD:001085012345}: RSA-2048, valid now-1y..now+2y.
+     *
+     * @return the identity
+     */
     public Identity person1() {
         return pki.identity("person1");
     }
 
-    /** Trần Thị Bình, a second person: RSA-2048, valid now-1y..now+2y. */
+    /**
+     * Trần Thị Bình, a second person: RSA-2048, valid now-1y..now+2y.
+     *
+     * @return the identity
+     */
     public Identity person2() {
         return pki.identity("person2");
     }
 
-    /** Lê Hoàng Cường, a person with an ECDSA P-256 key, valid now-1y..now+2y. */
+    /**
+     * Lê Hoàng Cường, a person with an ECDSA P-256 key, valid now-1y..now+2y.
+     *
+     * @return the identity
+     */
     public Identity person3() {
         return pki.identity("person3");
     }
 
     /**
-     * The organisation "Sở Khoa học và Công nghệ Hà Nội" (seal certificate): RSA-2048, UID
-     * {@code MST:0101234567-001}, no personal identifier.
+     * {@return the organisation "Sở Khoa học và Công nghệ Hà Nội" (seal certificate): RSA-2048, UID
+     * {@code MST:0101234567-001}, no personal identifier}
      */
     public Identity organization() {
         return pki.identity("org");
     }
 
-    /** Phạm Văn Dũng: a person revoked (keyCompromise) from the start, one minute before creation. */
+    /**
+     * Phạm Văn Dũng: a person revoked (keyCompromise) from the start, one minute before creation.
+     *
+     * @return the identity
+     */
     public Identity revokedPerson() {
         return pki.identity("revoked");
     }
 
-    /** Hoàng Thị Én: a person whose certificate was valid from 3 years ago until 30 days ago. */
+    /**
+     * Hoàng Thị Én: a person whose certificate was valid from 3 years ago until 30 days ago.
+     *
+     * @return the identity
+     */
     public Identity expiredPerson() {
         return pki.identity("expired");
     }
 
-    /** The time-stamping unit: EKU timeStamping (critical), valid now-5y..now+5y. */
+    /** {@return the time-stamping unit: EKU timeStamping (critical), valid now-5y..now+5y} */
     public Identity tsa() {
         return pki.identity("tsa");
     }
 
-    /** The delegated OCSP responder: EKU OCSPSigning and id-pkix-ocsp-nocheck, valid now-5y..now+5y. */
+    /** {@return the delegated OCSP responder: EKU OCSPSigning and id-pkix-ocsp-nocheck, valid now-5y..now+5y} */
     public Identity ocspResponder() {
         return pki.identity("ocsp");
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash.
+     *
+     * @return the base URL
+     */
     public String baseUrl() {
         return pki.endpoints().base();
     }
@@ -271,32 +303,41 @@ public final class Sandbox implements AutoCloseable {
     /**
      * RFC 3161 over HTTP: POST {@code application/timestamp-query}, answer
      * {@code application/timestamp-reply}; genTime is the current time.
+     *
+     * @return the URL of the time-stamp authority
      */
     public String tsaUrl() {
         return pki.endpoints().tsa();
     }
 
     /**
-     * A TSA URL whose tokens carry {@code time} (to the second) as genTime
-     * ({@code baseUrl()/tsa/at/<epochMillis>}), to make "old" time-stamps. The TSA certificate is valid from five years ago: earlier times give tokens
+     * {@return a TSA URL whose tokens carry {@code time} (to the second) as genTime
+     * ({@code baseUrl()/tsa/at/<epochMillis>}), to make "old" time-stamps} The TSA certificate is valid from
+     * five years ago: earlier times give tokens
      * that a verifier must reject.
+     *
+     * @param time the genTime the tokens carry
      */
     public String tsaUrlAt(Instant time) {
         Args.notNull(time, "time");
         return pki.endpoints().tsaAt(time);
     }
 
-    /** RFC 6960 responder: POST to this URL, or GET {@code ocspUrl() + "/" + urlencoded base64 request}. */
+    /**
+     * RFC 6960 responder: POST to this URL, or GET {@code ocspUrl() + "/" + urlencoded base64 request}.
+     *
+     * @return the URL of the OCSP responder
+     */
     public String ocspUrl() {
         return pki.endpoints().ocsp();
     }
 
-    /** The CRL of the issuing CA (DER), fresh at each request: thisUpdate now, nextUpdate now+1 day. */
+    /** {@return the CRL of the issuing CA (DER), fresh at each request: thisUpdate now, nextUpdate now+1 day} */
     public String crlUrl() {
         return pki.endpoints().crl();
     }
 
-    /** The CRL of the root CA (DER): empty, since the sub-CA is never revoked. */
+    /** {@return the CRL of the root CA (DER): empty, since the sub-CA is never revoked} */
     public String rootCrlUrl() {
         return pki.endpoints().rootCrl();
     }
@@ -305,6 +346,8 @@ public final class Sandbox implements AutoCloseable {
      * Revokes an identity of this sandbox (reason keyCompromise) at {@code when}: OCSP and the CRL
      * report it from the next request on. Revoking again replaces the time.
      *
+     * @param who an identity of this sandbox
+     * @param when the revocation time
      * @throws KysoException {@link ErrorCode#INVALID_ARGUMENT} if {@code who} is not an identity of this sandbox
      */
     public void revoke(Identity who, Instant when) {
@@ -321,9 +364,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * How many HTTP requests of a kind were received so far, answered or rejected: {@code "tsa"},
-     * {@code "ocsp"}, {@code "crl"} (both CRLs) or {@code "ca"} (CA certificates).
+     * {@return how many HTTP requests of a kind were received so far, answered or rejected: {@code "tsa"},
+     * {@code "ocsp"}, {@code "crl"} (both CRLs) or {@code "ca"} (CA certificates)}
      *
+     * @param kind {@code tsa}, {@code ocsp}, {@code crl} or {@code ca}
      * @throws KysoException {@link ErrorCode#INVALID_ARGUMENT} for any other kind
      */
     public int requestCount(String kind) {

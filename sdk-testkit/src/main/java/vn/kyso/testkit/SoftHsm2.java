@@ -56,12 +56,12 @@ public final class SoftHsm2 {
         this.tokens = tokens;
     }
 
-    /** The SoftHSM2 driver library, if it is installed in one of the usual places. */
+    /** {@return the SoftHSM2 driver library, if it is installed in one of the usual places} */
     public static Optional<Path> findModule() {
         return MODULE_LOCATIONS.stream().filter(Files::isRegularFile).findFirst();
     }
 
-    /** The tools this class needs ({@code softhsm2-util}, {@code pkcs11-tool}) that are not on the PATH. */
+    /** {@return the tools this class needs ({@code softhsm2-util}, {@code pkcs11-tool}) that are not on the PATH} */
     public static List<String> missingTools() {
         List<String> missing = new ArrayList<>();
         for (String tool : new String[] {"softhsm2-util", "pkcs11-tool"}) {
@@ -92,6 +92,8 @@ public final class SoftHsm2 {
      * not that {@code tokens} directory, and a non-empty {@code tokens} directory beside a configuration
      * that does not exist yet.
      *
+     * @param conf the configuration file to write
+     * @return the SoftHSM2 set-up
      * @throws IllegalStateException if {@code conf} or its token directory belongs to someone else
      * @throws UncheckedIOException if the files cannot be written
      */
@@ -117,28 +119,40 @@ public final class SoftHsm2 {
         return new SoftHsm2(c, tokens);
     }
 
-    /** The configuration file ({@value #ENV} must name it in the process that loads the driver). */
+    /** {@return the configuration file ({@value #ENV} must name it in the process that loads the driver)} */
     public Path configuration() {
         return conf;
     }
 
-    /** The directory that holds the tokens (one sub-directory per token). */
+    /** {@return the directory that holds the tokens (one sub-directory per token)} */
     public Path tokenDirectory() {
         return tokens;
     }
 
-    /** {@value #ENV} set to {@link #configuration()}, for a child process's environment. */
+    /**
+     * {@value #ENV} set to {@link #configuration()}, for a child process's environment.
+     *
+     * @return the variable and its value
+     */
     public Map<String, String> environment() {
         return Map.of(ENV, conf.toString());
     }
 
-    /** Initialises a token with this label in the first free slot, with {@link #SO_PIN} and {@link #PIN}. */
+    /**
+     * Initialises a token with this label in the first free slot, with {@link #SO_PIN} and {@link #PIN}.
+     *
+     * @param label the token label
+     */
     public void initToken(String label) {
         Args.notNull(label, "label");
         run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SO_PIN, "--pin", PIN);
     }
 
-    /** Deletes the token with this label. */
+    /**
+     * Deletes the token with this label.
+     *
+     * @param label the token label
+     */
     public void deleteToken(String label) {
         Args.notNull(label, "label");
         run("softhsm2-util", "--delete-token", "--token", label);
@@ -148,6 +162,10 @@ public final class SoftHsm2 {
      * Writes the identity's private key and certificate under CKA_ID {@code idHex} (labelled with the
      * identity's name), and its CA certificates under ids derived from it, into the token {@code label}.
      * The key passes through a temporary PKCS#8 file next to the configuration, deleted afterwards.
+     *
+     * @param label the token's label
+     * @param identity the key and certificate to import
+     * @param idHex the CKA_ID to give them, in hex
      */
     public void importIdentity(String label, Identity identity, String idHex) {
         Args.notNull(label, "label");
@@ -188,6 +206,8 @@ public final class SoftHsm2 {
      * Runs a command with {@link #environment()} and returns its standard output and error (through a
      * temporary file beside the configuration, so that a hung tool is stopped after a minute).
      *
+     * @param command the program and its arguments
+     * @return what it printed
      * @throws IllegalStateException if it exits with a non-zero code or runs longer than a minute
      */
     public String run(String... command) {

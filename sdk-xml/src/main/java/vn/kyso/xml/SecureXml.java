@@ -16,6 +16,7 @@ import org.xml.sax.EntityResolver;
 import org.xml.sax.SAXException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.xml.internal.Pool;
 
 /**
@@ -34,12 +35,16 @@ public final class SecureXml {
     }
 
     /**
-     * Parses a document.
+     * Parses a document with the hardened parser: no DOCTYPE, no external entity, at most
+     * {@value #MAX_DEPTH} levels of elements.
      *
+     * @param in the XML; read to its end, not closed
+     * @return the namespace-aware DOM document
      * @throws KysoException {@code MALFORMED_INPUT} for malformed or hostile XML, {@code INPUT_UNREADABLE}
      *     if the stream fails
      */
     public static Document parse(InputStream in) {
+        Args.notNull(in, "in");
         DocumentBuilder builder = BUILDERS.take();
         try {
             builder.setEntityResolver(REFUSE_ENTITIES);
@@ -74,9 +79,12 @@ public final class SecureXml {
             return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML vượt giới hạn an toàn của trình phân tích (thực thể, độ sâu hoặc kích thước)",
                     "XML beyond the parser's safety limits (entities, depth or size)");
         }
-        String where = e instanceof org.xml.sax.SAXParseException
-                ? " (line " + ((org.xml.sax.SAXParseException) e).getLineNumber() + ")" : "";
-        return new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + m + where);
+        if (e instanceof org.xml.sax.SAXParseException) {
+            int line = ((org.xml.sax.SAXParseException) e).getLineNumber();
+            return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML sai cú pháp ở dòng " + line,
+                    "XML: " + m + " (line " + line + ")");
+        }
+        return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML sai cú pháp", "XML: " + m);
     }
 
     private static final EntityResolver REFUSE_ENTITIES = (publicId, systemId) -> {
@@ -91,8 +99,13 @@ public final class SecureXml {
         try {
             return FACTORY.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "XML parser");
+            throw parserUnavailable(e);
         }
+    }
+
+    private static KysoException parserUnavailable(Exception e) {
+        return KysoException.localized(ErrorCode.INTERNAL, e, "không tạo được trình phân tích XML an toàn",
+                "the hardened XML parser could not be made");
     }
 
     /**
@@ -100,9 +113,12 @@ public final class SecureXml {
      * arrive in several events. A DOCTYPE makes {@code next()} throw an {@link XMLStreamException}; the
      * caller maps stream errors to {@code MALFORMED_INPUT}.
      *
+     * @param in the XML; the reader does not close it
+     * @return the reader, positioned before the first event
      * @throws KysoException {@code MALFORMED_INPUT} if the stream does not start as XML
      */
     public static XMLStreamReader stream(InputStream in) {
+        Args.notNull(in, "in");
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -123,7 +139,8 @@ public final class SecureXml {
                 }
             };
         } catch (XMLStreamException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + e.getMessage());
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "XML sai cú pháp ngay từ đầu",
+                    "XML: " + e.getMessage());
         }
     }
 
@@ -143,7 +160,7 @@ public final class SecureXml {
             f.setExpandEntityReferences(false);
             return f;
         } catch (ParserConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "XML parser");
+            throw parserUnavailable(e);
         }
     }
 }

@@ -27,13 +27,18 @@ public enum XmlProfile {
         this.cliName = cliName;
     }
 
-    /** The name used on the command line. */
+    /** {@return the name used on the command line, e.g. {@code einvoice}} */
     public String cliName() {
         return cliName;
     }
 
-    /** The profile a document's root element implies ({@link #GENERIC} when none). */
+    /**
+     * {@return the profile a document's root element implies ({@link #GENERIC} when none)}
+     *
+     * @param rootLocalName the local name of the root element, e.g. {@code HDon}
+     */
     public static XmlProfile detect(String rootLocalName) {
+        vn.kyso.api.internal.Args.notNull(rootLocalName, "rootLocalName");
         if ("HDon".equals(rootLocalName)) {
             return EINVOICE;
         }

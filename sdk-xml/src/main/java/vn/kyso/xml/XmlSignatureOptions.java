@@ -45,19 +45,31 @@ import vn.kyso.api.sign.SignatureOptions;
  */
 public final class XmlSignatureOptions extends SignatureOptions {
     /** The signature family. */
-    public enum Format { XADES, XMLDSIG }
+    public enum Format {
+        /** ETSI EN 319 132 XAdES baseline, at a level from B-B to B-LTA. */
+        XADES,
+        /** A plain W3C XML Signature, without qualifying properties. */
+        XMLDSIG
+    }
 
     /** Where the signature sits relative to the signed data. */
-    public enum Packaging { ENVELOPED, ENVELOPING, DETACHED }
+    public enum Packaging {
+        /** The signature goes inside the signed document. */
+        ENVELOPED,
+        /** The signed data goes inside the signature. */
+        ENVELOPING,
+        /** The signature references a separate document. */
+        DETACHED
+    }
 
     private final Format format;
     private final Packaging packaging;
-    private final String elementId;
-    private final String elementPath;
-    private final String signatureParent;
+    private final @Nullable String elementId;
+    private final @Nullable String elementPath;
+    private final @Nullable String signatureParent;
     private final boolean c14nWithComments;
     private final boolean signingTimeProperty;
-    private final String signatureId;
+    private final @Nullable String signatureId;
     private final @Nullable String counterSignatureOf;
 
     private XmlSignatureOptions(Builder b) {
@@ -73,51 +85,58 @@ public final class XmlSignatureOptions extends SignatureOptions {
         counterSignatureOf = b.counterSignatureOf;
     }
 
+    /** {@return a builder with the defaults: XAdES B-B, enveloped, whole document} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** XAdES B-B, enveloped, whole document, SHA-256, the key's preferred algorithm. */
+    /** {@return the defaults: XAdES B-B, enveloped, whole document, SHA-256, the key's preferred algorithm} */
     public static XmlSignatureOptions defaults() {
         return builder().build();
     }
 
+    /** {@return the signature family, {@link Format#XADES} by default} */
     public Format format() {
         return format;
     }
 
-    /** The XAdES level; {@link SignatureLevel#NONE} for XMLDSig. */
+    /** {@return the XAdES level; {@link SignatureLevel#NONE} for XMLDSig} */
     @Override
     public SignatureLevel level() {
         return format == Format.XMLDSIG ? SignatureLevel.NONE : super.level();
     }
 
+    /** {@return where the signature sits, {@link Packaging#ENVELOPED} by default} */
     public Packaging packaging() {
         return packaging;
     }
 
-    /** The Id of the element to sign, or null for {@link #elementPath()} or the whole document. */
-    public String elementId() {
+    /** {@return the Id of the element to sign, or null for {@link #elementPath()} or the whole document} */
+    public @Nullable String elementId() {
         return elementId;
     }
 
     /**
      * An XPath selecting exactly one element to sign, which carries an Id attribute (e.g. {@code /HDon/DLHDon}
      * or {@code //*[local-name()='TTinDVu']}), or null. Resolved to {@link #elementId()} when signing starts.
+     *
+     * @return the XPath, or null
      */
-    public String elementPath() {
+    public @Nullable String elementPath() {
         return elementPath;
     }
 
     /**
      * Where an enveloped signature goes: an XPath selecting exactly one element (e.g.
      * {@code /HDon/DSCKS/NBan} or {@code //*[local-name()='CKyDTu']}), or null for the document element.
+     *
+     * @return the XPath, or null
      */
-    public String signatureParent() {
+    public @Nullable String signatureParent() {
         return signatureParent;
     }
 
-    /** Whether the references use Canonical XML 1.0 with comments (e-tax) instead of without. */
+    /** {@return whether the references use Canonical XML 1.0 with comments (e-tax) instead of without} */
     public boolean c14nWithComments() {
         return c14nWithComments;
     }
@@ -125,25 +144,29 @@ public final class XmlSignatureOptions extends SignatureOptions {
     /**
      * XMLDSig only: whether the signature carries a signed {@code Object/SignatureProperties/SignatureProperty/
      * SigningTime} (yyyy-MM-dd'T'HH:mm:ss, Vietnam time), as e-invoices require.
+     *
+     * @return whether the signed signing-time property is added
      */
     public boolean signingTimeProperty() {
         return signingTimeProperty;
     }
 
-    /** The Id attribute of the ds:Signature element, or null for a generated one. */
-    public String signatureId() {
+    /** {@return the Id attribute of the ds:Signature element, or null for a generated one} */
+    public @Nullable String signatureId() {
         return signatureId;
     }
 
     /**
      * The Id of the XAdES signature this one counter-signs (its {@code Id} attribute or its id in a
      * verification report), or null for an ordinary signature.
+     *
+     * @return the Id, or null
      */
     public @Nullable String counterSignatureOf() {
         return counterSignatureOf;
     }
 
-    /** A builder holding these options, to derive others from them. */
+    /** {@return a builder holding these options, to derive others from them} */
     public Builder toBuilder() {
         Builder b = new Builder().copy(this);
         b.format = format;
@@ -169,12 +192,12 @@ public final class XmlSignatureOptions extends SignatureOptions {
     public static final class Builder extends SignatureOptions.Builder<XmlSignatureOptions, Builder> {
         private Format format = Format.XADES;
         private Packaging packaging = Packaging.ENVELOPED;
-        private String elementId;
-        private String elementPath;
-        private String signatureParent;
+        private @Nullable String elementId;
+        private @Nullable String elementPath;
+        private @Nullable String signatureParent;
         private boolean c14nWithComments;
         private boolean signingTimeProperty;
-        private String signatureId;
+        private @Nullable String signatureId;
         private @Nullable String counterSignatureOf;
 
         private Builder() {
@@ -190,51 +213,109 @@ public final class XmlSignatureOptions extends SignatureOptions {
             return this;
         }
 
+        /**
+         * The signature family.
+         *
+         * @param format the family
+         * @return this builder
+         */
         public Builder format(Format format) {
             this.format = Args.notNull(format, "format");
             return this;
         }
 
+        /**
+         * Where the signature sits relative to the signed data.
+         *
+         * @param packaging the packaging
+         * @return this builder
+         */
         public Builder packaging(Packaging packaging) {
             this.packaging = Args.notNull(packaging, "packaging");
             return this;
         }
 
-        public Builder elementId(String v) {
-            if (v != null && (v.isEmpty() || !vn.kyso.xml.internal.Dom.isNcName(v))) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId=" + v);
+        /**
+         * Signs only the element with this Id attribute (see {@link XmlSignatureOptions#elementId()}); null:
+         * the whole document or {@link #elementPath}. {@code INVALID_ARGUMENT} when it is no XML name.
+         *
+         * @param elementId the Id, or null
+         * @return this builder
+         */
+        public Builder elementId(@Nullable String elementId) {
+            if (elementId != null && (elementId.isEmpty() || !vn.kyso.xml.internal.Dom.isNcName(elementId))) {
+                throw notAName("elementId", elementId);
             }
-            elementId = v;
+            this.elementId = elementId;
             return this;
         }
 
-        /** Signs the one element this XPath selects, through its Id (see {@link XmlSignatureOptions#elementPath()}). */
-        public Builder elementPath(String xpath) {
+        /**
+         * Signs the one element this XPath selects, through its Id (see
+         * {@link XmlSignatureOptions#elementPath()}); null or blank: none.
+         *
+         * @param xpath the XPath, or null
+         * @return this builder
+         */
+        public Builder elementPath(@Nullable String xpath) {
             elementPath = xpath == null || xpath.isBlank() ? null : xpath;
             return this;
         }
 
-        public Builder signatureParent(String xpath) {
+        /**
+         * Where an enveloped signature goes (see {@link XmlSignatureOptions#signatureParent()}); null or
+         * blank: the document element.
+         *
+         * @param xpath the XPath, or null
+         * @return this builder
+         */
+        public Builder signatureParent(@Nullable String xpath) {
             signatureParent = xpath == null || xpath.isBlank() ? null : xpath;
             return this;
         }
 
-        public Builder c14nWithComments(boolean v) {
-            c14nWithComments = v;
+        /**
+         * Canonical XML 1.0 with comments for the references (e-tax) instead of without.
+         *
+         * @param withComments true for Canonical XML 1.0 with comments
+         * @return this builder
+         */
+        public Builder c14nWithComments(boolean withComments) {
+            c14nWithComments = withComments;
             return this;
         }
 
-        public Builder signingTimeProperty(boolean v) {
-            signingTimeProperty = v;
+        /**
+         * XMLDSig only: adds a signed signing-time property (see
+         * {@link XmlSignatureOptions#signingTimeProperty()}).
+         *
+         * @param add true to add it
+         * @return this builder
+         */
+        public Builder signingTimeProperty(boolean add) {
+            signingTimeProperty = add;
             return this;
         }
 
-        public Builder signatureId(String v) {
-            if (v != null && !vn.kyso.xml.internal.Dom.isNcName(v)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signatureId=" + v);
+        /**
+         * The Id attribute of the new ds:Signature element; null: a generated one.
+         * {@code INVALID_ARGUMENT} when it is no XML name.
+         *
+         * @param signatureId the Id, or null
+         * @return this builder
+         */
+        public Builder signatureId(@Nullable String signatureId) {
+            if (signatureId != null && !vn.kyso.xml.internal.Dom.isNcName(signatureId)) {
+                throw notAName("signatureId", signatureId);
             }
-            signatureId = v;
+            this.signatureId = signatureId;
             return this;
+        }
+
+        private static KysoException notAName(String param, String value) {
+            return KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    param + " không phải tên XML hợp lệ (NCName): '" + value + "'",
+                    param + " is no valid XML name (NCName): '" + value + "'");
         }
 
         /**
@@ -245,11 +326,14 @@ public final class XmlSignatureOptions extends SignatureOptions {
          * ordinary signature. Signing then fails with {@code INVALID_ARGUMENT} when there is no such
          * signature, it is plain XMLDSig, or another signature signs the target's place including later
          * signatures; a counter-signature is XAdES, enveloped, without element or parent, and one-call only.
+         *
+         * @param signatureId the Id, or null
+         * @return this builder
          */
         public Builder counterSignatureOf(@Nullable String signatureId) {
             if (signatureId != null && signatureId.isBlank()) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "Id của chữ ký được ký đối chứng bị trống", "the Id of the signature to counter-sign is blank");
+                        "mã định danh ('Id') của chữ ký được ký đối chứng để trống", "the Id of the signature to counter-sign is blank");
             }
             counterSignatureOf = signatureId;
             return this;
@@ -263,13 +347,19 @@ public final class XmlSignatureOptions extends SignatureOptions {
         @Override
         protected XmlSignatureOptions create() {
             if (format == Format.XADES && signingTimeProperty) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "signingTimeProperty is for XMLDSig (XAdES has its own SigningTime)");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "signingTimeProperty chỉ dùng cho XMLDSig (XAdES có thuộc tính SigningTime riêng)",
+                        "signingTimeProperty is for XMLDSig (XAdES has its own SigningTime)");
             }
             if (elementId != null && elementPath != null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId and elementPath: choose the element one way");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "chỉ chọn phần tử cần ký bằng một cách: elementId hoặc elementPath",
+                        "elementId and elementPath: choose the element one way");
             }
             if (packaging != Packaging.ENVELOPED && (elementId != null || elementPath != null || signatureParent != null)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "elementId/elementPath/signatureParent need enveloped packaging");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "elementId/elementPath/signatureParent chỉ dùng được với cách đóng gói ENVELOPED",
+                        "elementId/elementPath/signatureParent need ENVELOPED packaging");
             }
             return new XmlSignatureOptions(this);
         }

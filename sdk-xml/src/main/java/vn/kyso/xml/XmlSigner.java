@@ -65,6 +65,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
         engine = new XmlEngine(settings);
     }
 
+    /** {@return a builder with no time-stamp authority, no trust anchors and no state keys} */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,7 +108,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
         Args.notNull(options, "options");
         if (options.counterSignatureOf() != null) {
             throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                    "chữ ký đối chứng chỉ ký được trong một bước (sign)",
+                    "chữ ký đối chứng chỉ ký được trong một bước, bằng 'sign'",
                     "a counter-signature is made in one step (sign) only");
         }
         return engine.prepare(input(input), chain, algorithm, options);
@@ -153,6 +154,7 @@ public final class XmlSigner implements DocumentSigner<XmlSignatureOptions> {
             return this;
         }
 
+        /** {@return the signer, immutable and thread-safe} */
         public XmlSigner build() {
             return new XmlSigner(settings());
         }

@@ -89,7 +89,9 @@ final class SignCommand {
         SignatureLevel level() {
             SignatureLevel lvl = SignatureLevel.parse(level);
             if (lvl.needsTimestamp() && tsa.isEmpty()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--tsa URL is required for " + lvl.label());
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "mức " + lvl.label() + " cần --tsa URL",
+                        "--tsa URL is required for " + lvl.label());
             }
             return lvl;
         }
@@ -262,7 +264,9 @@ final class SignCommand {
             if (pdfPasswordEnv != null) {
                 String v = System.getenv(pdfPasswordEnv);
                 if (v == null) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "environment variable " + pdfPasswordEnv + " is not set");
+                    throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                            "chưa đặt biến môi trường " + pdfPasswordEnv,
+                            "environment variable " + pdfPasswordEnv + " is not set");
                 }
                 char[] pw = v.toCharArray();
                 b.password(pw);
@@ -291,7 +295,9 @@ final class SignCommand {
         private void placement(PdfSignatureOptions.Builder b) {
             if (anchor != null) {
                 if (visible != null) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--anchor or --visible, not both");
+                    throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                            "chọn --anchor hoặc --visible, không cả hai",
+                            "--anchor or --visible, not both");
                 }
                 PdfPlacement p = PdfPlacement.anchor(anchor);
                 if (anchorPage != null) {
@@ -305,7 +311,9 @@ final class SignCommand {
                 }
                 b.placement(p);
             } else if (anchorPage != null || anchorSize != null || anchorOffset != null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--anchor-page/--anchor-size/--anchor-offset need --anchor");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "--anchor-page/--anchor-size/--anchor-offset cần có --anchor",
+                        "--anchor-page/--anchor-size/--anchor-offset need --anchor");
             }
         }
 
@@ -327,7 +335,9 @@ final class SignCommand {
             switch (role) {
                 case issue:
                     if (docNumber == null || docNumber.isBlank()) {
-                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role issue needs --doc-number");
+                        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                "--role issue cần có --doc-number",
+                                "--role issue needs --doc-number");
                     }
                     if (sealImage == null) {
                         return null;
@@ -340,18 +350,24 @@ final class SignCommand {
                             .incomingDate(issuedDate == null ? null : parseDate(issuedDate));
                 case appendix:
                     if (docNumber == null || docNumber.isBlank()) {
-                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role appendix needs --doc-number");
+                        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                "--role appendix cần có --doc-number",
+                                "--role appendix needs --doc-number");
                     }
                     return PdfAppearance.appendix(docNumber);
                 case copy:
                     if (copyType == null || copyNumber == null) {
-                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--role copy needs --copy-type and --copy-number");
+                        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                "--role copy cần có --copy-type và --copy-number",
+                                "--role copy needs --copy-type and --copy-number");
                     }
                     return PdfAppearance.copy(copyType, organisation, copyNumber);
                 default:
                     if (signatureImage == null) {
                         if (title != null || name != null) {
-                            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--title/--name need --signature-image");
+                            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                    "--title/--name cần có --signature-image",
+                                    "--title/--name need --signature-image");
                         }
                         return null;
                     }
@@ -361,7 +377,9 @@ final class SignCommand {
 
         private void only(boolean allowed, String options, Object... values) {
             if (!allowed && Arrays.stream(values).anyMatch(java.util.Objects::nonNull)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, options + " do not apply to --role " + role);
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        options + " không dùng được với --role " + role,
+                        options + " do not apply to --role " + role);
             }
         }
 
@@ -431,10 +449,14 @@ final class SignCommand {
             DigestAlgorithm digest = DigestAlgorithm.parse(common.digest);
             SignatureLevel level = common.level();
             if (profile != Profile.xades && level != SignatureLevel.B_B) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--level " + level.label() + " is for --profile xades (XMLDSig has no levels)");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "--level " + level.label() + " chỉ dùng với --profile xades (XMLDSig không có mức)",
+                        "--level " + level.label() + " is for --profile xades (XMLDSig has no levels)");
             }
             if (party != null && profile != Profile.einvoice) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party is for --profile einvoice");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "--party chỉ dùng với --profile einvoice",
+                        "--party is for --profile einvoice");
             }
             if (profile == Profile.xades || profile == Profile.xmldsig) {
                 XmlSignatureOptions.Builder b = XmlSignatureOptions.builder().digest(digest).signatureParent(placeIn)
@@ -453,10 +475,14 @@ final class SignCommand {
                 return SigningJob.of(signer, b.build());
             }
             if (counterSign != null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--counter-sign is for --profile xades");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "--counter-sign chỉ dùng với --profile xades",
+                        "--counter-sign is for --profile xades");
             }
             if (packaging != null || element != null || placeIn != null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--packaging/--element/--place-in: the " + profile + " profile decides them");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "--packaging/--element/--place-in: hồ sơ " + profile + " tự quyết định các giá trị này",
+                        "--packaging/--element/--place-in: the " + profile + " profile decides them");
             }
             EInvoice.Party invoiceParty = party(party);
             // The profile's options depend on each document (the element it signs, the party's slot); the
@@ -494,7 +520,9 @@ final class SignCommand {
                     return p;
                 }
             }
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--party " + text + " (seller | buyer | tax-authority | other)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "--party " + text + " không hợp lệ, hãy chọn: seller|buyer|tax-authority|other",
+                    "--party " + text + " is invalid, choose: seller|buyer|tax-authority|other");
         }
     }
 }

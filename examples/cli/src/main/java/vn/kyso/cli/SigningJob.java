@@ -94,7 +94,8 @@ final class SigningJob<O extends SignatureOptions> {
     static Path file(Document d) {
         Path p = d.path();
         if (p == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a file");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "bước này cần một tệp, không phải dữ liệu trong bộ nhớ",
+                    "this step needs a file, not data in memory");
         }
         return p;
     }
@@ -103,7 +104,8 @@ final class SigningJob<O extends SignatureOptions> {
     static Path file(Output o) {
         Path p = o.path();
         if (p == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a file");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "bước này cần một tệp, không phải dữ liệu trong bộ nhớ",
+                    "this step needs a file, not data in memory");
         }
         return p;
     }

@@ -86,7 +86,9 @@ final class VerifyCommand implements Callable<Integer> {
                 .revocation(offline ? RevocationOptions.offline() : RevocationOptions.online())
                 .build();
         if (format == Format.pdf && out == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "--format pdf needs --out FILE");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "--format pdf cần có --out FILE",
+                    "--format pdf needs --out FILE");
         }
         Document signed = Document.of(file);
         Document original = data == null ? null : Document.of(data);

@@ -2,7 +2,14 @@ package vn.kyso.api;
 
 /** The signature formats the SDK produces and verifies. */
 public enum SignatureFormat {
-    CADES("CAdES"), PADES("PAdES"), XADES("XAdES"), XMLDSIG("XMLDSig");
+    /** CMS Advanced Electronic Signatures (ETSI EN 319 122), for any file. */
+    CADES("CAdES"),
+    /** PDF Advanced Electronic Signatures (ETSI EN 319 142). */
+    PADES("PAdES"),
+    /** XML Advanced Electronic Signatures (ETSI EN 319 132). */
+    XADES("XAdES"),
+    /** Plain W3C XML Signature, without the XAdES properties (no levels). */
+    XMLDSIG("XMLDSig");
 
     private final String label;
 
@@ -10,7 +17,7 @@ public enum SignatureFormat {
         this.label = label;
     }
 
-    /** The usual name, e.g. {@code CAdES}. */
+    /** {@return the usual name, e.g. {@code CAdES}} */
     public String label() {
         return label;
     }

@@ -35,22 +35,22 @@ public final class SigningResult {
         this.signingTime = signingTime;
     }
 
-    /** The signed document or signature when the output was memory; null when it went to a file or stream. */
+    /** {@return the signed document or signature when the output was memory; null when it went to a file or stream} */
     public byte @Nullable [] signed() {
         return signed == null ? null : signed.clone();
     }
 
-    /** The signature algorithm used; null only for {@code extend}, which adds no signature value. */
+    /** {@return the signature algorithm used; null only for {@code extend}, which adds no signature value} */
     public @Nullable SignatureAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** The level reached (for {@code extend}, the target level). */
+    /** {@return the level reached (for {@code extend}, the target level)} */
     public SignatureLevel level() {
         return level;
     }
 
-    /** The signing time (for {@code extend}, when the extension was made). */
+    /** {@return the signing time (for {@code extend}, when the extension was made)} */
     public Instant signingTime() {
         return signingTime;
     }

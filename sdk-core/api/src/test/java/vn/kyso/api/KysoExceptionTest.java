@@ -111,9 +111,31 @@ class KysoExceptionTest {
         assertEquals("[KYSO-210] Wrong PIN: token", e.getMessage());
     }
 
+    static void invalidNaming(String name, org.junit.jupiter.api.function.Executable call) {
+        KysoException e = assertThrows(KysoException.class, call);
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
+        assertEquals("[KYSO-100] Invalid argument: " + name + " is missing (null)", e.message(Language.EN));
+        assertEquals("[KYSO-100] Tham số không hợp lệ: " + name + " bị thiếu (null)", e.message(Language.VI));
+    }
+
     @Test
-    void nullCodeIsRejected() {
-        assertThrows(NullPointerException.class, () -> new KysoException(null, "x"));
+    void nullCodeIsInvalidArgumentNamingIt() {
+        invalidNaming("code", () -> new KysoException(null, "x"));
+        invalidNaming("code", () -> new KysoException(null, new IOException(), "x"));
+        invalidNaming("code", () -> KysoException.localized(null, null, "vi", "en"));
+        invalidNaming("language", () -> new KysoException(ErrorCode.INTERNAL).message(null));
+        invalidNaming("language", () -> ErrorCode.INTERNAL.template(null));
+    }
+
+    @Test
+    void nullDetailsAndCausesLeaveTheSlotEmpty() {
+        assertEquals("[KYSO-900] Internal error", new KysoException(ErrorCode.INTERNAL, (String[]) null).getMessage());
+        assertEquals("[KYSO-900] Internal error", new KysoException(ErrorCode.INTERNAL, (Throwable) null, (String) null).getMessage());
+        KysoException k = KysoException.localized(ErrorCode.INTERNAL, null, null, null);
+        assertEquals("[KYSO-900] Lỗi nội bộ", k.message(Language.VI));
+        assertEquals("[KYSO-900] Internal error", k.message(Language.EN));
+        assertEquals("[KYSO-101] Cannot read the input: a, , c",
+                new KysoException(ErrorCode.INPUT_UNREADABLE, "a", null, "c").getMessage());
     }
 
     @Test
@@ -121,7 +143,8 @@ class KysoExceptionTest {
         assertEquals(Language.VI, Language.parse("vi"));
         assertEquals(Language.VI, Language.parse(" VI "));
         assertEquals(Language.EN, Language.parse("En"));
-        for (String bad : new String[] {null, "", "fr", "vi-VN", "tiếng việt"}) {
+        invalidNaming("tag", () -> Language.parse(null));
+        for (String bad : new String[] {"", "fr", "vi-VN", "tiếng việt"}) {
             KysoException e = assertThrows(KysoException.class, () -> Language.parse(bad));
             assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode());
             assertTrue(e.getMessage().contains("lang=" + bad), e.getMessage());
@@ -140,7 +163,8 @@ class KysoExceptionTest {
                 assertEquals(l, SignatureLevel.parse(l.name()));
             }
         }
-        for (String bad : new String[] {null, "", "NONE", "none", "B", "B-X", "LTA", "PAdES-B-T"}) {
+        invalidNaming("text", () -> SignatureLevel.parse(null));
+        for (String bad : new String[] {"", "NONE", "none", "B", "B-X", "LTA", "PAdES-B-T"}) {
             KysoException e = assertThrows(KysoException.class, () -> SignatureLevel.parse(bad));
             assertEquals(ErrorCode.INVALID_ARGUMENT, e.errorCode(), String.valueOf(bad));
         }
@@ -158,7 +182,9 @@ class KysoExceptionTest {
         assertEquals(DigestAlgorithm.SHA384, DigestAlgorithm.parse(" sha-384 "));
         assertEquals(DigestAlgorithm.SHA512, DigestAlgorithm.parse("SHA512"));
         assertEquals(DigestAlgorithm.SHA256, DigestAlgorithm.DEFAULT);
-        for (String bad : new String[] {null, "", "SHA-1", "MD5", "SHA3-256", "SHA-512/256"}) {
+        invalidNaming("name", () -> DigestAlgorithm.parse(null));
+        invalidNaming("data", () -> DigestAlgorithm.SHA256.digest(null));
+        for (String bad : new String[] {"", "SHA-1", "MD5", "SHA3-256", "SHA-512/256"}) {
             KysoException e = assertThrows(KysoException.class, () -> DigestAlgorithm.parse(bad));
             assertEquals(ErrorCode.UNSUPPORTED_ALGORITHM, e.errorCode(), String.valueOf(bad));
         }
@@ -187,9 +213,8 @@ class KysoExceptionTest {
         assertEquals(SignatureAlgorithm.ECDSA_SHA512, SignatureAlgorithm.of(SignatureScheme.ECDSA, DigestAlgorithm.SHA512));
         assertEquals(SignatureAlgorithm.values().length,
                 SignatureScheme.values().length * DigestAlgorithm.values().length, "one algorithm per pair");
-        KysoException e = assertThrows(KysoException.class, () -> SignatureAlgorithm.of(null, DigestAlgorithm.SHA256));
-        assertEquals(ErrorCode.UNSUPPORTED_ALGORITHM, e.errorCode());
-        assertThrows(KysoException.class, () -> SignatureAlgorithm.of(SignatureScheme.ECDSA, null));
+        invalidNaming("scheme", () -> SignatureAlgorithm.of(null, DigestAlgorithm.SHA256));
+        invalidNaming("digest", () -> SignatureAlgorithm.of(SignatureScheme.ECDSA, null));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class PdfBoxCompatibility {
         Class<?> document = find(DOCUMENT, loader);
         if (document == null) {
             throw KysoException.localized(ErrorCode.LIBRARY_CONFLICT, null,
-                    "không tìm thấy PDFBox mà kyso-pdf cần; hãy thêm org.apache.pdfbox:pdfbox 3.x hoặc dùng "
+                    "không tìm thấy PDFBox mà vn.kyso:kyso-pdf cần; hãy thêm org.apache.pdfbox:pdfbox 3.x hoặc dùng "
                             + "vn.kyso:kyso-bundle",
                     "PDFBox, which kyso-pdf needs, is not on the class path; add org.apache.pdfbox:pdfbox 3.x "
                             + "or use vn.kyso:kyso-bundle");
@@ -52,9 +52,9 @@ public final class PdfBoxCompatibility {
             String version = version(loader);
             String jar = version == null ? where : where + " (PDFBox " + version + ")";
             throw KysoException.localized(ErrorCode.LIBRARY_CONFLICT, null,
-                    "kyso-pdf cần PDFBox 3.x nhưng ứng dụng nạp PDFBox từ " + jar + "; hãy nâng cấp hoặc gỡ "
-                            + "tệp jar này để dùng PDFBox 3.x (org.apache.pdfbox:pdfbox 3.0.x), hoặc dùng "
-                            + "vn.kyso:kyso-bundle thay cho kyso-pdf: gói này mang PDFBox riêng đã đổi tên "
+                    "vn.kyso:kyso-pdf cần PDFBox 3.x nhưng ứng dụng nạp PDFBox từ " + jar + "; hãy nâng cấp hoặc gỡ "
+                            + "tệp này để dùng PDFBox 3.x (org.apache.pdfbox:pdfbox 3.0.x), hoặc dùng "
+                            + "vn.kyso:kyso-bundle thay cho vn.kyso:kyso-pdf: gói này mang PDFBox riêng đã đổi tên "
                             + "gói, nằm cạnh PDFBox của ứng dụng",
                     "kyso-pdf needs PDFBox 3.x but the application loads PDFBox from " + jar + "; upgrade or "
                             + "remove that jar to use PDFBox 3.x (org.apache.pdfbox:pdfbox 3.0.x), or use "

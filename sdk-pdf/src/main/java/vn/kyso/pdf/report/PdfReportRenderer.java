@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.Language;
 import vn.kyso.api.report.Verdict;
 import vn.kyso.api.report.VerificationReport;
@@ -34,9 +35,15 @@ public final class PdfReportRenderer {
     private PdfReportRenderer() {
     }
 
-    /** The report as PDF bytes, in the given language. */
-    public static byte[] render(VerificationReport report, Language lang) {
-        Language l = lang == null ? Language.VI : lang;
+    /**
+     * {@return the report as the bytes of a PDF (A4, Liberation Serif embedded), in the given language}
+     *
+     * @param report the report to print
+     * @param language the language of every word of it
+     */
+    public static byte[] render(VerificationReport report, Language language) {
+        Args.notNull(report, "report");
+        Language l = Args.notNull(language, "language");
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(l == Language.EN ? "Signature verification report" : "Báo cáo kiểm tra chữ ký số");
@@ -66,7 +73,8 @@ public final class PdfReportRenderer {
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "PDF report");
+            throw KysoException.localized(ErrorCode.INTERNAL, e, "không tạo được báo cáo PDF",
+                    "the PDF report could not be made");
         }
     }
 

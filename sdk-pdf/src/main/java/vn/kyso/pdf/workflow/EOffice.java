@@ -94,6 +94,13 @@ public final class EOffice {
      * EOffice.approve(signer, Path.of("du-thao.pdf"), Path.of("du-thao.1.pdf"), leaderKey,
      *         PdfSignatureOptions.builder().appearance(PdfAppearance.leader(png)).build());
      * }</pre>
+     *
+     * @param signer the signer
+     * @param in the PDF to approve
+     * @param out where the signed PDF is written (atomically); not {@code in}
+     * @param approver the approver's key
+     * @param options the signature's options, e.g. a leader's appearance
+     * @return what was signed
      */
     public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
                                         PdfSignatureOptions options) {
@@ -107,6 +114,13 @@ public final class EOffice {
      * EOffice.approve(signer, in, out, key, options, EOffice.IssuanceFields.LEAVE_AS_IS);   // never issued
      * }</pre>
      *
+     * @param signer the signer
+     * @param in the PDF to approve
+     * @param out where the signed PDF is written (atomically); not {@code in}
+     * @param approver the approver's key
+     * @param options the signature's options, e.g. a leader's appearance
+     * @param fields whether a first approval reserves the issuance fields
+     * @return what was signed
      * @throws KysoException {@code INVALID_ARGUMENT} for a null argument, and whatever signing throws
      */
     public static SigningResult approve(PdfSigner signer, Path in, Path out, SigningKey approver,
@@ -172,6 +186,9 @@ public final class EOffice {
      * <p>Limit: the hidden placeholder is still page text, so text extraction that sorts words by position
      * (poppler's default {@code pdftotext}) may interleave its words with the value's; extraction in
      * content order ({@code pdftotext -raw}) gives the value whole, after the page's text.
+     *
+     * @param in the PDF, not signed yet
+     * @param out where the PDF with the reserved fields is written (atomically); not {@code in}
      */
     public static void reserveIssuanceFields(Path in, Path out) {
         Args.notNull(in, "in");
@@ -213,6 +230,10 @@ public final class EOffice {
      * Writes the document number and the issue date into the reserved fields, as an incremental update
      * (a form fill). The date is shown as "ngày D tháng M năm YYYY" in Vietnam time.
      *
+     * @param in the PDF whose fields {@link #reserveIssuanceFields} reserved
+     * @param out where the filled PDF is written (atomically); not {@code in}
+     * @param documentNumber the document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @param issuedDate the issue date
      * @throws KysoException {@code INVALID_ARGUMENT} if the fields were not reserved
      */
     public static void fillIssuance(Path in, Path out, String documentNumber, OffsetDateTime issuedDate) {
@@ -236,7 +257,8 @@ public final class EOffice {
                                 + "from the draft, or get them with EOffice.reserveIssuanceFields before the first signature");
             }
             if (!form.getDefaultResources().getFontNames().iterator().hasNext()) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "form fonts");
+                throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                        "biểu mẫu của PDF không có phông chữ (AcroForm /DR)", "the PDF's form has no fonts (AcroForm /DR)");
             }
             number.setValue("Số: " + documentNumber);
             date.setValue(dateText(issuedDate));
@@ -255,12 +277,24 @@ public final class EOffice {
     /**
      * The clerk's step: fills number and date, then signs with the organisation's key (B-T or as the
      * options say). The intermediate file lives next to {@code out} and is removed.
+     *
+     * @param signer the signer (its time-stamp authority serves B-T)
+     * @param in the PDF whose fields {@link #reserveIssuanceFields} reserved, signed by the approvers
+     * @param out where the issued PDF is written (atomically); not {@code in}
+     * @param organisation the organisation's key
+     * @param documentNumber the document's number and code, e.g. {@code 45/QĐ-UBND}
+     * @param issuedDate the issue date
+     * @param options the signature's options, e.g. {@link vn.kyso.pdf.PdfAppearance#seal(byte[])}
+     * @return what was signed
      */
     public static SigningResult issue(PdfSigner signer, Path in, Path out, SigningKey organisation,
                                       String documentNumber, OffsetDateTime issuedDate, PdfSignatureOptions options) {
         Args.notNull(signer, "signer");
+        Args.notNull(in, "in");
         Args.notNull(out, "out");
         Args.notNull(organisation, "organisation");
+        Args.notNull(documentNumber, "documentNumber");
+        Args.notNull(issuedDate, "issuedDate");
         Args.notNull(options, "options");
         Path filled = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".filled.pdf");
         try {
@@ -275,7 +309,11 @@ public final class EOffice {
         }
     }
 
-    /** "ngày 22 tháng 11 năm 2026" in Vietnam time. */
+    /**
+     * {@return the date as an issued document prints it, e.g. "ngày 22 tháng 11 năm 2026", in Vietnam time}
+     *
+     * @param date the date
+     */
     public static String dateText(OffsetDateTime date) {
         Args.notNull(date, "date");
         OffsetDateTime local = date.atZoneSameInstant(VIETNAM).toOffsetDateTime();
@@ -291,7 +329,8 @@ public final class EOffice {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(in));
         }
         if (out.toAbsolutePath().equals(in.toAbsolutePath())) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output must differ from input");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "tệp đầu ra phải khác tệp đầu vào: " + out, "the output must differ from the input: " + out);
         }
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(in.toFile()))) {
             if (doc.isEncrypted()) {

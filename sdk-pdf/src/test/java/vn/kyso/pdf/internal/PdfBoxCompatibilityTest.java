@@ -60,10 +60,10 @@ class PdfBoxCompatibilityTest {
             assertEquals("[KYSO-600] Incompatible library on the class path: kyso-pdf needs PDFBox 3.x but the "
                     + "application loads PDFBox from " + jar + " (PDFBox " + version + "); " + HINT_EN
                     + ": it carries its own relocated PDFBox next to the application's", e.message(Language.EN));
-            assertEquals("[KYSO-600] Thư viện không tương thích trong ứng dụng: kyso-pdf cần PDFBox 3.x nhưng "
-                    + "ứng dụng nạp PDFBox từ " + jar + " (PDFBox " + version + "); hãy nâng cấp hoặc gỡ tệp jar "
+            assertEquals("[KYSO-600] Thư viện không tương thích trong ứng dụng: vn.kyso:kyso-pdf cần PDFBox 3.x nhưng "
+                    + "ứng dụng nạp PDFBox từ " + jar + " (PDFBox " + version + "); hãy nâng cấp hoặc gỡ tệp "
                     + "này để dùng PDFBox 3.x (org.apache.pdfbox:pdfbox 3.0.x), hoặc dùng vn.kyso:kyso-bundle "
-                    + "thay cho kyso-pdf: gói này mang PDFBox riêng đã đổi tên gói, nằm cạnh PDFBox của ứng dụng",
+                    + "thay cho vn.kyso:kyso-pdf: gói này mang PDFBox riêng đã đổi tên gói, nằm cạnh PDFBox của ứng dụng",
                     e.message(Language.VI));
         }
     }
@@ -89,7 +89,7 @@ class PdfBoxCompatibilityTest {
             assertEquals("[KYSO-600] Incompatible library on the class path: PDFBox, which kyso-pdf needs, is not "
                     + "on the class path; add org.apache.pdfbox:pdfbox 3.x or use vn.kyso:kyso-bundle",
                     e.message(Language.EN));
-            assertEquals("[KYSO-600] Thư viện không tương thích trong ứng dụng: không tìm thấy PDFBox mà kyso-pdf "
+            assertEquals("[KYSO-600] Thư viện không tương thích trong ứng dụng: không tìm thấy PDFBox mà vn.kyso:kyso-pdf "
                     + "cần; hãy thêm org.apache.pdfbox:pdfbox 3.x hoặc dùng vn.kyso:kyso-bundle",
                     e.message(Language.VI));
         }

@@ -122,10 +122,14 @@ public final class Dom {
     public static Element uniqueById(Document doc, String id) {
         List<Element> found = ids(doc).get(id);
         if (found == null || found.isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no element with Id '" + id + "'");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "không có phần tử nào có @Id = '" + id + "'",
+                    "no element with Id '" + id + "'");
         }
         if (found.size() > 1) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "Id '" + id + "' is not unique (" + found.size() + " elements)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "@Id = '" + id + "' không duy nhất (" + found.size() + " phần tử)",
+                    "Id '" + id + "' is not unique (" + found.size() + " elements)");
         }
         return found.get(0);
     }
@@ -138,7 +142,9 @@ public final class Dom {
             XPath x = f.newXPath();
             NodeList nodes = (NodeList) x.evaluate(xpath, doc, XPathConstants.NODESET);
             if (nodes.getLength() != 1 || nodes.item(0).getNodeType() != Node.ELEMENT_NODE) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "XPath '" + xpath + "' selects " + nodes.getLength() + " nodes, expected one element");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "XPath '" + xpath + "' chọn " + nodes.getLength() + " nút, cần đúng một phần tử",
+                        "XPath '" + xpath + "' selects " + nodes.getLength() + " nodes, expected one element");
             }
             return (Element) nodes.item(0);
         } catch (XPathExpressionException | javax.xml.xpath.XPathFactoryConfigurationException e) {
@@ -161,7 +167,9 @@ public final class Dom {
     public static Element child(Element parent, String localName) {
         List<Element> c = children(parent, localName);
         if (c.size() > 1) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, "more than one " + localName + " in " + parent.getLocalName());
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                    "có hơn một " + localName + " trong " + parent.getLocalName(),
+                    "more than one " + localName + " in " + parent.getLocalName());
         }
         return c.isEmpty() ? null : c.get(0);
     }
@@ -199,7 +207,9 @@ public final class Dom {
             t.transform(new DOMSource(doc), new StreamResult(out));
             SERIALIZERS.give(t);
         } catch (TransformerException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "XML serialisation");
+            throw KysoException.localized(ErrorCode.OUTPUT_FAILED, e,
+                    "không ghi được XML",
+                    "XML serialisation failed");
         }
     }
 
@@ -215,7 +225,9 @@ public final class Dom {
             t.setOutputProperty(OutputKeys.INDENT, "no");
             t.transform(new DOMSource(e), new StreamResult(out));
         } catch (TransformerException ex) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, ex, "XML serialisation");
+            throw KysoException.localized(ErrorCode.OUTPUT_FAILED, ex,
+                    "không ghi được XML",
+                    "XML serialisation failed");
         }
     }
 
@@ -231,7 +243,9 @@ public final class Dom {
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             return tf;
         } catch (javax.xml.transform.TransformerConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
+            throw KysoException.localized(ErrorCode.INTERNAL, e,
+                    "không tạo được bộ ghi XML",
+                    "the XML serialiser could not be made");
         }
     }
 
@@ -243,7 +257,9 @@ public final class Dom {
             t.setOutputProperty(OutputKeys.STANDALONE, "no");
             return t;
         } catch (javax.xml.transform.TransformerConfigurationException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "XML serialiser");
+            throw KysoException.localized(ErrorCode.INTERNAL, e,
+                    "không tạo được bộ ghi XML",
+                    "the XML serialiser could not be made");
         }
     }
 

@@ -300,7 +300,9 @@ public final class Dsig {
             put(((ASN1Integer) s.getObjectAt(1)).getValue(), out, n, n);
             return out;
         } catch (RuntimeException e) {
-            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "ECDSA value");
+            throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, e,
+                    "giá trị chữ ký ECDSA không đúng định dạng DER",
+                    "the ECDSA value is no DER signature");
         }
     }
 
@@ -321,7 +323,9 @@ public final class Dsig {
         int start = b.length > n ? b.length - n : 0;
         int len = b.length - start;
         if (len > n) {
-            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "ECDSA value too long");
+            throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, null,
+                    "giá trị chữ ký ECDSA quá dài",
+                    "ECDSA value too long");
         }
         System.arraycopy(b, start, out, off + n - len, len);
     }

@@ -96,7 +96,9 @@ public final class StreamingXml {
             XMLStreamReader r = inputFactory().createXMLStreamReader(in);
             String encoding = r.getCharacterEncodingScheme();
             if (encoding != null && !"UTF-8".equalsIgnoreCase(encoding)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "large XML must be UTF-8 (declared " + encoding + ")");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "XML lớn phải mã hóa UTF-8 (tệp khai báo " + encoding + ")",
+                        "large XML must be UTF-8 (declared " + encoding + ")");
             }
             Transformer c14n = withComments ? new Canonicalizer20010315_WithCommentsTransformer()
                     : new Canonicalizer20010315_OmitCommentsTransformer();
@@ -106,16 +108,22 @@ public final class StreamingXml {
             while (true) {
                 int type = r.getEventType();
                 if (type == XMLStreamConstants.DTD || type == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new KysoException(ErrorCode.MALFORMED_INPUT, "XML: DOCTYPE refused");
+                    throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                            "XML có khai báo DOCTYPE (DTD), không được chấp nhận",
+                            "XML with a DOCTYPE (DTD), which is refused");
                 }
                 if (type == XMLStreamConstants.START_ELEMENT && Dom.DS.equals(r.getNamespaceURI()) && "Signature".equals(r.getLocalName())) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the large document is already signed: sign it detached");
+                    throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                            "tài liệu lớn đã có chữ ký: hãy ký tách rời (DETACHED)",
+                            "the large document is already signed: sign it DETACHED");
                 }
                 XMLSecEvent e = XMLSecEventFactory.allocate(r, parent);
                 if (type == XMLStreamConstants.START_ELEMENT) {
                     parent = e.asStartElement();
                     if (++depth > SecureXml.MAX_DEPTH) {
-                        throw new KysoException(ErrorCode.MALFORMED_INPUT, "XML: elements nested deeper than " + SecureXml.MAX_DEPTH);
+                        throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                                "XML lồng phần tử sâu hơn " + SecureXml.MAX_DEPTH + " mức",
+                                "XML: elements nested deeper than " + SecureXml.MAX_DEPTH);
                     }
                     if (depth == 1) {
                         rootNs = r.getNamespaceURI();
@@ -142,14 +150,18 @@ public final class StreamingXml {
             c14n.doFinal();
             r.close();
         } catch (XMLStreamException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "XML: " + e.getMessage());
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e,
+                    "XML sai cú pháp",
+                    "XML: " + e.getMessage());
         } catch (XMLSecurityException e) {
             throw new KysoException(ErrorCode.INTERNAL, e, "canonicalisation");
         } catch (IOException e) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, e, String.valueOf(file.getFileName()));
         }
         if (rootQName == null) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, "XML: no root element");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                    "XML không có phần tử gốc",
+                    "XML: no root element");
         }
         return new Scan(md.digest(), rootNs, rootQName, namespaces, xmlAttributes);
     }
@@ -184,7 +196,9 @@ public final class StreamingXml {
                         quote = b;
                     } else if (b == '>') {
                         if (head[j - 1] == '/') {
-                            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "large XML: the root element is empty");
+                            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                    "XML lớn: phần tử gốc trống",
+                                    "large XML: the root element is empty");
                         }
                         return j + 1;
                     }
@@ -194,8 +208,9 @@ public final class StreamingXml {
                 break;
             }
         }
-        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "large XML: the root element's start tag was not found in the first "
-                + (HEAD >> 20) + " MB");
+        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                "XML lớn: không thấy thẻ mở của phần tử gốc trong " + (HEAD >> 20) + " MB đầu",
+                "large XML: the root element's start tag was not found in the first " + (HEAD >> 20) + " MB");
     }
 
     private static int indexOf(byte[] b, int from, String s) {

@@ -62,7 +62,7 @@ public final class XmlValidation {
             // A typed error instead of an OutOfMemoryError half-way through DSS.
             throw KysoException.localized(ErrorCode.INPUT_UNREADABLE, null,
                     name + ": " + (size >> 20) + " MB cần khoảng " + (size * HEAP_PER_BYTE >> 20)
-                            + " MB bộ nhớ heap để kiểm tra, JVM này có " + (heap >> 20)
+                            + " MB bộ nhớ để kiểm tra, JVM này có " + (heap >> 20)
                             + " MB (dữ liệu lớn được kiểm tra với ít bộ nhớ khi ký tách rời)",
                     name + ": " + (size >> 20) + " MB needs about " + (size * HEAP_PER_BYTE >> 20)
                             + " MB of heap to verify, this JVM has " + (heap >> 20)

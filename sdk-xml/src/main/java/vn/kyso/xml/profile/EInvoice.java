@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
@@ -7,6 +8,7 @@ import vn.kyso.api.internal.Args;
 import vn.kyso.api.SigningResult;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.xml.XmlSignatureOptions;
+import vn.kyso.xml.XmlProfile;
 import vn.kyso.xml.XmlSigner;
 import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.Document;
@@ -40,9 +42,13 @@ import vn.kyso.xml.internal.Profiles;
 public final class EInvoice {
     /** The parties that sign an e-invoice, each in its own place of {@code DSCKS}. */
     public enum Party {
+        /** The seller (người bán), in {@code DSCKS/NBan}. */
         SELLER(Profiles.SELLER),
+        /** The buyer (người mua), in {@code DSCKS/NMua}. */
         BUYER(Profiles.BUYER),
+        /** The tax authority (cơ quan thuế), in {@code DSCKS/CQT}. */
         TAX_AUTHORITY(Profiles.TAX_AUTHORITY),
+        /** Another signer, in {@code DSCKS/CCKSKhac}. */
         OTHER(Profiles.OTHER);
 
         private final String id;
@@ -51,17 +57,24 @@ public final class EInvoice {
             this.id = id;
         }
 
-        /** The party's name in reports: {@code seller}, {@code buyer}, {@code tax-authority}, {@code other}. */
+        /** {@return the party's name in reports: {@code seller}, {@code buyer}, {@code tax-authority}, {@code other}} */
         public String id() {
             return id;
         }
 
-        /** The party as verification reports name it ({@link VerificationReport#signatureOf(vn.kyso.api.report.Party)}). */
+        /**
+         * {@return the party as verification reports name it}
+         * ({@link VerificationReport#signatureOf(vn.kyso.api.report.Party)})
+         */
         public vn.kyso.api.report.Party party() {
             return Profiles.party(id);
         }
 
-        /** The child of {@code DSCKS} holding this party's signature: {@code NBan}, {@code NMua}, {@code CQT}, {@code CCKSKhac}. */
+        /**
+         * The child of {@code DSCKS} holding this party's signature: {@code NBan}, {@code NMua}, {@code CQT}, {@code CCKSKhac}.
+         *
+         * @return the element of {@code DSCKS} the party's signature goes in
+         */
         public String slot() {
             return Profiles.EINVOICE_SLOTS.get(id);
         }
@@ -76,36 +89,66 @@ public final class EInvoice {
      *
      * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
      *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
+     * @param invoiceXml the invoice XML ({@code HDon})
+     * @param party whose signature this is
+     * @return the options the profile prescribes for this document
      * @throws vn.kyso.api.KysoException {@code MALFORMED_INPUT} for hostile or malformed XML;
      *     {@code INVALID_ARGUMENT} when the root is not {@code HDon}, the element to sign is missing, repeated
      *     or has no Id, or that party has already signed
      */
-    public static XmlSignatureOptions options(byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+    public static XmlSignatureOptions options(byte[] invoiceXml, Party party, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(invoiceXml, "invoiceXml");
         Args.notNull(party, "party");
-        Element root = ProfileSupport.root(invoiceXml, "e-invoice", "HDon");
+        Element root = ProfileSupport.root(invoiceXml, XmlProfile.EINVOICE, "HDon");
         String signed = party == Party.TAX_AUTHORITY ? Profiles.TAX_CODE : Profiles.INVOICE_DATA;
-        String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, "e-invoice"), "e-invoice");
-        ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), "e-invoice");
+        String id = ProfileSupport.idOf(ProfileSupport.only(root, signed, XmlProfile.EINVOICE), XmlProfile.EINVOICE);
+        ProfileSupport.unsigned(Profiles.onlyChild(root, "DSCKS"), party.slot(), XmlProfile.EINVOICE);
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                 .elementId(id).signatureParent("/HDon/DSCKS/" + party.slot()).signingTimeProperty(true)
                 .algorithm(algorithm)
                 .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs the invoice as {@code party} with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed invoice. */
+    /**
+     * Signs the invoice as {@code party} with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed invoice.
+     *
+     * @param signer the XML signer
+     * @param key the party's key
+     * @param invoiceXml the invoice XML ({@code HDon})
+     * @param party whose signature this is
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
         return sign(signer, key, invoiceXml, party, null);
     }
 
-    /** Signs the invoice as {@code party} with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
-    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party, SignatureAlgorithm algorithm) {
+    /**
+     * Signs the invoice as {@code party} with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5).
+     *
+     * @param signer the XML signer
+     * @param key the party's key
+     * @param invoiceXml the invoice XML ({@code HDon})
+     * @param party whose signature this is
+     * @param algorithm the signature algorithm, or null for RSA PKCS#1 v1.5 where the key allows it
+     * @return what was signed
+     */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] invoiceXml, Party party,
+                                     @Nullable SignatureAlgorithm algorithm) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
+        Args.notNull(invoiceXml, "invoiceXml");
+        Args.notNull(party, "party");
         return signer.sign(invoiceXml, key, options(invoiceXml, party, algorithm));
     }
 
     /**
      * Verifies an invoice under the e-invoice rules.
      *
+     * @param verifier the verifier
+     * @param invoiceXml the invoice XML ({@code HDon})
+     * @return the report, with the party of each signature
      * @throws vn.kyso.api.KysoException {@code NO_SIGNATURE} when the seller has not signed
      */
     public static VerificationReport verify(Verifier verifier, byte[] invoiceXml) {

@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.w3c.dom.Element;
 import vn.kyso.api.ErrorCode;
@@ -58,7 +58,7 @@ public final class EdXml {
     private EdXml() {
     }
 
-    /** A builder for a new message. */
+    /** {@return a builder for a new message} */
     public static EdXmlMessage.Builder builder() {
         return new EdXmlMessage.Builder();
     }
@@ -68,34 +68,62 @@ public final class EdXml {
      *
      * @param algorithm a fixed algorithm (e.g. RSASSA-PSS on request), or null for the profile's default:
      *     RSA PKCS#1 v1.5 with SHA-256, which every receiver verifies (ECDSA for an EC key)
+     * @param message the edXML message
+     * @return the options the profile prescribes for this document
      * @throws KysoException {@code INVALID_ARGUMENT} when the document is not an unsigned edXML message
      */
-    public static XmlSignatureOptions options(byte[] message, SignatureAlgorithm algorithm) {
+    public static XmlSignatureOptions options(byte[] message, @Nullable SignatureAlgorithm algorithm) {
         Args.notNull(message, "message");
-        Element root = ProfileSupport.root(message, "edXML", "edXML");
-        Element envelope = ProfileSupport.only(root, "edXMLEnvelope", "edXML");
-        ProfileSupport.only(envelope, "edXMLHeader", "edXML");
+        Element root = ProfileSupport.root(message, XmlProfile.EDXML, "edXML");
+        Element envelope = ProfileSupport.only(root, "edXMLEnvelope", XmlProfile.EDXML);
+        ProfileSupport.only(envelope, "edXMLHeader", XmlProfile.EDXML);
         if (!vn.kyso.xml.internal.Dom.children(Profiles.onlyChild(envelope, "edXMLHeader"), "Signature").isEmpty()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: the message is already signed");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "edXML: thông điệp đã được ký",
+                    "edXML: the message is already signed");
         }
         return XmlSignatureOptions.builder().format(XmlSignatureOptions.Format.XMLDSIG)
                 .signatureParent(Profiles.EDXML_SIGNATURE_PARENT).algorithm(algorithm)
                 .scheme(algorithm == null ? SignatureScheme.RSA_PKCS1_V15 : null).build();
     }
 
-    /** Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message. */
+    /**
+     * Signs a message with the profile's default algorithm (RSA PKCS#1 v1.5, SHA-256); returns the signed message.
+     *
+     * @param signer the XML signer
+     * @param key the sender's key
+     * @param message the edXML message
+     * @return what was signed
+     */
     public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
         return sign(signer, key, message, null);
     }
 
-    /** Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5). */
-    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message, SignatureAlgorithm algorithm) {
+    /**
+     * Signs a message with a fixed algorithm (null: the profile's default, RSA PKCS#1 v1.5).
+     *
+     * @param signer the XML signer
+     * @param key the sender's key
+     * @param message the edXML message
+     * @param algorithm the signature algorithm, or null for RSA PKCS#1 v1.5 where the key allows it
+     * @return what was signed
+     */
+    public static SigningResult sign(XmlSigner signer, SigningKey key, byte[] message,
+                                     @Nullable SignatureAlgorithm algorithm) {
+        Args.notNull(signer, "signer");
+        Args.notNull(key, "key");
+        Args.notNull(message, "message");
         return signer.sign(message, key, options(message, algorithm));
     }
 
     /**
      * Verifies a message under the edXML rules.
      *
+     * @param verifier the verifier
+     * @param message the edXML message
+     * @return the report, with the party of each signature
      * @throws KysoException {@code NO_SIGNATURE} when edXMLHeader holds no signature
      */
     public static VerificationReport verify(Verifier verifier, byte[] message) {
@@ -109,10 +137,13 @@ public final class EdXml {
      * Reads a message held in memory: header, trace headers and attachments (in memory). It does not verify
      * the signature: call {@link #verify} first.
      *
+     * @param message the edXML message
+     * @return the message: its header, trace headers and attachments
      * @throws KysoException {@code MALFORMED_INPUT} for malformed or hostile XML, a message that is not
      *     edXML, or an attachment that is not base64 or has no content
      */
     public static EdXmlMessage extract(byte[] message) {
+        Args.notNull(message, "message");
         List<ByteArrayOutputStream> outs = new ArrayList<>();
         EdXmlCodec.Read read = EdXmlCodec.read(new ByteArrayInputStream(message), i -> {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -128,12 +159,16 @@ public final class EdXml {
      * numbered suffix; an existing file of that name is replaced). The attachments returned are these files.
      * It does not verify the signature: call {@link #verify} first. On failure no attachment file is left.
      *
+     * @param message the edXML message
+     * @param outDir the directory the attachments are written into
+     * @return the message: its header, trace headers and attachments
      * @throws KysoException as {@link #extract(byte[])}; {@code INPUT_UNREADABLE} for an unreadable message,
      *     {@code OUTPUT_FAILED} if a file cannot be written
      */
     public static EdXmlMessage extract(Path message, Path outDir) {
-        Objects.requireNonNull(outDir, "outDir");
-        if (message == null || !Files.isRegularFile(message)) {
+        Args.notNull(message, "message");
+        Args.notNull(outDir, "outDir");
+        if (!Files.isRegularFile(message)) {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(message));
         }
         List<Path> temps = new ArrayList<>();
@@ -184,7 +219,9 @@ public final class EdXml {
                 EdXmlCodec.Encoded found = unused.stream().filter(e -> e.contentId != null && sameId(e.contentId, ref[0]))
                         .findFirst().orElse(unused.stream().filter(e -> e.contentId == null).findFirst().orElse(null));
                 if (found == null) {
-                    throw new KysoException(ErrorCode.MALFORMED_INPUT, "edXML: attachment " + ref[0] + " has no content");
+                    throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                            "edXML: tệp đính kèm " + ref[0] + " không có nội dung",
+                            "edXML: attachment " + ref[0] + " has no content");
                 }
                 unused.remove(found);
                 b.add(content.make(found.index, entry(ref, found.index)));
@@ -193,7 +230,9 @@ public final class EdXml {
                 b.add(content.make(e.index, entry(new String[] {e.contentId, null, null}, e.index)));
             }
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "edXML attachment");
+            throw KysoException.localized(ErrorCode.OUTPUT_FAILED, e,
+                    "không ghi được tệp đính kèm edXML",
+                    "an edXML attachment could not be written");
         }
         return b.build();
     }

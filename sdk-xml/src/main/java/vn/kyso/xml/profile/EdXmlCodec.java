@@ -182,8 +182,9 @@ final class EdXmlCodec {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML " + name + ": a character XML cannot carry (U+"
-                        + String.format("%04X", (int) c) + ")");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "edXML " + name + ": có ký tự mà XML không chứa được (U+" + String.format("%04X", (int) c) + ")",
+                        "edXML " + name + ": a character XML cannot carry (U+" + String.format("%04X", (int) c) + ")");
             }
         }
         String[] parts = text.split("\r", -1);
@@ -276,13 +277,19 @@ final class EdXmlCodec {
                 }
             }
             if (doc.getDocumentElement() == null) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "edXML: empty document");
+                throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                        "edXML: tài liệu trống",
+                        "edXML: empty document");
             }
             return new Read(doc.getDocumentElement(), encoded);
         } catch (XMLStreamException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "edXML: " + e.getMessage());
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e,
+                    "edXML: XML sai cú pháp",
+                    "edXML: " + e.getMessage());
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.OUTPUT_FAILED, e, "edXML attachment");
+            throw KysoException.localized(ErrorCode.OUTPUT_FAILED, e,
+                    "không ghi được tệp đính kèm edXML",
+                    "an edXML attachment could not be written");
         } finally {
             try {
                 r.close();
@@ -311,7 +318,9 @@ final class EdXmlCodec {
                 break;
             }
             if (e == XMLStreamConstants.START_ELEMENT) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "edXML: markup inside an attachment");
+                throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                        "edXML: có thẻ đánh dấu bên trong tệp đính kèm",
+                        "edXML: markup inside an attachment");
             }
             if (e != XMLStreamConstants.CHARACTERS && e != XMLStreamConstants.CDATA && e != XMLStreamConstants.SPACE) {
                 continue;
@@ -344,7 +353,9 @@ final class EdXmlCodec {
         try {
             return dec.decode(ascii);
         } catch (IllegalArgumentException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "edXML: attachment is not base64");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e,
+                    "edXML: tệp đính kèm không mã hóa base64",
+                    "edXML: attachment is not base64");
         }
     }
 
@@ -353,12 +364,16 @@ final class EdXmlCodec {
     /** The header and trace headers of a message read back. */
     static EdXmlMessage.Builder interpret(Element root) {
         if (!"edXML".equals(root.getLocalName())) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, "not an edXML message (root " + root.getLocalName() + ")");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                    "không phải thông điệp edXML (phần tử gốc " + root.getLocalName() + ")",
+                    "not an edXML message (root " + root.getLocalName() + ")");
         }
         Element header = path(root, "edXMLEnvelope", "edXMLHeader");
         Element mh = header == null ? null : Dom.child(header, "MessageHeader");
         if (mh == null) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, "edXML: no edXMLEnvelope/edXMLHeader/MessageHeader");
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                    "edXML: thiếu edXMLEnvelope/edXMLHeader/MessageHeader",
+                    "edXML: no edXMLEnvelope/edXMLHeader/MessageHeader");
         }
         EdXmlHeader.Builder h = EdXmlHeader.builder();
         for (Element c : elements(mh)) {

@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 
 /**
  * The {@code MessageHeader} of an edXML message (QCVN 102:2016): sender ({@code From}), receivers
@@ -49,6 +51,7 @@ public final class EdXmlHeader {
         otherInfo = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherInfo));
     }
 
+    /** {@return a builder for a new header} */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,40 +60,67 @@ public final class EdXmlHeader {
         return s != null && vn.kyso.xml.internal.Dom.isNcName(s);
     }
 
-    /** The sending organisation. */
+    /**
+     * The sending organisation.
+     *
+     * @return the sender
+     */
     public Organization from() {
         return from;
     }
 
-    /** The receiving organisations, in order. */
+    /**
+     * The receiving organisations, in order.
+     *
+     * @return the receivers, unmodifiable
+     */
     public List<Organization> to() {
         return to;
     }
 
-    /** Every simple field, by its edXML name (see the class comment), in the order written. */
+    /**
+     * Every simple field, by its edXML name (see the class comment), in the order written.
+     *
+     * @return every field by edXML name, in the order written, unmodifiable
+     */
     public Map<String, String> fields() {
         return fields;
     }
 
-    /** One field by its edXML name, or null. */
+    /**
+     * One field by its edXML name, or null.
+     *
+     * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+     * @return the value, or null when the field is absent
+     */
     public String field(String name) {
         return fields.get(name);
     }
 
+    /** {@return the {@code DocumentId} field, or null} */
     public String documentId() {
         return fields.get("DocumentId");
     }
 
+    /** {@return the {@code Subject} field (trích yếu), or null} */
     public String subject() {
         return fields.get("Subject");
     }
 
-    /** {@code ToPlaces/Place}: where the document is sent, as text. */
+    /**
+     * {@code ToPlaces/Place}: where the document is sent, as text.
+     *
+     * @return the receivers named by text, unmodifiable
+     */
     public List<String> toPlaces() {
         return toPlaces;
     }
 
-    /** {@code OtherInfo}: element name to text, in order. */
+    /**
+     * {@code OtherInfo}: element name to text, in order.
+     *
+     * @return the {@code OtherInfo} values by name, unmodifiable
+     */
     public Map<String, String> otherInfo() {
         return otherInfo;
     }
@@ -126,14 +156,25 @@ public final class EdXmlHeader {
         private Builder() {
         }
 
-        public Builder from(Organization v) {
-            from = Objects.requireNonNull(v, "from");
+        /**
+         * The sender ({@code From}).
+         *
+         * @param sender the sending organisation
+         * @return this builder
+         */
+        public Builder from(Organization sender) {
+            from = Args.notNull(sender, "sender");
             return this;
         }
 
-        /** Adds a receiver. */
-        public Builder to(Organization v) {
-            to.add(Objects.requireNonNull(v, "to"));
+        /**
+         * Adds a receiver ({@code To}).
+         *
+         * @param receiver a receiving organisation
+         * @return this builder
+         */
+        public Builder to(Organization receiver) {
+            to.add(Args.notNull(receiver, "receiver"));
             return this;
         }
 
@@ -141,17 +182,23 @@ public final class EdXmlHeader {
          * Sets a field by its edXML name ({@code Subject}, {@code Code/CodeNumber}, ...; a name not in the
          * standard list is kept too, written after the standard ones); null removes it.
          *
+         * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+         * @param value the value
          * @throws KysoException {@code INVALID_ARGUMENT} for a name that is not one or two XML names, or that
          *     names {@code From}, {@code To}, {@code ToPlaces} or {@code OtherInfo}
+         * @return this builder
          */
-        public Builder field(String name, String value) {
-            String[] parts = name == null ? new String[0] : name.split("/", -1);
+        public Builder field(String name, @Nullable String value) {
+            Args.notNull(name, "name");
+            String[] parts = name.split("/", -1);
             boolean ok = parts.length == 1 || parts.length == 2;
             for (String p : parts) {
                 ok &= isName(p);
             }
             if (!ok || STRUCTURED.contains(parts[0])) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML header field '" + name + "'");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tên trường tiêu đề edXML không hợp lệ: '" + name + "'",
+                        "invalid edXML header field name: '" + name + "'");
             }
             if (value == null) {
                 fields.remove(name);
@@ -161,63 +208,133 @@ public final class EdXmlHeader {
             return this;
         }
 
-        public Builder documentId(String v) {
-            return field("DocumentId", v);
+        /**
+         * {@code DocumentId}; null: derived from sender, date, number and notation when they are known.
+         *
+         * @param documentId the document id, or null
+         * @return this builder
+         */
+        public Builder documentId(@Nullable String documentId) {
+            return field("DocumentId", documentId);
         }
 
-        /** {@code Code}: the document number (e.g. {@code 45}) and notation (e.g. {@code QĐ-UBND}). */
-        public Builder code(String number, String notation) {
+        /**
+         * {@code Code}: the document number (e.g. {@code 45}) and notation (e.g. {@code QĐ-UBND}); null
+         * removes a part.
+         *
+         * @param number the number, or null
+         * @param notation the notation, or null
+         * @return this builder
+         */
+        public Builder code(@Nullable String number, @Nullable String notation) {
             return field("Code/CodeNumber", number).field("Code/CodeNotation", notation);
         }
 
-        /** {@code PromulgationInfo}: place and date of issue. */
-        public Builder promulgation(String place, LocalDate date) {
+        /**
+         * {@code PromulgationInfo}: place and date of issue; null removes a part.
+         *
+         * @param place the place
+         * @param date the date of issue, or null
+         * @return this builder
+         */
+        public Builder promulgation(@Nullable String place, @Nullable LocalDate date) {
             return field("PromulgationInfo/Place", place).field("PromulgationInfo/PromulgationDate", date == null ? null : DATE.format(date));
         }
 
-        /** {@code DocumentType}: the type code and its name (e.g. {@code 1}, {@code Công văn}). */
-        public Builder documentType(String type, String typeName) {
+        /**
+         * {@code DocumentType}: the type code and its name (e.g. {@code 1}, {@code Công văn}); null removes a part.
+         *
+         * @param type the type code, or null
+         * @param typeName the type's name, or null
+         * @return this builder
+         */
+        public Builder documentType(@Nullable String type, @Nullable String typeName) {
             return field("DocumentType/Type", type).field("DocumentType/TypeName", typeName);
         }
 
-        public Builder subject(String v) {
-            return field("Subject", v);
+        /**
+         * {@code Subject} (trích yếu), required by {@link #build()}; null removes it.
+         *
+         * @param subject the subject, or null
+         * @return this builder
+         */
+        public Builder subject(@Nullable String subject) {
+            return field("Subject", subject);
         }
 
-        public Builder content(String v) {
-            return field("Content", v);
+        /**
+         * {@code Content}; null removes it.
+         *
+         * @param content the content, or null
+         * @return this builder
+         */
+        public Builder content(@Nullable String content) {
+            return field("Content", content);
         }
 
-        /** {@code SignerInfo}: competence (e.g. {@code TM.}), position and full name of the signer. */
-        public Builder signer(String competence, String position, String fullName) {
+        /**
+         * {@code SignerInfo}: competence (e.g. {@code TM.}), position and full name of the signer; null
+         * removes a part.
+         *
+         * @param competence the competence, or null
+         * @param position the position, or null
+         * @param fullName the full name, or null
+         * @return this builder
+         */
+        public Builder signer(@Nullable String competence, @Nullable String position, @Nullable String fullName) {
             return field("SignerInfo/Competence", competence).field("SignerInfo/Position", position)
                     .field("SignerInfo/FullName", fullName);
         }
 
-        public Builder dueDate(LocalDate v) {
-            return field("DueDate", v == null ? null : DATE.format(v));
+        /**
+         * {@code DueDate}; null removes it.
+         *
+         * @param dueDate the due date, or null
+         * @return this builder
+         */
+        public Builder dueDate(@Nullable LocalDate dueDate) {
+            return field("DueDate", dueDate == null ? null : DATE.format(dueDate));
         }
 
-        public Builder toPlace(String v) {
-            toPlaces.add(Objects.requireNonNull(v, "place"));
-            return this;
-        }
-
-        /** An {@code OtherInfo} value (such as {@code Priority}, {@code PageAmount}). */
-        public Builder otherInfo(String name, String value) {
-            if (!isName(name)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML OtherInfo '" + name + "'");
-            }
-            otherInfo.put(name, Objects.requireNonNull(value, "value"));
+        /**
+         * Adds a {@code ToPlaces/Place}: a receiver named by text.
+         *
+         * @param place the place
+         * @return this builder
+         */
+        public Builder toPlace(String place) {
+            toPlaces.add(Args.notNull(place, "place"));
             return this;
         }
 
         /**
+         * An {@code OtherInfo} value (such as {@code Priority}, {@code PageAmount}).
+         *
+         * @param name the field's edXML name, e.g. {@code Subject} or {@code Code/CodeNumber}
+         * @param value the value
+         * @return this builder
+         */
+        public Builder otherInfo(String name, String value) {
+            Args.notNull(name, "name");
+            Args.notNull(value, "value");
+            if (!isName(name)) {
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tên OtherInfo của edXML không hợp lệ: '" + name + "'",
+                        "invalid edXML OtherInfo name: '" + name + "'");
+            }
+            otherInfo.put(name, value);
+            return this;
+        }
+
+        /**
+         * @return the header
          * @throws KysoException {@code INVALID_ARGUMENT} without a sender, a receiver or a subject
          */
         public EdXmlHeader build() {
             if (from == null || to.isEmpty() || fields.get("Subject") == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML header: From, To and Subject are required");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tiêu đề edXML phải có 'From', 'To' và 'Subject'",
+                        "edXML header: From, To and Subject are required");
             }
             if (!fields.containsKey("DocumentId")) {
                 String id = defaultDocumentId();
@@ -280,10 +397,16 @@ public final class EdXmlHeader {
             this.values = Collections.unmodifiableMap(ordered);
         }
 
-        /** An organisation with its exchange code and name. */
-        public static Organization of(String organId, String organName) {
+        /**
+         * {@return an organisation with its exchange code and name}
+         *
+         * @param organId the exchange code, e.g. {@code 000.00.00.G22}
+         * @param organName the name, or null
+         */
+        public static Organization of(String organId, @Nullable String organName) {
+            Args.notNull(organId, "organId");
             Map<String, String> m = new LinkedHashMap<>();
-            m.put("OrganId", Objects.requireNonNull(organId, "organId"));
+            m.put("OrganId", organId);
             if (organName != null) {
                 m.put("OrganName", organName);
             }
@@ -298,26 +421,39 @@ public final class EdXmlHeader {
         /**
          * A copy with one more field (one of the names listed above, or another XML name).
          *
+         * @param name the field's element name
+         * @param value its text
+         * @return the copy
          * @throws KysoException {@code INVALID_ARGUMENT} for a name that is not an XML name
          */
         public Organization with(String name, String value) {
+            Args.notNull(name, "name");
+            Args.notNull(value, "value");
             if (!isName(name)) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML organisation field '" + name + "'");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tên trường tổ chức của edXML không hợp lệ: '" + name + "'",
+                        "invalid edXML organisation field name: '" + name + "'");
             }
             Map<String, String> m = new LinkedHashMap<>(values);
-            m.put(name, Objects.requireNonNull(value, "value"));
+            m.put(name, value);
             return new Organization(m);
         }
 
+        /** {@return the exchange code ({@code OrganId})} */
         public String organId() {
             return values.get("OrganId");
         }
 
+        /** {@return the name ({@code OrganName}), or null} */
         public String organName() {
             return values.get("OrganName");
         }
 
-        /** Every field, by edXML name, in the order written. */
+        /**
+         * Every field, by edXML name, in the order written.
+         *
+         * @return every field by edXML name, in the order written, unmodifiable
+         */
         public Map<String, String> values() {
             return values;
         }

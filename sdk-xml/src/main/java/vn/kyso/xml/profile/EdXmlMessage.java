@@ -1,5 +1,6 @@
 package vn.kyso.xml.profile;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.internal.Args;
 import vn.kyso.api.io.AtomicFiles;
 
 /**
@@ -29,20 +31,30 @@ public final class EdXmlMessage {
         this.attachments = List.copyOf(attachments);
     }
 
+    /** {@return the header} */
     public EdXmlHeader header() {
         return header;
     }
 
-    /** {@code TraceHeaderList}: the organisations the message passed through, in order. */
+    /**
+     * {@code TraceHeaderList}: the organisations the message passed through, in order.
+     *
+     * @return the trace headers, in order, unmodifiable
+     */
     public List<TraceHeader> traceHeaders() {
         return traceHeaders;
     }
 
+    /** {@return the attachments, in order, unmodifiable} */
     public List<Attachment> attachments() {
         return attachments;
     }
 
-    /** The unsigned message document. */
+    /**
+     * The unsigned message document.
+     *
+     * @return the message as XML bytes (UTF-8)
+     */
     public byte[] toXml() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -56,6 +68,7 @@ public final class EdXmlMessage {
     /**
      * Writes the unsigned message atomically, streaming file attachments as base64.
      *
+     * @param file where the message is written (atomically)
      * @throws KysoException {@code INPUT_UNREADABLE} if an attachment file cannot be read,
      *     {@code OUTPUT_FAILED} if the message cannot be written
      */
@@ -68,16 +81,23 @@ public final class EdXmlMessage {
         private final String organId;
         private final String timestamp;
 
-        public TraceHeader(String organId, String timestamp) {
-            this.organId = Objects.requireNonNull(organId, "organId");
+        /**
+         * A trace entry.
+         *
+         * @param organId the organisation's exchange code
+         * @param timestamp the time as written, or null
+         */
+        public TraceHeader(String organId, @Nullable String timestamp) {
+            this.organId = Args.notNull(organId, "organId");
             this.timestamp = timestamp;
         }
 
+        /** {@return the organisation's exchange code} */
         public String organId() {
             return organId;
         }
 
-        /** The time as written (e.g. ISO 8601 with +07:00), or null. */
+        /** {@return the time as written (e.g. ISO 8601 with +07:00), or null} */
         public String timestamp() {
             return timestamp;
         }
@@ -118,20 +138,30 @@ public final class EdXmlMessage {
             this.file = file;
         }
 
+        /** {@return the attachment's {@code ContentId}} */
         public String contentId() {
             return contentId;
         }
 
-        /** The file name the sender gave ({@code AttachmentName}), as written. */
+        /**
+         * The file name the sender gave ({@code AttachmentName}), as written.
+         *
+         * @return the file name
+         */
         public String name() {
             return name;
         }
 
+        /** {@return the media type, e.g. {@code application/pdf}} */
         public String contentType() {
             return contentType;
         }
 
-        /** The file holding the content, or null when the content is in memory. */
+        /**
+         * The file holding the content, or null when the content is in memory.
+         *
+         * @return the file the content is read from, or null when it is held in memory
+         */
         public Path file() {
             return file;
         }
@@ -139,6 +169,7 @@ public final class EdXmlMessage {
         /**
          * The content (read from the file when it is in one).
          *
+         * @return a copy of the content, or null when it is read from a file
          * @throws KysoException {@code INPUT_UNREADABLE} if the file cannot be read
          */
         public byte[] bytes() {
@@ -178,29 +209,59 @@ public final class EdXmlMessage {
         Builder() {
         }
 
-        public Builder header(EdXmlHeader v) {
-            header = Objects.requireNonNull(v, "header");
+        /**
+         * The message's header, required.
+         *
+         * @param header the header
+         * @return this builder
+         */
+        public Builder header(EdXmlHeader header) {
+            this.header = Args.notNull(header, "header");
             return this;
         }
 
-        public Builder traceHeader(String organId, String timestamp) {
+        /**
+         * Adds a {@code TraceHeader}.
+         *
+         * @param organId the organisation's exchange code
+         * @param timestamp the time it handled the message, as text, or null
+         * @return this builder
+         */
+        public Builder traceHeader(String organId, @Nullable String timestamp) {
             traces.add(new TraceHeader(organId, timestamp));
             return this;
         }
 
-        /** An attachment held in memory (copied). */
+        /**
+         * An attachment held in memory (copied).
+         *
+         * @param name the file name, e.g. {@code cong-van.pdf}
+         * @param contentType the media type, e.g. {@code application/pdf}
+         * @param content the bytes
+         * @return this builder
+         */
         public Builder attachment(String name, String contentType, byte[] content) {
+            Args.notNull(name, "name");
+            Args.notNull(contentType, "contentType");
+            Args.notNull(content, "content");
             attachments.add(new Attachment(nextId(), check(name, "name"), check(contentType, "contentType"),
-                    Objects.requireNonNull(content, "content").clone(), null));
+                    content.clone(), null));
             return this;
         }
 
         /**
          * An attachment read from a file when the message is written.
          *
+         * @param name the file name in the message
+         * @param contentType the media type, e.g. {@code application/pdf}
+         * @param file the file to read
+         * @return this builder
          * @throws KysoException {@code INPUT_UNREADABLE} when the file is not a readable regular file
          */
         public Builder attachment(String name, String contentType, Path file) {
+            Args.notNull(name, "name");
+            Args.notNull(contentType, "contentType");
+            Args.notNull(file, "file");
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(file.getFileName()));
             }
@@ -220,15 +281,23 @@ public final class EdXmlMessage {
 
         private static String check(String v, String what) {
             if (v == null || v.isBlank()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML attachment " + what);
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tệp đính kèm edXML: " + what + " để trống",
+                        "edXML attachment: " + what + " is blank");
             }
             return v;
         }
 
-        /** @throws KysoException {@code INVALID_ARGUMENT} without a header */
+        /**
+         * {@return the message}
+         *
+         * @throws KysoException {@code INVALID_ARGUMENT} without a header
+         */
         public EdXmlMessage build() {
             if (header == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "edXML: header is required");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "edXML: cần có phần tiêu đề",
+                        "edXML: header is required");
             }
             return new EdXmlMessage(header, traces, attachments);
         }

@@ -30,8 +30,24 @@ public final class CertificateInfo {
 
     /** Key usage bits of RFC 5280 §4.2.1.3, in bit order. */
     public enum KeyUsage {
-        DIGITAL_SIGNATURE, NON_REPUDIATION, KEY_ENCIPHERMENT, DATA_ENCIPHERMENT, KEY_AGREEMENT,
-        KEY_CERT_SIGN, CRL_SIGN, ENCIPHER_ONLY, DECIPHER_ONLY
+        /** digitalSignature (bit 0): signing, other than certificates and CRLs. */
+        DIGITAL_SIGNATURE,
+        /** nonRepudiation / contentCommitment (bit 1): signing that binds the signer. */
+        NON_REPUDIATION,
+        /** keyEncipherment (bit 2). */
+        KEY_ENCIPHERMENT,
+        /** dataEncipherment (bit 3). */
+        DATA_ENCIPHERMENT,
+        /** keyAgreement (bit 4). */
+        KEY_AGREEMENT,
+        /** keyCertSign (bit 5): a CA signing certificates. */
+        KEY_CERT_SIGN,
+        /** cRLSign (bit 6): a CA signing CRLs. */
+        CRL_SIGN,
+        /** encipherOnly (bit 7). */
+        ENCIPHER_ONLY,
+        /** decipherOnly (bit 8). */
+        DECIPHER_ONLY
     }
 
     private final String commonName;
@@ -92,6 +108,8 @@ public final class CertificateInfo {
     /**
      * Reads the information of a certificate.
      *
+     * @param certificate the certificate to read
+     * @return its Vietnamese reading
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if its names cannot be decoded
      */
     public static CertificateInfo of(X509Certificate certificate) {
@@ -148,57 +166,57 @@ public final class CertificateInfo {
         return SubjectKind.PERSON;
     }
 
-    /** Tên (CN), with diacritics. */
+    /** {@return tên (CN), with diacritics} */
     public String commonName() {
         return commonName;
     }
 
-    /** Cơ quan/tổ chức (O), or null. */
+    /** {@return cơ quan/tổ chức (O), or null} */
     public @Nullable String organization() {
         return organization;
     }
 
-    /** Đơn vị (OU), or null. */
+    /** {@return đơn vị (OU), or null} */
     public @Nullable String organizationalUnit() {
         return organizationalUnit;
     }
 
-    /** Locality (L), or null. */
+    /** {@return locality (L), or null} */
     public @Nullable String locality() {
         return locality;
     }
 
-    /** Tỉnh/thành phố (ST), or null. */
+    /** {@return tỉnh/thành phố (ST), or null} */
     public @Nullable String province() {
         return province;
     }
 
-    /** Country (C), or null. */
+    /** {@return country (C), or null} */
     public @Nullable String country() {
         return country;
     }
 
-    /** E-mail address in the subject, or null. */
+    /** {@return E-mail address in the subject, or null} */
     public @Nullable String email() {
         return email;
     }
 
-    /** Telephone number (2.5.4.20), or null. */
+    /** {@return telephone number (2.5.4.20), or null} */
     public @Nullable String telephone() {
         return telephone;
     }
 
-    /** Every identifier found in the UID (and serialNumber) attributes. */
+    /** {@return every identifier found in the UID (and serialNumber) attributes} */
     public List<Identifier> identifiers() {
         return identifiers;
     }
 
-    /** The tax code (MST) with its branch suffix, e.g. {@code 0101234567-001}, or null. */
+    /** {@return the tax code (MST) with its branch suffix, e.g. {@code 0101234567-001}, or null} */
     public @Nullable String taxCode() {
         return valueOf(IdentifierType.MST);
     }
 
-    /** The first personal identifier in prefixed form (e.g. {@code CCCD:001085012345}), or null. */
+    /** {@return the first personal identifier in prefixed form (e.g. {@code CCCD:001085012345}), or null} */
     public @Nullable String personalId() {
         for (Identifier id : identifiers) {
             if (id.type().personal()) {
@@ -208,7 +226,7 @@ public final class CertificateInfo {
         return null;
     }
 
-    /** The CCCD number, or null. */
+    /** {@return the CCCD number, or null} */
     public @Nullable String citizenId() {
         return valueOf(IdentifierType.CCCD);
     }
@@ -222,54 +240,70 @@ public final class CertificateInfo {
         return null;
     }
 
+    /**
+     * {@return whether the subject is a person, an organisation or unknown, from its identifiers}
+     */
     public SubjectKind kind() {
         return kind;
     }
 
+    /**
+     * {@return the start of the validity period}
+     */
     public Instant notBefore() {
         return notBefore;
     }
 
+    /**
+     * {@return the end of the validity period}
+     */
     public Instant notAfter() {
         return notAfter;
     }
 
-    /** Whether the certificate is within its validity period at the given time. */
+    /**
+     * {@return whether the certificate is within its validity period at the given time}
+     *
+     * @param time the instant to test
+     */
     public boolean validAt(Instant time) {
         Args.notNull(time, "time");
         return !time.isBefore(notBefore) && !time.isAfter(notAfter);
     }
 
-    /** The subject DN in RFC 2253 form. */
+    /** {@return the subject DN in RFC 2253 form} */
     public String subject() {
         return subject;
     }
 
-    /** The issuer DN in RFC 2253 form. */
+    /** {@return the issuer DN in RFC 2253 form} */
     public String issuer() {
         return issuer;
     }
 
-    /** The issuer's common name (or its whole DN when it has none). */
+    /** {@return the issuer's common name (or its whole DN when it has none)} */
     public String issuerCommonName() {
         return issuerCommonName;
     }
 
-    /** Serial number in upper-case hex. */
+    /** {@return serial number in upper-case hex} */
     public String serialNumber() {
         return serialNumber;
     }
 
-    /** SHA-256 fingerprint of the certificate in upper-case hex. */
+    /** {@return SHA-256 fingerprint of the certificate in upper-case hex} */
     public String sha256Fingerprint() {
         return sha256Fingerprint;
     }
 
+    /**
+     * {@return the key usages the certificate allows (empty when it has no extension)}
+     */
     public Set<KeyUsage> keyUsage() {
         return keyUsage;
     }
 
-    /** Serial number as a number. */
+    /** {@return serial number as a number} */
     public BigInteger serial() {
         return new BigInteger(serialNumber, 16);
     }

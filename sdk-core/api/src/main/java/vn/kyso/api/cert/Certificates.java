@@ -27,7 +27,12 @@ public final class Certificates {
     private Certificates() {
     }
 
-    /** Reads every certificate of a PEM or DER file. */
+    /**
+     * Reads every certificate of a PEM or DER file.
+     *
+     * @param file a PEM or DER file
+     * @return the certificates, in file order
+     */
     public static List<X509Certificate> read(Path file) {
         Args.notNull(file, "file");
         try {
@@ -40,6 +45,8 @@ public final class Certificates {
     /**
      * Parses PEM (one or more certificates) or DER (one certificate).
      *
+     * @param content PEM or DER bytes
+     * @return the certificates, in order
      * @throws KysoException {@code CERTIFICATE_UNREADABLE} if nothing parses
      */
     public static List<X509Certificate> parse(byte[] content) {
@@ -80,7 +87,11 @@ public final class Certificates {
         return x;
     }
 
-    /** The SHA-256 fingerprint in upper-case hex, as published by the CAs. */
+    /**
+     * {@return the SHA-256 fingerprint in upper-case hex, as published by the CAs}
+     *
+     * @param certificate the certificate
+     */
     public static String sha256Fingerprint(X509Certificate certificate) {
         Args.notNull(certificate, "certificate");
         try {
@@ -90,7 +101,11 @@ public final class Certificates {
         }
     }
 
-    /** PEM encoding of a certificate. */
+    /**
+     * {@return PEM encoding of a certificate}
+     *
+     * @param certificate the certificate
+     */
     public static String toPem(X509Certificate certificate) {
         Args.notNull(certificate, "certificate");
         try {

@@ -8,16 +8,25 @@ public final class Identifier {
     private final IdentifierType type;
     private final String value;
 
+    /**
+     * An identifier of a subject.
+     *
+     * @param type what the identifier is (MST, CCCD, ...)
+     * @param value its value, without the prefix
+     */
     public Identifier(IdentifierType type, String value) {
         this.type = Args.notNull(type, "type");
         this.value = Args.notNull(value, "value");
     }
 
+    /**
+     * {@return what the identifier is}
+     */
     public IdentifierType type() {
         return type;
     }
 
-    /** The value without its prefix. */
+    /** {@return the value without its prefix} */
     public String value() {
         return value;
     }

@@ -23,7 +23,7 @@ public enum IdentifierType {
         this.personal = personal;
     }
 
-    /** Whether the identifier designates a natural person. */
+    /** {@return whether the identifier designates a natural person} */
     public boolean personal() {
         return personal;
     }

@@ -16,7 +16,12 @@ import vn.kyso.api.internal.Args;
  */
 public final class SigningEvent {
     /** How the signing act ended. */
-    public enum Outcome { SUCCESS, FAILURE }
+    public enum Outcome {
+        /** The signature was made. */
+        SUCCESS,
+        /** The signing failed; {@code error()} says why. */
+        FAILURE
+    }
 
     private final Instant time;
     private final SignatureFormat format;
@@ -27,6 +32,18 @@ public final class SigningEvent {
     private final Outcome outcome;
     private final @Nullable ErrorCode error;
 
+    /**
+     * An event, as a signer reports it.
+     *
+     * @param time when the act ended
+     * @param format the signature format
+     * @param certificate the signer's certificate, or null if the failure came before it was known
+     * @param documentDigestAlgorithm the algorithm of {@code documentDigest}, or null
+     * @param documentDigest the digest of the signed document (copied), or null
+     * @param signatureAlgorithm the signature algorithm, or null if not chosen yet
+     * @param outcome how the act ended
+     * @param error the error of a failure, or null
+     */
     public SigningEvent(Instant time, SignatureFormat format, @Nullable X509Certificate certificate,
                         @Nullable DigestAlgorithm documentDigestAlgorithm, byte @Nullable [] documentDigest,
                         @Nullable SignatureAlgorithm signatureAlgorithm, Outcome outcome,
@@ -41,17 +58,22 @@ public final class SigningEvent {
         this.error = error;
     }
 
+    /** {@return when the act ended} */
     public Instant time() { return time; }
+    /** {@return the signature format} */
     public SignatureFormat format() { return format; }
-    /** The signer's certificate, or null if the failure happened before it was known. */
+    /** {@return the signer's certificate, or null if the failure happened before it was known} */
     public @Nullable X509Certificate certificate() { return certificate; }
-    /** The signer's information, or null. */
+    /** {@return the signer's information, or null} */
     public @Nullable CertificateInfo signer() { return certificate == null ? null : CertificateInfo.of(certificate); }
+    /** {@return the algorithm of the document digest, or null} */
     public @Nullable DigestAlgorithm documentDigestAlgorithm() { return documentDigestAlgorithm; }
-    /** The digest of the signed document, or null if it was not computed. */
+    /** {@return the digest of the signed document, or null if it was not computed} */
     public byte @Nullable [] documentDigest() { return documentDigest == null ? null : documentDigest.clone(); }
+    /** {@return the signature algorithm, or null if it was not chosen yet} */
     public @Nullable SignatureAlgorithm signatureAlgorithm() { return signatureAlgorithm; }
+    /** {@return how the act ended} */
     public Outcome outcome() { return outcome; }
-    /** The error for a failure, or null. */
+    /** {@return the error for a failure, or null} */
     public @Nullable ErrorCode error() { return error; }
 }

@@ -6,5 +6,10 @@ package vn.kyso.api.event;
  */
 @FunctionalInterface
 public interface SigningListener {
+    /**
+     * Called after each signing act, success or failure; must not throw and should return quickly.
+     *
+     * @param event what happened
+     */
     void onSigningEvent(SigningEvent event);
 }

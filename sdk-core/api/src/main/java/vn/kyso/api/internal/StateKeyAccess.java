@@ -37,7 +37,7 @@ public final class StateKeyAccess {
         Args.notNull(key, "key");
         Access a = access; // a StateKey exists, so its class initialiser has installed the access
         if (a == null) {
-            throw new KysoException(ErrorCode.INTERNAL, "state key access");
+            throw new KysoException(ErrorCode.INTERNAL, "StateKeyAccess");
         }
         return a.mac(key, data, offset, length);
     }

@@ -25,10 +25,21 @@ public final class AtomicFiles {
     /** Produces a file's content into a stream. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream of the temporary file
+         * @throws IOException when writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes UTF-8 text atomically. */
+    /**
+     * Writes UTF-8 text atomically.
+     *
+     * @param target the file to replace or create
+     * @param text the text, written as UTF-8
+     */
     public static void write(Path target, String text) {
         Args.notNull(target, "target");
         Args.notNull(text, "text");
@@ -36,7 +47,12 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
-    /** Writes bytes atomically. */
+    /**
+     * Writes bytes atomically.
+     *
+     * @param target the file to replace or create
+     * @param content the bytes
+     */
     public static void write(Path target, byte[] content) {
         Args.notNull(target, "target");
         Args.notNull(content, "content");
@@ -49,6 +65,12 @@ public final class AtomicFiles {
      */
     @FunctionalInterface
     public interface ChannelContent {
+        /**
+         * Writes the content.
+         *
+         * @param channel the channel of the temporary file
+         * @throws IOException when writing fails; the target is then left as it was
+         */
         void writeTo(FileChannel channel) throws IOException;
     }
 
@@ -56,6 +78,8 @@ public final class AtomicFiles {
      * Streams content into the target atomically. A {@link KysoException} thrown by {@code content}
      * propagates unchanged (after the temporary file is removed).
      *
+     * @param target the file to replace or create
+     * @param content writes the bytes to a stream
      * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
      */
     public static void write(Path target, Content content) {
@@ -74,6 +98,8 @@ public final class AtomicFiles {
      * {@code content} returns; a {@link KysoException} thrown by it propagates unchanged (after the
      * temporary file is removed).
      *
+     * @param target the file to replace or create
+     * @param content writes the bytes to a channel
      * @throws KysoException {@code OUTPUT_FAILED} if the file cannot be written
      */
     public static void writeChannel(Path target, ChannelContent content) {

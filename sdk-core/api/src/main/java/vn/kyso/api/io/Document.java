@@ -35,36 +35,49 @@ public final class Document {
         this.name = name;
     }
 
-    /** A document read from a file when it is used (its name is the file name). */
+    /**
+     * {@return a document read from a file when it is used (its name is the file name)}
+     *
+     * @param file the file, read when signed or verified
+     */
     public static Document of(Path file) {
         Args.notNull(file, "file");
         Path fileName = file.getFileName();
         return new Document(file, null, fileName == null ? file.toString() : fileName.toString());
     }
 
-    /** A document held in memory (copied), named {@code document}. */
+    /**
+     * {@return a document held in memory (copied), named {@code document}}
+     *
+     * @param content the bytes (copied)
+     */
     public static Document of(byte[] content) {
         return of(content, "document");
     }
 
-    /** A document held in memory (copied) with the name reports and events show. */
+    /**
+     * {@return a document held in memory (copied) with the name reports and events show}
+     *
+     * @param content the bytes (copied)
+     * @param name a name for messages and reports, e.g. the original file name
+     */
     public static Document of(byte[] content, String name) {
         Args.notNull(content, "content");
         Args.notNull(name, "name");
         return new Document(null, content.clone(), name);
     }
 
-    /** The name shown in reports and events: the file name, or the name given with the bytes. */
+    /** {@return the name shown in reports and events: the file name, or the name given with the bytes} */
     public String name() {
         return name;
     }
 
-    /** The file behind this document, or null when it is held in memory. */
+    /** {@return the file behind this document, or null when it is held in memory} */
     public @Nullable Path path() {
         return path;
     }
 
-    /** The size in bytes ({@code INPUT_UNREADABLE} when the file cannot be read). */
+    /** {@return the size in bytes ({@code INPUT_UNREADABLE} when the file cannot be read)} */
     public long size() {
         if (bytes != null) {
             return bytes.length;
@@ -76,7 +89,7 @@ public final class Document {
         }
     }
 
-    /** A new stream over the content; the caller closes it ({@code INPUT_UNREADABLE} for a bad file). */
+    /** {@return a new stream over the content; the caller closes it ({@code INPUT_UNREADABLE} for a bad file)} */
     public InputStream openStream() {
         if (bytes != null) {
             return new ByteArrayInputStream(bytes);
@@ -88,7 +101,7 @@ public final class Document {
         }
     }
 
-    /** The whole content as a new array (a file is read here; mind its size). */
+    /** {@return the whole content as a new array (a file is read here; mind its size)} */
     public byte[] toBytes() {
         if (bytes != null) {
             return bytes.clone();

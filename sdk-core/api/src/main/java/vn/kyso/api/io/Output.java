@@ -27,35 +27,45 @@ public final class Output {
         this.stream = stream;
     }
 
-    /** A file written atomically (temporary file beside it, then renamed over it). */
+    /**
+     * {@return a file written atomically (temporary file beside it, then renamed over it)}
+     *
+     * @param file the file, written atomically
+     */
     public static Output file(Path file) {
         return new Output(Args.notNull(file, "file"), null);
     }
 
     /**
-     * A stream the caller owns: the signer writes the whole output into it once it is complete and
-     * flushes it, but does not close it. A failure before that point writes nothing.
+     * {@return a stream the caller owns: the signer writes the whole output into it once it is complete and
+     * flushes it, but does not close it} A failure before that point writes nothing.
+     *
+     * @param stream the stream; left open
      */
     public static Output stream(OutputStream stream) {
         return new Output(null, Args.notNull(stream, "stream"));
     }
 
-    /** Memory: the output comes back in the result's {@code signed()}. */
+    /**
+     * Memory: the output comes back in the result's {@code signed()}.
+     *
+     * @return an output to memory
+     */
     public static Output memory() {
         return MEMORY;
     }
 
-    /** The target file, or null for a stream or memory. */
+    /** {@return the target file, or null for a stream or memory} */
     public @Nullable Path path() {
         return path;
     }
 
-    /** The target stream, or null for a file or memory. */
+    /** {@return the target stream, or null for a file or memory} */
     public @Nullable OutputStream stream() {
         return stream;
     }
 
-    /** Whether the output comes back in the result. */
+    /** {@return whether the output comes back in the result} */
     public boolean isMemory() {
         return path == null && stream == null;
     }

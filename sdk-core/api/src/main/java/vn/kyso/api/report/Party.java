@@ -24,7 +24,7 @@ public enum Party {
         this.code = code;
     }
 
-    /** The stable lower-case name of the reports, such as {@code tax-authority}. */
+    /** {@return the stable lower-case name of the reports, such as {@code tax-authority}} */
     public String code() {
         return code;
     }

@@ -20,7 +20,7 @@ public enum Profile {
         this.code = code;
     }
 
-    /** The stable lower-case name of the reports and the command line, such as {@code einvoice}. */
+    /** {@return the stable lower-case name of the reports and the command line, such as {@code einvoice}} */
     public String code() {
         return code;
     }

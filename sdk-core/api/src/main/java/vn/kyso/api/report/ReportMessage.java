@@ -16,10 +16,19 @@ public final class ReportMessage {
         this.english = Objects.requireNonNull(english, "english");
     }
 
+    /**
+     * {@return the stable code of the finding}
+     */
     public String code() {
         return code;
     }
 
+    /**
+     * The finding in words.
+     *
+     * @param language the language of the text
+     * @return the finding in that language
+     */
     public String message(Language language) {
         return language == Language.EN ? english : vietnamese;
     }

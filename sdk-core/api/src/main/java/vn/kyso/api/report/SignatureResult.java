@@ -67,121 +67,149 @@ public final class SignatureResult {
         warnings = Collections.unmodifiableList(new ArrayList<>(b.getWarnings()));
     }
 
+    /**
+     * {@return the signature's id in the document}
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * {@return the signature's format}
+     */
     public SignatureFormat format() {
         return format;
     }
 
+    /**
+     * {@return the level the signature reaches}
+     */
     public SignatureLevel level() {
         return level;
     }
 
+    /**
+     * {@return the ETSI indication}
+     */
     public Indication indication() {
         return indication;
     }
 
-    /** The ETSI EN 319 102-1 sub-indication (e.g. {@code HASH_FAILURE}, {@code REVOKED_NO_POE}), or null. */
+    /** {@return the ETSI EN 319 102-1 sub-indication (e.g. {@code HASH_FAILURE}, {@code REVOKED_NO_POE}), or null} */
     public @Nullable SubIndication subIndication() {
         return subIndication;
     }
 
-    /** The signer, or null when no signer certificate could be identified. */
+    /** {@return the signer, or null when no signer certificate could be identified} */
     public @Nullable SignerSummary signer() {
         return signer;
     }
 
-    /** The issuer of the signer's certificate (its CN), or null. */
+    /** {@return the issuer of the signer's certificate (its CN), or null} */
     public @Nullable String issuer() {
         return issuer;
     }
 
-    /** The serial number of the signer's certificate in upper-case hexadecimal, or null. */
+    /** {@return the serial number of the signer's certificate in upper-case hexadecimal, or null} */
     public @Nullable String certificateSerial() {
         return certificateSerial;
     }
 
-    /** The start of the signer's certificate validity, or null. */
+    /** {@return the start of the signer's certificate validity, or null} */
     public @Nullable Instant certificateNotBefore() {
         return certificateNotBefore;
     }
 
-    /** The end of the signer's certificate validity, or null. */
+    /** {@return the end of the signer's certificate validity, or null} */
     public @Nullable Instant certificateNotAfter() {
         return certificateNotAfter;
     }
 
-    /** The signing time claimed by the signer, or null. */
+    /** {@return the signing time claimed by the signer, or null} */
     public @Nullable Instant signingTime() {
         return signingTime;
     }
 
     /**
-     * The signature algorithm, or null when it is unknown or Kyso has no constant for it (such as RSA with
-     * SHA-1 on old invoices: {@link #signatureAlgorithmName()} still names it).
+     * {@return the signature algorithm, or null when it is unknown or Kyso has no constant for it (such as
+     * RSA with
+     * SHA-1 on old invoices: {@link #signatureAlgorithmName()} still names it)}
      */
     public @Nullable SignatureAlgorithm signatureAlgorithm() {
         return signatureAlgorithm;
     }
 
     /**
-     * The signature algorithm's readable name, e.g. "RSASSA-PSS with SHA-256" or "RSA with SHA-1", or null
-     * when the signature names none.
+     * {@return the signature algorithm's readable name, e.g. "RSASSA-PSS with SHA-256" or "RSA with SHA-1",
+     * or null
+     * when the signature names none}
      */
     public @Nullable String signatureAlgorithmName() {
         return signatureAlgorithmName;
     }
 
+    /**
+     * {@return the signature's time-stamps, oldest first}
+     */
     public List<TimestampResult> timestamps() {
         return timestamps;
     }
 
-    /** Whether the signed data is unchanged and the signature value matches it. */
+    /** {@return whether the signed data is unchanged and the signature value matches it} */
     public boolean integrity() {
         return integrity;
     }
 
-    /** Whether the signer's certificate chains to a trust anchor. */
+    /** {@return whether the signer's certificate chains to a trust anchor} */
     public boolean chainTrusted() {
         return chainTrusted;
     }
 
+    /**
+     * {@return the revocation status of the signing certificate}
+     */
     public RevocationStatus revocation() {
         return revocation;
     }
 
-    /** PDF: whether the signed byte range covers the whole file; null for other formats. */
+    /** {@return PDF: whether the signed byte range covers the whole file; null for other formats} */
     public @Nullable Boolean coversWholeDocument() {
         return coversWholeDocument;
     }
 
-    /** PDF: what changed after this signature; null for other formats. */
+    /** {@return PDF: what changed after this signature; null for other formats} */
     public @Nullable Modification modificationsAfter() {
         return modificationsAfter;
     }
 
     /**
-     * The signer's role in the document's profile, or null when there is none: e-invoice seller, buyer,
-     * tax authority, other; e-tax declarant; edXML sender.
+     * {@return the signer's role in the document's profile, or null when there is none: e-invoice seller,
+     * buyer,
+     * tax authority, other; e-tax declarant; edXML sender}
      */
     public @Nullable Party party() {
         return party;
     }
 
     /**
-     * XML: the paths of the elements the signature covers, such as {@code /HDon[1]/DLHDon[1]} ({@code /} for
-     * the whole document, {@code file:NAME} for detached data); empty for other formats.
+     * {@return XML: the paths of the elements the signature covers, such as {@code /HDon[1]/DLHDon[1]}
+     * ({@code /} for
+     * the whole document, {@code file:NAME} for detached data); empty for other formats}
      */
     public List<String> signedScope() {
         return signedScope;
     }
 
+    /**
+     * {@return what makes the signature fail, if anything}
+     */
     public List<ReportMessage> errors() {
         return errors;
     }
 
+    /**
+     * {@return what the verifier noticed without failing the signature}
+     */
     public List<ReportMessage> warnings() {
         return warnings;
     }

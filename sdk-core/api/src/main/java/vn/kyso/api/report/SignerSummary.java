@@ -25,30 +25,51 @@ public final class SignerSummary {
         this.kind = kind;
     }
 
+    /**
+     * {@return the signer's name (CN), or null}
+     */
     public @Nullable String commonName() {
         return commonName;
     }
 
+    /**
+     * {@return the organisation (O), or null}
+     */
     public @Nullable String organization() {
         return organization;
     }
 
+    /**
+     * {@return the unit (OU), or null}
+     */
     public @Nullable String organizationalUnit() {
         return organizationalUnit;
     }
 
+    /**
+     * {@return the province or city (ST), or null}
+     */
     public @Nullable String province() {
         return province;
     }
 
+    /**
+     * {@return the tax code (MST), or null}
+     */
     public @Nullable String taxCode() {
         return taxCode;
     }
 
+    /**
+     * {@return the personal identifier (e.g. {@code CCCD:...}), or null}
+     */
     public @Nullable String personalId() {
         return personalId;
     }
 
+    /**
+     * {@return whether the signer is a person or an organisation, or null}
+     */
     public @Nullable SubjectKind kind() {
         return kind;
     }

@@ -16,15 +16,21 @@ public final class TimestampResult {
         this.valid = valid;
     }
 
+    /**
+     * {@return the time the time-stamp proves}
+     */
     public Instant time() {
         return time;
     }
 
-    /** The TSA's name (certificate CN), or null if unknown. */
+    /** {@return the TSA's name (certificate CN), or null if unknown} */
     public @Nullable String tsa() {
         return tsa;
     }
 
+    /**
+     * {@return whether the time-stamp verifies}
+     */
     public boolean valid() {
         return valid;
     }

@@ -58,32 +58,41 @@ public final class VerificationReport {
         return allPassed ? Verdict.VALID : Verdict.INDETERMINATE;
     }
 
+    /**
+     * {@return the verdict over every signature}
+     */
     public Verdict verdict() {
         return verdict;
     }
 
-    /** When the verification ran. */
+    /** {@return when the verification ran} */
     public Instant validationTime() {
         return validationTime;
     }
 
-    /** The verified document's name, or null. */
+    /** {@return the verified document's name, or null} */
     public @Nullable String documentName() {
         return documentName;
     }
 
-    /** The profile whose rules were applied ({@link Profile#NONE} for PDF, CMS and generic XML). */
+    /** {@return the profile whose rules were applied ({@link Profile#NONE} for PDF, CMS and generic XML)} */
     public Profile profile() {
         return profile;
     }
 
+    /**
+     * {@return one result per signature, in document order}
+     */
     public List<SignatureResult> signatures() {
         return signatures;
     }
 
     /**
-     * The first signature (in document order) made in the role {@code party}, or null when no signature
-     * has that role. Whether it passed is in the result: look at its indication, not only at its presence.
+     * {@return the first signature (in document order) made in the role {@code party}, or null when no
+     * signature
+     * has that role} Whether it passed is in the result: look at its indication, not only at its presence.
+     *
+     * @param party the party of a profile (seller, buyer, ...)
      */
     public @Nullable SignatureResult signatureOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
@@ -95,7 +104,11 @@ public final class VerificationReport {
         return null;
     }
 
-    /** Every signature made in the role {@code party}, in document order (empty when none). */
+    /**
+     * {@return every signature made in the role {@code party}, in document order (empty when none)}
+     *
+     * @param party the party of a profile (seller, buyer, ...)
+     */
     public List<SignatureResult> signaturesOf(Party party) {
         vn.kyso.api.internal.Args.notNull(party, "party");
         List<SignatureResult> out = new ArrayList<>();

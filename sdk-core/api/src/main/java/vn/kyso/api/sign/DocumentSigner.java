@@ -51,6 +51,11 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * byte[] signed = r.signed();
      * }</pre>
      *
+     * @param input the document to sign
+     * @param output where the signed document (or the detached signature) goes
+     * @param key the signing key, with its certificate chain
+     * @param options the format's options (level, algorithm, ...)
+     * @return what was made: level, algorithm, signing time, and the bytes when the output is memory
      * @throws KysoException on any failure (the format's signer documents its codes)
      */
     SigningResult sign(Document input, Output output, SigningKey key, O options);
@@ -63,9 +68,12 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * PreparedSignature p = signer.prepare(Document.of(in), key.chain(), SignatureAlgorithm.RSA_SHA256, options);
      * }</pre>
      *
+     * @param input the document to sign
      * @param chain the signer's certificate first, then as much of its chain as known
      * @param algorithm the algorithm the key will use; it must agree with the options
      *     ({@link SignatureOptions#checkPrepared}); {@code INVALID_ARGUMENT} otherwise
+     * @param options the format's options
+     * @return the digest to sign, the algorithm, and the sealed state to give to {@code complete}
      */
     PreparedSignature prepare(Document input, List<X509Certificate> chain, SignatureAlgorithm algorithm, O options);
 
@@ -77,6 +85,11 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * signer.complete(p.state(), value, Document.of(in), Output.file(out));
      * }</pre>
      *
+     * @param state the sealed state from {@link PreparedSignature#state()}
+     * @param signatureValue the key's signature over the prepared digest
+     * @param input the same document that was prepared
+     * @param output where the signed document goes
+     * @return what was made
      * @throws KysoException {@code STATE_INVALID}, {@code STATE_EXPIRED}, {@code STATE_MISMATCH} (another
      *     input), {@code SIGNATURE_VALUE_INVALID}
      */
@@ -86,6 +99,11 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * Second half with a whole CMS SignedData made elsewhere over {@link PreparedSignature#documentDigest()},
      * for formats whose signature is a CMS. This default refuses.
      *
+     * @param state the sealed state from {@link PreparedSignature#state()}
+     * @param cms the DER CMS SignedData, detached, signed by the prepared certificate
+     * @param input the same document that was prepared
+     * @param output where the signed document goes
+     * @return what was made
      * @throws KysoException {@code OPERATION_UNSUPPORTED} for a format whose signature is not a CMS
      */
     default SigningResult completeWithCms(byte[] state, byte[] cms, Document input, Output output) {
@@ -106,53 +124,125 @@ public interface DocumentSigner<O extends SignatureOptions> {
      * signer.extend(Path.of("signed.pdf"), Path.of("signed-lta.pdf"), SignatureLevel.B_LTA);
      * }</pre>
      *
+     * @param input the signed document
+     * @param output where the extended document goes
+     * @param target the level to reach
+     * @return the level reached and when; no algorithm
      * @throws KysoException {@code INVALID_ARGUMENT} for another level or what the signer lacks for it
      *     (a time-stamp authority, trust anchors), {@code NO_SIGNATURE} without a signature to extend
      */
     SigningResult extend(Document input, Output output, SignatureLevel target);
 
-    /** {@link #sign(Document, Output, SigningKey, SignatureOptions)} from a file to a file. */
+    /**
+     * {@link #sign(Document, Output, SigningKey, SignatureOptions)} from a file to a file.
+     *
+     * @param input the file to sign
+     * @param output the file written (atomically)
+     * @param key the signing key
+     * @param options the format's options
+     * @return what was made
+     */
     default SigningResult sign(Path input, Path output, SigningKey key, O options) {
         return sign(Document.of(Args.notNull(input, "input")), Output.file(Args.notNull(output, "output")), key, options);
     }
 
-    /** Signs a file; the output comes back in {@link SigningResult#signed()}. */
+    /**
+     * Signs a file; the output comes back in {@link SigningResult#signed()}.
+     *
+     * @param input the file to sign
+     * @param key the signing key
+     * @param options the format's options
+     * @return what was made, with the signed bytes
+     */
     default SigningResult sign(Path input, SigningKey key, O options) {
         return sign(Document.of(Args.notNull(input, "input")), Output.memory(), key, options);
     }
 
-    /** Signs bytes; the output comes back in {@link SigningResult#signed()}. */
+    /**
+     * Signs bytes; the output comes back in {@link SigningResult#signed()}.
+     *
+     * @param input the document to sign
+     * @param key the signing key
+     * @param options the format's options
+     * @return what was made, with the signed bytes
+     */
     default SigningResult sign(byte[] input, SigningKey key, O options) {
         return sign(Document.of(Args.notNull(input, "input")), Output.memory(), key, options);
     }
 
-    /** {@link #prepare(Document, List, SignatureAlgorithm, SignatureOptions)} over a file. */
+    /**
+     * {@link #prepare(Document, List, SignatureAlgorithm, SignatureOptions)} over a file.
+     *
+     * @param input the file to sign
+     * @param chain the signer's certificate first, then its chain
+     * @param algorithm the algorithm the key will use
+     * @param options the format's options
+     * @return the digest to sign and the sealed state
+     */
     default PreparedSignature prepare(Path input, List<X509Certificate> chain, SignatureAlgorithm algorithm, O options) {
         return prepare(Document.of(Args.notNull(input, "input")), chain, algorithm, options);
     }
 
-    /** {@link #prepare(Document, List, SignatureAlgorithm, SignatureOptions)} over bytes. */
+    /**
+     * {@link #prepare(Document, List, SignatureAlgorithm, SignatureOptions)} over bytes.
+     *
+     * @param input the document to sign
+     * @param chain the signer's certificate first, then its chain
+     * @param algorithm the algorithm the key will use
+     * @param options the format's options
+     * @return the digest to sign and the sealed state
+     */
     default PreparedSignature prepare(byte[] input, List<X509Certificate> chain, SignatureAlgorithm algorithm, O options) {
         return prepare(Document.of(Args.notNull(input, "input")), chain, algorithm, options);
     }
 
-    /** {@link #complete(byte[], byte[], Document, Output)} from a file to a file. */
+    /**
+     * {@link #complete(byte[], byte[], Document, Output)} from a file to a file.
+     *
+     * @param state the sealed state from {@code prepare}
+     * @param signatureValue the key's signature over the prepared digest
+     * @param input the file that was prepared
+     * @param output the file written (atomically)
+     * @return what was made
+     */
     default SigningResult complete(byte[] state, byte[] signatureValue, Path input, Path output) {
         return complete(state, signatureValue, Document.of(Args.notNull(input, "input")),
                 Output.file(Args.notNull(output, "output")));
     }
 
-    /** {@link #complete(byte[], byte[], Document, Output)} from a file; the output comes back in the result. */
+    /**
+     * {@link #complete(byte[], byte[], Document, Output)} from a file; the output comes back in the result.
+     *
+     * @param state the sealed state from {@code prepare}
+     * @param signatureValue the key's signature over the prepared digest
+     * @param input the file that was prepared
+     * @return what was made, with the signed bytes
+     */
     default SigningResult complete(byte[] state, byte[] signatureValue, Path input) {
         return complete(state, signatureValue, Document.of(Args.notNull(input, "input")), Output.memory());
     }
 
-    /** {@link #complete(byte[], byte[], Document, Output)} from bytes; the output comes back in the result. */
+    /**
+     * {@link #complete(byte[], byte[], Document, Output)} from bytes; the output comes back in the result.
+     *
+     * @param state the sealed state from {@code prepare}
+     * @param signatureValue the key's signature over the prepared digest
+     * @param input the bytes that were prepared
+     * @return what was made, with the signed bytes
+     */
     default SigningResult complete(byte[] state, byte[] signatureValue, byte[] input) {
         return complete(state, signatureValue, Document.of(Args.notNull(input, "input")), Output.memory());
     }
 
-    /** {@link #completeWithCms(byte[], byte[], Document, Output)} from a file to a file. */
+    /**
+     * {@link #completeWithCms(byte[], byte[], Document, Output)} from a file to a file.
+     *
+     * @param state the sealed state from {@code prepare}
+     * @param cms the DER CMS SignedData made elsewhere
+     * @param input the file that was prepared
+     * @param output the file written (atomically)
+     * @return what was made
+     */
     default SigningResult completeWithCms(byte[] state, byte[] cms, Path input, Path output) {
         Args.notNull(state, "state");
         Args.notNull(cms, "cms");
@@ -160,7 +250,14 @@ public interface DocumentSigner<O extends SignatureOptions> {
                 Output.file(Args.notNull(output, "output")));
     }
 
-    /** {@link #extend(Document, Output, SignatureLevel)} from a file to a file. */
+    /**
+     * {@link #extend(Document, Output, SignatureLevel)} from a file to a file.
+     *
+     * @param input the signed file
+     * @param output the file written (atomically)
+     * @param target the level to reach
+     * @return the level reached and when
+     */
     default SigningResult extend(Path input, Path output, SignatureLevel target) {
         return extend(Document.of(Args.notNull(input, "input")), Output.file(Args.notNull(output, "output")), target);
     }

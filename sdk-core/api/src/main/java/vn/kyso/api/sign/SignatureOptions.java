@@ -33,7 +33,11 @@ public abstract class SignatureOptions {
     private final @Nullable SignatureAlgorithm algorithm;
     private final @Nullable SignatureScheme scheme;
 
-    /** Copies the shared part of a validated builder. */
+    /**
+     * Copies the shared part of a validated builder.
+     *
+     * @param builder the validated builder
+     */
     protected SignatureOptions(Builder<?, ?> builder) {
         Builder<?, ?> b = Args.notNull(builder, "builder");
         level = b.level;
@@ -42,30 +46,33 @@ public abstract class SignatureOptions {
         scheme = b.scheme;
     }
 
-    /** The level to reach (never {@code NONE}; a format without levels may report it differently). */
+    /** {@return the level to reach (never {@code NONE}; a format without levels may report it differently)} */
     public SignatureLevel level() {
         return level;
     }
 
-    /** The digest algorithm. */
+    /** {@return the digest algorithm} */
     public DigestAlgorithm digest() {
         return digest;
     }
 
-    /** The fixed signature algorithm, or null to choose one for the key (see {@link #algorithmFor}). */
+    /** {@return the fixed signature algorithm, or null to choose one for the key (see {@link #algorithmFor})} */
     public @Nullable SignatureAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** The preferred signature scheme, or null for the key's own preference. */
+    /** {@return the preferred signature scheme, or null for the key's own preference} */
     public @Nullable SignatureScheme scheme() {
         return scheme;
     }
 
     /**
-     * The algorithm a signature with {@code key} uses: the fixed one; else the preferred scheme with the
+     * {@return the algorithm a signature with {@code key} uses: the fixed one; else the preferred scheme with
+     * the
      * digest when the key can do it; else the key's preferred algorithm for the digest (RSASSA-PSS when
-     * the key can, RSA PKCS#1 v1.5 otherwise, ECDSA for EC keys).
+     * the key can, RSA PKCS#1 v1.5 otherwise, ECDSA for EC keys)}
+     *
+     * @param key the key that will sign
      */
     public SignatureAlgorithm algorithmFor(SigningKey key) {
         Args.notNull(key, "key");
@@ -83,6 +90,7 @@ public abstract class SignatureOptions {
      * and the fixed algorithm if there is one (the preferred scheme is a preference: the algorithm given
      * to {@code prepare} is the caller's explicit choice).
      *
+     * @param algorithm the algorithm a prepare call was given
      * @throws KysoException {@code INVALID_ARGUMENT} naming the contradiction
      */
     public void checkPrepared(SignatureAlgorithm algorithm) {
@@ -101,7 +109,7 @@ public abstract class SignatureOptions {
                 "the algorithm contradicts the options (" + what + ")");
     }
 
-    /** The shared part of {@link #toString()}. */
+    /** {@return the shared part of {@link #toString()}} */
     protected String describe() {
         return level.label() + ", " + digest + (algorithm == null ? "" : ", " + algorithm)
                 + (scheme == null ? "" : ", prefer " + scheme);
@@ -120,16 +128,28 @@ public abstract class SignatureOptions {
         private @Nullable SignatureAlgorithm algorithm;
         private @Nullable SignatureScheme scheme;
 
+        /**
+         * For a format's builder: starts with the defaults (B-B, SHA-256, the key's choice).
+         */
         protected Builder() {
         }
 
-        /** This builder, typed. */
+        /** {@return this builder, typed} */
         protected abstract B self();
 
-        /** Creates the options once the shared part is valid; the format checks its own fields here. */
+        /**
+         * Creates the options once the shared part is valid; the format checks its own fields here.
+         *
+         * @return the format's options, made from this builder
+         */
         protected abstract O create();
 
-        /** Copies the shared part of existing options (for a format's {@code toBuilder()}). */
+        /**
+         * Copies the shared part of existing options (for a format's {@code toBuilder()}).
+         *
+         * @param options the options to copy
+         * @return this builder
+         */
         protected final B from(SignatureOptions options) {
             SignatureOptions o = Args.notNull(options, "options");
             level = o.level;
@@ -141,8 +161,9 @@ public abstract class SignatureOptions {
         }
 
         /**
-         * The level to reach (default B-B).
+         * {@return the level to reach (default B-B)}
          *
+         * @param level B-B, B-T, B-LT or B-LTA
          * @throws KysoException {@code INVALID_ARGUMENT} for null or {@link SignatureLevel#NONE}
          */
         public B level(SignatureLevel level) {
@@ -155,30 +176,46 @@ public abstract class SignatureOptions {
             return self();
         }
 
-        /** The digest algorithm (default SHA-256; {@code INVALID_ARGUMENT} for null). */
+        /**
+         * {@return the digest algorithm (default SHA-256; {@code INVALID_ARGUMENT} for null)}
+         *
+         * @param digest the digest algorithm
+         */
         public B digest(DigestAlgorithm digest) {
             this.digest = Args.notNull(digest, "digest");
             digestSet = true;
             return self();
         }
 
-        /** A fixed signature algorithm, or null to choose one for the key. */
+        /**
+         * {@return a fixed signature algorithm, or null to choose one for the key}
+         *
+         * @param v the fixed algorithm, or null to choose one for the key
+         */
         public B algorithm(@Nullable SignatureAlgorithm v) {
             algorithm = v;
             return self();
         }
 
         /**
-         * The preferred scheme, used when the key can do it (else the key's preferred one), or null for
-         * the key's own preference. E.g. {@link SignatureScheme#RSA_PKCS1_V15} for receivers that cannot
+         * {@return the preferred scheme, used when the key can do it (else the key's preferred one), or null
+         * for
+         * the key's own preference} E.g. {@link SignatureScheme#RSA_PKCS1_V15} for receivers that cannot
          * verify RSASSA-PSS.
+         *
+         * @param v the preferred scheme, or null for the key's own preference
          */
         public B scheme(@Nullable SignatureScheme v) {
             scheme = v;
             return self();
         }
 
-        /** Shorthand for {@code scheme(RSA_PKCS1_V15)} when {@code v}, {@code scheme(null)} otherwise. */
+        /**
+         * Shorthand for {@code scheme(RSA_PKCS1_V15)} when {@code v}, {@code scheme(null)} otherwise.
+         *
+         * @param v true for RSA PKCS#1 v1.5
+         * @return this builder
+         */
         public B pkcs1(boolean v) {
             return scheme(v ? SignatureScheme.RSA_PKCS1_V15 : null);
         }
@@ -186,6 +223,7 @@ public abstract class SignatureOptions {
         /**
          * Validates and builds.
          *
+         * @return the validated, immutable options
          * @throws KysoException {@code INVALID_ARGUMENT} when the fixed algorithm contradicts an explicit
          *     digest or the preferred scheme, or when the format's own fields contradict each other
          */

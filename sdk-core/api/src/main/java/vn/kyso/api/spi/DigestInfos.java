@@ -4,6 +4,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.internal.Args;
 
 /**
  * For token implementers: what a raw RSA PKCS#1 v1.5 signer needs around a precomputed digest, and the
@@ -17,8 +18,16 @@ public final class DigestInfos {
     private DigestInfos() {
     }
 
-    /** The DER DigestInfo of a digest (RFC 8017 §9.2 note 1): what CKM_RSA_PKCS or NONEwithRSA signs. */
+    /**
+     * The DER DigestInfo of a digest (RFC 8017 §9.2 note 1): what CKM_RSA_PKCS or NONEwithRSA signs.
+     *
+     * @param digest the algorithm that made {@code hash}
+     * @param hash the digest value
+     * @return the DER encoding of the DigestInfo, a new array
+     */
     public static byte[] encode(DigestAlgorithm digest, byte[] hash) {
+        Args.notNull(digest, "digest");
+        Args.notNull(hash, "hash");
         byte[] prefix;
         switch (digest) {
             case SHA256: prefix = SHA256; break;
@@ -32,11 +41,22 @@ public final class DigestInfos {
         return out;
     }
 
-    /** Refuses a digest whose length is not the one its algorithm produces ({@code INVALID_ARGUMENT}). */
+    /**
+     * Refuses a digest whose length is not the one its algorithm produces.
+     *
+     * @param digest the digest a caller asks to sign
+     * @param algorithm the algorithm it is to be signed with
+     * @throws KysoException {@code INVALID_ARGUMENT} naming {@code digest} when its length is wrong
+     */
     public static void checkLength(byte[] digest, SignatureAlgorithm algorithm) {
-        if (digest == null || digest.length != algorithm.digest().length()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "digest length "
-                    + (digest == null ? "null" : String.valueOf(digest.length)) + " for " + algorithm.digest().jcaName());
+        Args.notNull(digest, "digest");
+        Args.notNull(algorithm, "algorithm");
+        int expected = algorithm.digest().length();
+        if (digest.length != expected) {
+            String name = algorithm.digest().jcaName();
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "digest dài " + digest.length + " byte, " + name + " cần " + expected + " byte",
+                    "digest has " + digest.length + " bytes, " + name + " needs " + expected);
         }
     }
 

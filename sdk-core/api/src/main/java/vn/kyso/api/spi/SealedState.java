@@ -53,17 +53,38 @@ public final class SealedState {
         this.fields = fields;
     }
 
-    /** Starts a state of the given kind (e.g. {@code cades}). */
+    /**
+     * Starts a state of the given kind (e.g. {@code cades}).
+     *
+     * @param kind what the state is for; {@link #open} refuses a state of another kind
+     * @return an empty builder
+     */
     public static Builder builder(String kind) {
         return new Builder(kind);
     }
 
-    /** Verifies and reads a state sealed with {@code key}. */
+    /**
+     * Verifies and reads a state sealed with {@code key}.
+     *
+     * @param sealed the bytes {@link Builder#seal} made
+     * @param key the key it was sealed with
+     * @param expectedKind the kind it must be
+     * @param clock the clock its expiry is read against
+     * @return the verified state
+     */
     public static SealedState open(byte[] sealed, StateKey key, String expectedKind, Clock clock) {
         return open(sealed, StateKeyRing.of(Args.notNull(key, "key")), expectedKind, clock);
     }
 
-    /** Verifies and reads a state sealed with any key of {@code keys}. */
+    /**
+     * Verifies and reads a state sealed with any key of {@code keys}.
+     *
+     * @param sealed the bytes {@link Builder#seal} made
+     * @param keys the keys it may have been sealed with
+     * @param expectedKind the kind it must be
+     * @param clock the clock its expiry is read against
+     * @return the verified state
+     */
     public static SealedState open(byte[] sealed, StateKeyRing keys, String expectedKind, Clock clock) {
         Args.notNull(sealed, "sealed");
         Args.notNull(keys, "keys");
@@ -156,37 +177,63 @@ public final class SealedState {
         return b;
     }
 
+    /**
+     * {@return what the state is for, as given to {@link #builder}}
+     */
     public String kind() {
         return kind;
     }
 
-    /** The {@link StateKey#id() id} of the key that sealed this state. */
+    /** {@return the {@link StateKey#id() id} of the key that sealed this state} */
     public String keyId() {
         return keyId;
     }
 
-    /** Whether a field is present. */
+    /**
+     * Whether a field is present.
+     *
+     * @param name the field's name
+     * @return true when the state carries the field
+     */
     public boolean has(String name) {
-        return fields.containsKey(name);
+        return fields.containsKey(Args.notNull(name, "name"));
     }
 
-    /** A required field. */
+    /**
+     * A required field.
+     *
+     * @param name the field's name
+     * @return a copy of the field's bytes
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field
+     */
     public byte[] bytes(String name) {
-        byte[] v = fields.get(name);
+        byte[] v = fields.get(Args.notNull(name, "name"));
         if (v == null) {
             throw invalid("thiếu trường " + name, "missing " + name);
         }
         return v.clone();
     }
 
-    /** A required text field. */
+    /**
+     * A required text field.
+     *
+     * @param name the field's name
+     * @return the field, decoded as UTF-8
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field
+     */
     public String string(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return new String(bytes(Args.notNull(name, "name")), StandardCharsets.UTF_8);
     }
 
-    /** A required number field. */
+    /**
+     * A required number field.
+     *
+     * @param name the field's name
+     * @return the field, as written by {@link Builder#put(String, long)}
+     * @throws KysoException {@code STATE_INVALID} when the state has no such field or it is not a number
+     */
     public long number(String name) {
-        byte[] v = bytes(name);
+        byte[] v = bytes(Args.notNull(name, "name"));
         if (v.length != Long.BYTES) {
             throw invalid("trường " + name + " sai", "bad " + name);
         }
@@ -202,6 +249,13 @@ public final class SealedState {
             this.kind = Args.notNull(kind, "kind");
         }
 
+        /**
+         * Adds a field, or replaces the field of that name.
+         *
+         * @param name the field's name
+         * @param value the field's bytes (copied)
+         * @return this builder
+         */
         public Builder put(String name, byte[] value) {
             Args.notNull(name, "name");
             Args.notNull(value, "value");
@@ -213,15 +267,36 @@ public final class SealedState {
             return this;
         }
 
+        /**
+         * Adds a text field.
+         *
+         * @param name the field's name
+         * @param value the text, stored as UTF-8
+         * @return this builder
+         */
         public Builder put(String name, String value) {
             return put(name, Args.notNull(value, "value").getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * Adds a number field.
+         *
+         * @param name the field's name
+         * @param value the number, read back by {@link SealedState#number}
+         * @return this builder
+         */
         public Builder put(String name, long value) {
             return put(name, ByteBuffer.allocate(Long.BYTES).putLong(value).array());
         }
 
-        /** Seals the state with {@code key}; it can be opened until {@code clock.millis() + lifetime}. */
+        /**
+         * Seals the state with {@code key}; it can be opened until {@code clock.millis() + lifetime}.
+         *
+         * @param key the key that seals
+         * @param lifetime how long the state may be opened
+         * @param clock the clock the expiry is counted from
+         * @return the sealed state
+         */
         public byte[] seal(StateKey key, Duration lifetime, Clock clock) {
             return seal(StateKeyRing.of(Args.notNull(key, "key")), lifetime, clock);
         }
@@ -229,6 +304,11 @@ public final class SealedState {
         /**
          * Seals the state with the newest key of {@code keys}; it can be opened, by a ring holding that
          * key, until {@code clock.millis() + lifetime}.
+         *
+         * @param keys the ring whose newest key seals
+         * @param lifetime how long the state may be opened
+         * @param clock the clock the expiry is counted from
+         * @return the sealed state
          */
         public byte[] seal(StateKeyRing keys, Duration lifetime, Clock clock) {
             Args.notNull(keys, "keys");

@@ -15,28 +15,31 @@ import vn.kyso.api.internal.Args;
  */
 public interface SigningKey {
 
-    /** An identifier unique within the token (alias, CKA_ID in hex, credential id, ...). */
+    /** {@return an identifier unique within the token (alias, CKA_ID in hex, credential id, ...)} */
     String id();
 
-    /** The signer's certificate. */
+    /** {@return the signer's certificate} */
     default X509Certificate certificate() {
         return chain().get(0);
     }
 
-    /** The chain, signer first, as far as the token knows it (may hold only the signer's certificate). */
+    /** {@return the chain, signer first, as far as the token knows it (may hold only the signer's certificate)} */
     List<X509Certificate> chain();
 
-    /** Vietnamese certificate information of the signer's certificate. */
+    /** {@return vietnamese certificate information of the signer's certificate} */
     default CertificateInfo info() {
         return CertificateInfo.of(certificate());
     }
 
-    /** The signature schemes this key can produce on a digest. */
+    /** {@return the signature schemes this key can produce on a digest} */
     Set<SignatureScheme> schemes();
 
     /**
-     * The algorithm to use with the given digest: RSASSA-PSS when the key can do it (Circular 15/2025),
-     * otherwise RSA PKCS#1 v1.5; ECDSA for EC keys.
+     * {@return the algorithm to use with the given digest: RSASSA-PSS when the key can do it (Circular
+     * 15/2025),
+     * otherwise RSA PKCS#1 v1.5; ECDSA for EC keys}
+     *
+     * @param digest the digest the data is hashed with
      */
     default SignatureAlgorithm preferredAlgorithm(DigestAlgorithm digest) {
         Args.notNull(digest, "digest");
@@ -54,6 +57,9 @@ public interface SigningKey {
      * Signs a digest already computed with {@code algorithm.digest()}. RSA PKCS#1 v1.5 wraps it in a
      * DigestInfo; ECDSA values come back DER-encoded.
      *
+     * @param digest the digest, of the algorithm's digest length
+     * @param algorithm the algorithm to sign with
+     * @return the signature value (ECDSA: DER-encoded)
      * @throws vn.kyso.api.KysoException {@code UNSUPPORTED_ALGORITHM} when the key cannot use the
      *     algorithm, {@code INVALID_ARGUMENT} when the digest length is wrong, {@code SIGNING_FAILED} or a
      *     token error code otherwise

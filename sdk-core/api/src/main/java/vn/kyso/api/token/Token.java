@@ -11,13 +11,17 @@ import vn.kyso.api.internal.Args;
  */
 public interface Token extends AutoCloseable {
 
-    /** A human-readable name (file name, token label, ...). */
+    /** {@return a human-readable name (file name, token label, ...)} */
     String label();
 
-    /** The keys that have a certificate, in the token's order. */
+    /** {@return the keys that have a certificate, in the token's order} */
     List<SigningKey> keys();
 
-    /** The key with the given id. */
+    /**
+     * {@return the key with the given id}
+     *
+     * @param id the key's id (alias, CKA_ID in hex, ...)
+     */
     default SigningKey key(String id) {
         Args.notNull(id, "id");
         for (SigningKey k : keys()) {
@@ -28,7 +32,7 @@ public interface Token extends AutoCloseable {
         throw new KysoException(ErrorCode.KEY_NOT_FOUND, id);
     }
 
-    /** The only key, or the first one when there are several. */
+    /** {@return the only key, or the first one when there are several} */
     default SigningKey firstKey() {
         List<SigningKey> keys = keys();
         if (keys.isEmpty()) {

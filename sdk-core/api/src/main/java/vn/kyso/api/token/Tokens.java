@@ -15,6 +15,9 @@ public final class Tokens {
      * Opens a PKCS#12 (.p12/.pfx) file. The password array is not kept: the caller may wipe it as soon as
      * this returns.
      *
+     * @param file the .p12/.pfx file
+     * @param password its password (the caller wipes it)
+     * @return the opened token
      * @throws KysoException {@code KEYSTORE_PASSWORD} for a wrong password, {@code INPUT_UNREADABLE} or
      *     {@code KEYSTORE_UNREADABLE} for a missing or damaged file
      */
@@ -22,13 +25,21 @@ public final class Tokens {
         return KeyStoreToken.openPkcs12(file, password);
     }
 
-    /** Opens PKCS#12 content held in memory. */
+    /**
+     * Opens PKCS#12 content held in memory.
+     *
+     * @param content the PKCS#12 bytes
+     * @param password its password (the caller wipes it)
+     * @param label a name for messages
+     * @return the opened token
+     */
     public static Token pkcs12(byte[] content, char[] password, String label) {
         return KeyStoreToken.openPkcs12(content, password, label);
     }
 
     /**
-     * The current user's Windows certificate store (Windows-MY through SunMSCAPI). RSA keys there sign
+     * {@return the current user's Windows certificate store (Windows-MY through SunMSCAPI)} RSA keys there
+     * sign
      * with RSA PKCS#1 v1.5 only: CryptoAPI offers no PSS on a precomputed digest. SunMSCAPI has no raw
      * ECDSA on a digest either, so EC keys list no scheme and {@code signDigest} reports
      * {@code UNSUPPORTED_ALGORITHM} for them.
@@ -41,7 +52,8 @@ public final class Tokens {
     }
 
     /**
-     * The macOS login keychain (KeychainStore). Access to each private key may make macOS ask the user.
+     * {@return the macOS login keychain (KeychainStore)} Access to each private key may make macOS ask the
+     * user.
      * The keychain hands the key to the JVM, which signs with its own providers (RSA-PSS, RSA PKCS#1 v1.5,
      * ECDSA).
      *
@@ -52,7 +64,7 @@ public final class Tokens {
         return KeyStoreToken.openSystem("KeychainStore", "Apple", "KeychainStore");
     }
 
-    /** The key store of the running operating system: {@link #windowsMy()} or {@link #macKeychain()}. */
+    /** {@return the key store of the running operating system: {@link #windowsMy()} or {@link #macKeychain()}} */
     public static Token osKeyStore() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("windows")) {

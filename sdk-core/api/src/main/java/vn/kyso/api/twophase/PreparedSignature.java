@@ -41,41 +41,41 @@ public final class PreparedSignature {
         this.documentDigest = documentDigest == null ? null : documentDigest.clone();
     }
 
-    /** The bytes to be signed (for signers that hash themselves, e.g. WebCrypto). */
+    /** {@return the bytes to be signed (for signers that hash themselves, e.g. WebCrypto)} */
     public byte[] dataToSign() {
         return dataToSign.clone();
     }
 
-    /** The digest of {@link #dataToSign()} with {@code algorithm().digest()}: what a token signs. */
+    /** {@return the digest of {@link #dataToSign()} with {@code algorithm().digest()}: what a token signs} */
     public byte[] digest() {
         return digest.clone();
     }
 
     /**
-     * The digest of the content the signature covers (for a PDF, of its /ByteRange bytes), with
+     * {@return the digest of the content the signature covers (for a PDF, of its /ByteRange bytes), with
      * {@code algorithm().digest()}: what a signing service that builds the whole CMS itself signs over, as
-     * its message-digest attribute. Null for formats that take only a signature value.
+     * its message-digest attribute} Null for formats that take only a signature value.
      */
     public byte @Nullable [] documentDigest() {
         return documentDigest == null ? null : documentDigest.clone();
     }
 
-    /** The signature algorithm the signature value must use. */
+    /** {@return the signature algorithm the signature value must use} */
     public SignatureAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** The sealed state (integrity-protected with the {@link StateKey}); opaque to the caller. */
+    /** {@return the sealed state (integrity-protected with the {@link StateKey}); opaque to the caller} */
     public byte[] state() {
         return state.clone();
     }
 
-    /** {@link #digest()} in base64. */
+    /** {@return {@link #digest()} in base64} */
     public String digestBase64() {
         return Base64.getEncoder().encodeToString(digest);
     }
 
-    /** {@link #state()} in base64, to send it through JSON or a form. */
+    /** {@return {@link #state()} in base64, to send it through JSON or a form} */
     public String stateBase64() {
         return Base64.getEncoder().encodeToString(state);
     }

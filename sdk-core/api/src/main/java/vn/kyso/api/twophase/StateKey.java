@@ -52,14 +52,18 @@ public final class StateKey {
         this.id = deriveId(secret);
     }
 
-    /** A fresh random 256-bit key. */
+    /** {@return a fresh random 256-bit key} */
     public static StateKey generate() {
         byte[] s = new byte[32];
         new SecureRandom().nextBytes(s);
         return new StateKey(s);
     }
 
-    /** A key from at least 32 secret bytes (copied; the caller may wipe its array afterwards). */
+    /**
+     * {@return a key from at least 32 secret bytes (copied; the caller may wipe its array afterwards)}
+     *
+     * @param secret at least 32 random bytes
+     */
     public static StateKey of(byte[] secret) {
         Args.notNull(secret, "secret");
         if (secret.length < MIN_LENGTH) {
@@ -70,18 +74,23 @@ public final class StateKey {
         return new StateKey(secret.clone());
     }
 
-    /** A key from its Base64 form (surrounding white space is ignored). */
+    /**
+     * {@return a key from its Base64 form (surrounding white space is ignored)}
+     *
+     * @param base64 the secret in base64
+     */
     public static StateKey fromBase64(String base64) {
         Args.notNull(base64, "base64");
         return decode(base64.trim().getBytes(StandardCharsets.US_ASCII), "base64");
     }
 
     /**
-     * A key from a file holding it in Base64 (one line; surrounding white space is ignored), as
-     * {@link #writeTo(Path)} writes it.
+     * {@return a key from a file holding it in Base64 (one line; surrounding white space is ignored), as
+     * {@link #writeTo(Path)} writes it}
      *
+     * @param file a file written by {@link #writeTo}
      * @throws KysoException {@code INPUT_UNREADABLE} if the file cannot be read, {@code INVALID_ARGUMENT}
-     *     if it does not hold a state key
+     * if it does not hold a state key
      */
     public static StateKey fromFile(Path file) {
         Args.notNull(file, "file");
@@ -112,6 +121,7 @@ public final class StateKey {
      * {@link #fromFile(Path)}. An existing file is never replaced (replacing a key in use would break
      * every state in flight; rotate with a {@link StateKeyRing} instead).
      *
+     * @param file the file to write, atomically
      * @throws KysoException {@code OUTPUT_FAILED} if the file exists or cannot be written
      */
     public void writeTo(Path file) {
@@ -135,15 +145,15 @@ public final class StateKey {
     }
 
     /**
-     * The key's identifier: 16 hexadecimal digits derived from the secret (a one-way function of it,
-     * so it reveals nothing of it), the same wherever the key is loaded. A sealed state names the id
+     * {@return the key's identifier: 16 hexadecimal digits derived from the secret (a one-way function of it,
+     * so it reveals nothing of it), the same wherever the key is loaded} A sealed state names the id
      * of the key that sealed it; error messages name it when no key of a ring has that id.
      */
     public String id() {
         return id;
     }
 
-    /** Whether {@link #destroy()} was called. */
+    /** {@return whether {@link #destroy()} was called} */
     public boolean isDestroyed() {
         return destroyed;
     }

@@ -37,7 +37,12 @@ public final class StateKeyRing {
         this.byId = Collections.unmodifiableMap(map);
     }
 
-    /** A ring of the newest key, which seals, and older keys, which only open what they sealed. */
+    /**
+     * {@return a ring of the newest key, which seals, and older keys, which only open what they sealed}
+     *
+     * @param newest the key that seals
+     * @param older keys that still open older states
+     */
     public static StateKeyRing of(StateKey newest, StateKey... older) {
         Args.notNull(newest, "newest");
         Args.notNull(older, "older");
@@ -49,7 +54,11 @@ public final class StateKeyRing {
         return new StateKeyRing(all);
     }
 
-    /** A ring of keys, newest (the sealing key) first; at least one. */
+    /**
+     * {@return a ring of keys, newest (the sealing key) first; at least one}
+     *
+     * @param newestFirst the keys, the sealing one first
+     */
     public static StateKeyRing of(List<StateKey> newestFirst) {
         Args.notNull(newestFirst, "newestFirst");
         if (newestFirst.isEmpty()) {
@@ -62,7 +71,12 @@ public final class StateKeyRing {
         return new StateKeyRing(newestFirst);
     }
 
-    /** A ring of keys loaded from key files ({@link StateKey#fromFile(Path)}), newest first. */
+    /**
+     * {@return a ring of keys loaded from key files ({@link StateKey#fromFile(Path)}), newest first}
+     *
+     * @param newest the file of the key that seals
+     * @param older files of keys that still open older states
+     */
     public static StateKeyRing fromFiles(Path newest, Path... older) {
         Args.notNull(newest, "newest");
         Args.notNull(older, "older");
@@ -74,22 +88,26 @@ public final class StateKeyRing {
         return new StateKeyRing(all);
     }
 
-    /** The key that seals new states. */
+    /** {@return the key that seals new states} */
     public StateKey newest() {
         return keys.get(0);
     }
 
-    /** Every key, newest first. */
+    /** {@return every key, newest first} */
     public List<StateKey> keys() {
         return keys;
     }
 
-    /** The ids of the keys, newest first. */
+    /** {@return the ids of the keys, newest first} */
     public List<String> ids() {
         return Collections.unmodifiableList(new ArrayList<>(byId.keySet()));
     }
 
-    /** The key with this id, if the ring holds it. */
+    /**
+     * {@return the key with this id, if the ring holds it}
+     *
+     * @param id a key id
+     */
     public Optional<StateKey> find(String id) {
         return Optional.ofNullable(byId.get(Args.notNull(id, "id")));
     }

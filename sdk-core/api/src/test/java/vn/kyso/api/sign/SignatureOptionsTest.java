@@ -66,6 +66,8 @@ class SignatureOptionsTest {
         invalid(() -> builder().level(null), "level");
         invalid(() -> builder().level(SignatureLevel.NONE), "level");
         invalid(() -> builder().digest(null), "digest");
+        invalid(() -> new TestOptions(null), "builder");
+        invalid(() -> builder().from(null), "options");
     }
 
     @Test

@@ -33,26 +33,32 @@ public final class BatchItem {
         this.error = error;
     }
 
-    /** The input file. */
+    /** {@return the input file} */
     public Path input() {
         return input;
     }
 
-    /** Where its signed output is (or would be). */
+    /** {@return where its signed output is (or would be)} */
     public Path output() {
         return output;
     }
 
+    /**
+     * {@return what happened to the file}
+     */
     public Status status() {
         return status;
     }
 
-    /** What the signer reported for a {@link Status#SIGNED} file, otherwise null. */
+    /** {@return what the signer reported for a {@link Status#SIGNED} file, otherwise null} */
     public SigningResult result() {
         return result;
     }
 
-    /** Why a {@link Status#FAILED} file failed (stable code, Vietnamese and English message), otherwise null. */
+    /**
+     * {@return why a {@link Status#FAILED} file failed (stable code, Vietnamese and English message),
+     * otherwise null}
+     */
     public KysoException error() {
         return error;
     }

@@ -7,15 +7,28 @@ package vn.kyso.core.batch;
  * listener is logged and never stops the batch.
  */
 public interface BatchListener {
-    /** Before the first file: {@code progress.total()} files, none done. */
+    /**
+     * Before the first file: {@code progress.total()} files, none done.
+     *
+     * @param progress the counts at the start (all zero) and the number of files
+     */
     default void started(BatchProgress progress) {
     }
 
-    /** A file has been signed, skipped or has failed. */
+    /**
+     * A file has been signed, skipped or has failed.
+     *
+     * @param item the file and what happened to it
+     * @param progress the counts so far
+     */
     default void fileDone(BatchItem item, BatchProgress progress) {
     }
 
-    /** After the last file, or when the batch stopped. */
+    /**
+     * After the last file, or when the batch stopped.
+     *
+     * @param summary every file and what happened to it
+     */
     default void finished(BatchSummary summary) {
     }
 }

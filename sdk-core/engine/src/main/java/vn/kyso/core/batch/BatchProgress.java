@@ -22,41 +22,56 @@ public final class BatchProgress {
         this.elapsed = elapsed;
     }
 
-    /** The number of input files in the batch. */
+    /** {@return the number of input files in the batch} */
     public int total() {
         return total;
     }
 
+    /**
+     * {@return how many files were signed so far}
+     */
     public int signed() {
         return signed;
     }
 
+    /**
+     * {@return how many files were skipped so far (their output already existed)}
+     */
     public int skipped() {
         return skipped;
     }
 
+    /**
+     * {@return how many files failed so far}
+     */
     public int failed() {
         return failed;
     }
 
-    /** Files finished so far, whatever their outcome. */
+    /** {@return files finished so far, whatever their outcome} */
     public int done() {
         return signed + skipped + failed;
     }
 
-    /** Time since the batch started. */
+    /** {@return time since the batch started} */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** Files signed or failed per second so far (skipped files cost nothing and are not counted); 0 at first. */
+    /**
+     * {@return files signed or failed per second so far (skipped files cost nothing and are not counted); 0
+     * at first}
+     */
     public double rate() {
         long ms = elapsed.toMillis();
         int worked = signed + failed;
         return ms <= 0 || worked == 0 ? 0 : worked * 1000.0 / ms;
     }
 
-    /** The time the remaining files should take at the current rate: zero when all are done, empty until a rate is known. */
+    /**
+     * {@return the time the remaining files should take at the current rate: zero when all are done, empty
+     * until a rate is known}
+     */
     public Optional<Duration> eta() {
         if (done() >= total) {
             return Optional.of(Duration.ZERO);

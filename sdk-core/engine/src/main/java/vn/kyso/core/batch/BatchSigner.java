@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,7 @@ public final class BatchSigner {
         clock = b.clock;
     }
 
+    /** {@return a builder with the defaults: one thread, every file, the same output names, stop on DEFAULT_STOP_ON} */
     public static Builder builder() {
         return new Builder();
     }
@@ -102,6 +104,13 @@ public final class BatchSigner {
     /**
      * Signs the files of {@code inDir} that match the glob into {@code outDir} (created if needed).
      *
+     * @param <O> the signer's options type
+     * @param inDir the directory whose files are signed
+     * @param outDir the directory the signed files go to; must not be {@code inDir}
+     * @param key the key every file is signed with
+     * @param signer the format's signer
+     * @param options the options every file is signed with
+     * @return what happened to each file
      * @throws KysoException {@code INPUT_UNREADABLE} if {@code inDir} is not a readable directory,
      *     {@code INVALID_ARGUMENT} if both directories are the same or two inputs would have the same
      *     output, {@code OUTPUT_FAILED} if the output directory cannot be prepared or another batch is using it
@@ -120,11 +129,16 @@ public final class BatchSigner {
      * The files {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)} would sign, checked as it checks them,
      * without signing anything: call it before asking for a PIN, so that a mistyped directory costs none.
      *
+     * @param inDir the directory whose files would be signed
+     * @param outDir the directory the signed files would go to
+     * @return the input files, in the order they would be signed
      * @throws KysoException as {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)}, except {@code OUTPUT_FAILED}
      */
     public List<Path> inputs(Path inDir, Path outDir) {
+        Args.notNull(inDir, "inDir");
+        Args.notNull(outDir, "outDir");
         List<Path> files = list(inDir);
-        plan(files, absolute(Args.notNull(outDir, "outDir")));
+        plan(files, absolute(outDir));
         return files;
     }
 
@@ -132,6 +146,13 @@ public final class BatchSigner {
      * Signs the given files into {@code outDir}; the glob is not applied. None of them may be in
      * {@code outDir} itself.
      *
+     * @param <O> the signer's options type
+     * @param inputs the files to sign, in this order
+     * @param outDir the directory the signed files go to
+     * @param key the key every file is signed with
+     * @param signer the format's signer
+     * @param options the options every file is signed with
+     * @return what happened to each file
      * @throws KysoException as {@link #sign(Path, Path, SigningKey, DocumentSigner, SignatureOptions)}
      */
     public <O extends SignatureOptions> BatchSummary sign(List<Path> inputs, Path outDir, SigningKey key,
@@ -152,7 +173,8 @@ public final class BatchSigner {
     private List<Path> list(Path inDir) {
         Args.notNull(inDir, "inDir");
         if (!Files.isDirectory(inDir)) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, inDir + " (not a directory)");
+            throw KysoException.localized(ErrorCode.INPUT_UNREADABLE, null, inDir + " (không phải thư mục)",
+                    inDir + " (not a directory)");
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Path> files = new ArrayList<>();
@@ -176,17 +198,25 @@ public final class BatchSigner {
         for (Path input : inputs) {
             Path in = absolute(input);
             if (out.equals(in.getParent())) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the output directory " + out
-                        + " holds the input " + input.getFileName() + ": choose another output directory");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "thư mục đầu ra " + out + " chứa tệp đầu vào " + input.getFileName()
+                                + ": hãy chọn thư mục đầu ra khác",
+                        "the output directory " + out + " holds the input " + input.getFileName()
+                                + ": choose another output directory");
             }
             String name = outputName.apply(in.getFileName().toString());
             if (name == null || name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\")) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output name '" + name + "' for " + input.getFileName());
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "tên tệp đầu ra '" + name + "' của " + input.getFileName()
+                                + " không dùng được (cần tên tệp trơn, không bắt đầu bằng dấu chấm)",
+                        "output name '" + name + "' for " + input.getFileName()
+                                + " cannot be used (it must be a plain file name not starting with a dot)");
             }
             Path earlier = plan.putIfAbsent(name, in);
             if (earlier != null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, earlier.getFileName() + " and " + input.getFileName()
-                        + " would both be signed into " + name);
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        earlier.getFileName() + " và " + input.getFileName() + " sẽ cùng được ký vào " + name,
+                        earlier.getFileName() + " and " + input.getFileName() + " would both be signed into " + name);
             }
         }
         return plan;
@@ -278,7 +308,8 @@ public final class BatchSigner {
                         if (cause instanceof Error) {
                             throw (Error) cause;
                         }
-                        throw new KysoException(ErrorCode.INTERNAL, cause, "batch worker");
+                        throw KysoException.localized(ErrorCode.INTERNAL, cause, "luồng ký của loạt bị lỗi",
+                                "a batch worker failed");
                     }
                 }
             }
@@ -315,14 +346,17 @@ public final class BatchSigner {
             try {
                 SigningResult result = signer.sign(input, staged, key);
                 if (!Files.isRegularFile(staged)) {
-                    throw new KysoException(ErrorCode.INTERNAL, "the signer wrote no output for " + input.getFileName());
+                    throw KysoException.localized(ErrorCode.INTERNAL, null,
+                            "bộ ký không ghi tệp đầu ra nào cho " + input.getFileName(),
+                            "the signer wrote no output for " + input.getFileName());
                 }
                 moveIntoPlace(staged, target);
                 return new BatchItem(input, target, BatchItem.Status.SIGNED, result, null);
             } catch (KysoException e) {
                 return failed(input, target, staged, e);
             } catch (RuntimeException e) {
-                return failed(input, target, staged, new KysoException(ErrorCode.INTERNAL, e, input.getFileName() + ": " + e));
+                return failed(input, target, staged, new KysoException(ErrorCode.INTERNAL, e,
+                        input.getFileName().toString(), e.getClass().getName()));
             }
         }
 
@@ -383,7 +417,8 @@ public final class BatchSigner {
     }
 
     private static KysoException interruptedError() {
-        return new KysoException(ErrorCode.SIGNING_FAILED, "batch interrupted");
+        return KysoException.localized(ErrorCode.SIGNING_FAILED, null, "loạt ký bị ngắt giữa chừng",
+                "the batch was interrupted");
     }
 
     /** Builder for {@link BatchSigner}. */
@@ -402,13 +437,15 @@ public final class BatchSigner {
          * How many files are signed at once (default 1, at most 64). More than one helps with HSMs, remote
          * services and soft keys; a USB token signs one at a time whatever this says.
          *
+         * @param threads how many files at once, 1 to 64
+         * @return this builder
          * @throws KysoException {@code INVALID_ARGUMENT} outside 1..64
          */
-        public Builder threads(int v) {
-            if (v < 1 || v > 64) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "threads=" + v + " (1..64)");
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "threads=" + threads + " (1..64)");
             }
-            threads = v;
+            this.threads = threads;
             return this;
         }
 
@@ -416,54 +453,84 @@ public final class BatchSigner {
          * Which file names of the input directory are signed, as a glob ({@code *.pdf}, {@code *.{xml,XML}});
          * default {@code *}.
          *
+         * @param glob the pattern file names must match
+         * @return this builder
          * @throws KysoException {@code INVALID_ARGUMENT} for a malformed glob
          */
-        public Builder glob(String v) {
-            Args.notNull(v, "glob");
+        public Builder glob(String glob) {
+            Args.notNull(glob, "glob");
             try {
-                FileSystems.getDefault().getPathMatcher("glob:" + v);
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (IllegalArgumentException e) { // PatternSyntaxException included
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, e, "glob " + v);
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, e,
+                        "mẫu tên tệp không đúng cú pháp: '" + glob + "'", "malformed file name pattern: '" + glob + "'");
             }
-            glob = v;
+            this.glob = glob;
             return this;
         }
 
         /**
          * The output file name for an input file name (default: the same name), e.g.
          * {@code n -> n + ".p7s"} for detached CAdES. It must give a plain file name not starting with a dot.
+         *
+         * @param outputName maps an input file name to its output file name
+         * @return this builder
          */
-        public Builder outputName(UnaryOperator<String> v) {
-            outputName = Args.notNull(v, "outputName");
+        public Builder outputName(UnaryOperator<String> outputName) {
+            this.outputName = Args.notNull(outputName, "outputName");
             return this;
         }
 
-        /** Adds a listener (several allowed). */
-        public Builder listener(BatchListener v) {
-            listeners.add(Args.notNull(v, "listener"));
+        /**
+         * Adds a listener (several allowed); listeners are called one at a time.
+         *
+         * @param listener told when the batch starts, after each file and when it ends
+         * @return this builder
+         */
+        public Builder listener(BatchListener listener) {
+            listeners.add(Args.notNull(listener, "listener"));
             return this;
         }
 
         /**
          * The error codes after which the batch stops instead of going on with the next file (default
          * {@link #DEFAULT_STOP_ON}); an empty set tries every file whatever happens.
+         *
+         * @param codes the codes that stop the batch
+         * @return this builder
          */
-        public Builder stopOn(Set<ErrorCode> v) {
-            stopOn = Set.copyOf(Args.notNull(v, "stopOn"));
+        public Builder stopOn(Set<ErrorCode> codes) {
+            Args.notNull(codes, "codes");
+            EnumSet<ErrorCode> copy = EnumSet.noneOf(ErrorCode.class);
+            for (ErrorCode c : codes) {
+                copy.add(Args.notNull(c, "codes"));
+            }
+            stopOn = Collections.unmodifiableSet(copy);
             return this;
         }
 
-        /** Same as {@link #stopOn(Set)}. */
-        public Builder stopOn(ErrorCode... v) {
-            return stopOn(Set.copyOf(Arrays.asList(v)));
+        /**
+         * Same as {@link #stopOn(Set)}.
+         *
+         * @param codes the codes that stop the batch
+         * @return this builder
+         */
+        public Builder stopOn(ErrorCode... codes) {
+            return stopOn(new HashSet<>(Arrays.asList(Args.notNull(codes, "codes"))));
         }
 
-        /** The clock for progress times (default: system UTC). */
-        public Builder clock(Clock v) {
-            clock = Args.notNull(v, "clock");
+        /**
+         * The clock for progress times (default: system UTC).
+         *
+         * @param clock the clock the elapsed times are read from
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Args.notNull(clock, "clock");
             return this;
         }
 
+        /** {@return a batch signer with these settings; the builder may be reused} */
         public BatchSigner build() {
             return new BatchSigner(this);
         }

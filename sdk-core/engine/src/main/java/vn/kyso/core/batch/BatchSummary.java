@@ -21,28 +21,44 @@ public final class BatchSummary {
         this.elapsed = elapsed;
     }
 
-    /** Every input file, in the order they were listed (by name). */
+    /** {@return every input file, in the order they were listed (by name)} */
     public List<BatchItem> items() {
         return items;
     }
 
-    /** The files with this outcome. */
+    /**
+     * {@return the files with this outcome}
+     *
+     * @param status the outcome asked for
+     */
     public List<BatchItem> items(BatchItem.Status status) {
         return items.stream().filter(i -> i.status() == status).collect(Collectors.toUnmodifiableList());
     }
 
+    /**
+     * {@return how many files were signed}
+     */
     public int signed() {
         return count(BatchItem.Status.SIGNED);
     }
 
+    /**
+     * {@return how many files were skipped (their output already existed)}
+     */
     public int skipped() {
         return count(BatchItem.Status.SKIPPED);
     }
 
+    /**
+     * {@return how many files failed}
+     */
     public int failed() {
         return count(BatchItem.Status.FAILED);
     }
 
+    /**
+     * {@return how many files were not tried because the batch stopped}
+     */
     public int notAttempted() {
         return count(BatchItem.Status.NOT_ATTEMPTED);
     }
@@ -52,7 +68,8 @@ public final class BatchSummary {
     }
 
     /**
-     * The error that made going on pointless (token removed, PIN locked, certificate expired, ... : see
+     * {@return the error that made going on pointless (token removed, PIN locked, certificate expired, ..} :
+     * see
      * {@link BatchSigner.Builder#stopOn}), or the interruption that stopped the batch; empty when every
      * file was tried.
      */
@@ -60,11 +77,14 @@ public final class BatchSummary {
         return Optional.ofNullable(stoppedBy);
     }
 
-    /** Whether every file now has its output (signed now or before). */
+    /** {@return whether every file now has its output (signed now or before)} */
     public boolean complete() {
         return signed() + skipped() == items.size();
     }
 
+    /**
+     * {@return how long the batch took}
+     */
     public Duration elapsed() {
         return elapsed;
     }

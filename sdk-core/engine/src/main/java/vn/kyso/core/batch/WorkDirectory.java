@@ -54,7 +54,9 @@ final class WorkDirectory implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new KysoException(ErrorCode.OUTPUT_FAILED, outDir + ": another batch is writing into this directory");
+                throw KysoException.localized(ErrorCode.OUTPUT_FAILED, null,
+                        outDir + ": một loạt ký khác đang ghi vào thư mục này",
+                        outDir + ": another batch is writing into this directory");
             }
             WorkDirectory work = new WorkDirectory(dir, channel, lock);
             int left = work.clean();

@@ -15,7 +15,12 @@ import vn.kyso.api.sign.SignatureOptions;
  */
 public final class CadesSignatureOptions extends SignatureOptions {
     /** Detached: the .p7s holds only the signature; enveloping: it also carries the data. */
-    public enum Packaging { DETACHED, ENVELOPING }
+    public enum Packaging {
+        /** The .p7s holds only the signature; the data travels beside it. */
+        DETACHED,
+        /** The .p7s carries the data too. */
+        ENVELOPING
+    }
 
     private final Packaging packaging;
 
@@ -24,20 +29,30 @@ public final class CadesSignatureOptions extends SignatureOptions {
         packaging = b.packaging;
     }
 
+    /**
+     * {@return a builder with the defaults: B-B, detached, SHA-256, the key's preferred algorithm}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** B-B, detached, SHA-256, key's preferred algorithm. */
+    /**
+     * B-B, detached, SHA-256, key's preferred algorithm.
+     *
+     * @return the default options
+     */
     public static CadesSignatureOptions defaults() {
         return builder().build();
     }
 
+    /**
+     * {@return whether the signature is detached or carries the data}
+     */
     public Packaging packaging() {
         return packaging;
     }
 
-    /** A builder holding these options, to derive others from them. */
+    /** {@return a builder holding these options, to derive others from them} */
     public Builder toBuilder() {
         return new Builder().copy(this);
     }
@@ -70,7 +85,12 @@ public final class CadesSignatureOptions extends SignatureOptions {
             return new CadesSignatureOptions(this);
         }
 
-        /** Detached (default) or enveloping ({@code INVALID_ARGUMENT} for null). */
+        /**
+         * Detached (default) or enveloping ({@code INVALID_ARGUMENT} for null).
+         *
+         * @param packaging detached or enveloping
+         * @return this builder
+         */
         public Builder packaging(Packaging packaging) {
             this.packaging = Args.notNull(packaging, "packaging");
             return this;

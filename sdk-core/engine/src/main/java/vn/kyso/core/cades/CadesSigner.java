@@ -57,6 +57,9 @@ public final class CadesSigner implements DocumentSigner<CadesSignatureOptions> 
         engine = new CadesEngine(settings);
     }
 
+    /**
+     * {@return a builder: no time-stamp authority, no trust anchors, online revocation, the system clock}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -121,6 +124,9 @@ public final class CadesSigner implements DocumentSigner<CadesSignatureOptions> 
             return this;
         }
 
+        /**
+         * {@return a signer with these settings; the builder may be reused}
+         */
         public CadesSigner build() {
             return new CadesSigner(settings());
         }

@@ -89,7 +89,8 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
                     int expected = i == 3 ? 0 : 1;
                     if (t.getTagClass() != org.bouncycastle.asn1.BERTags.CONTEXT_SPECIFIC || t.getTagNo() != expected
                             || (expected == 1 && i != n - 1)) {
-                        throw new KysoException(ErrorCode.MALFORMED_INPUT, name + " (SignerInfo attribute tag)");
+                        throw KysoException.localized(ErrorCode.MALFORMED_INPUT, null,
+                                name + " (thẻ thuộc tính của SignerInfo sai)", name + " (bad SignerInfo attribute tag)");
                     }
                 }
             }
@@ -100,7 +101,8 @@ public final class CadesDocumentVerifier implements DocumentVerifier {
         try {
             ContentInfo ci = ContentInfo.getInstance(ASN1Primitive.fromByteArray(bytes));
             if (ci == null || !CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
-                throw new KysoException(ErrorCode.NO_SIGNATURE, name + " (not CMS SignedData)");
+                throw KysoException.localized(ErrorCode.NO_SIGNATURE, null, name + " (không phải CMS SignedData)",
+                        name + " (not CMS SignedData)");
             }
             checkSignerInfoTags(ci, name);
             return new CMSSignedData(ci);

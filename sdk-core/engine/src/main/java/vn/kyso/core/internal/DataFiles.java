@@ -41,7 +41,8 @@ public final class DataFiles {
         requireReadable(file);
         try {
             if (Files.size(file) > max) {
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, file + " (larger than " + max + " bytes)");
+                throw KysoException.localized(ErrorCode.INPUT_UNREADABLE, null, file + " (lớn hơn " + max + " byte)",
+                        file + " (larger than " + max + " bytes)");
             }
             return Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
@@ -88,7 +89,8 @@ public final class DataFiles {
             return read(document.path(), max);
         }
         if (document.size() > max) {
-            throw new KysoException(ErrorCode.INPUT_UNREADABLE, document.name() + " (larger than " + max + " bytes)");
+            throw KysoException.localized(ErrorCode.INPUT_UNREADABLE, null,
+                    document.name() + " (lớn hơn " + max + " byte)", document.name() + " (larger than " + max + " bytes)");
         }
         return document.toBytes();
     }

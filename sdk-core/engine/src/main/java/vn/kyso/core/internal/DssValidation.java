@@ -68,7 +68,8 @@ public final class DssValidation {
         private static eu.europa.esig.dss.model.policy.ValidationPolicy nonEtsi() {
             try (java.io.InputStream in = EtsiValidationPolicyFactory.class.getResourceAsStream("/policy/constraint.xml")) {
                 if (in == null) {
-                    throw new KysoException(ErrorCode.INTERNAL, "DSS default policy not found");
+                    throw KysoException.localized(ErrorCode.INTERNAL, null, "không tìm thấy chính sách kiểm tra mặc định của DSS",
+                            "the default validation policy of DSS was not found");
                 }
                 ConstraintsParameters cp = ValidationPolicyFacade.newFacade().unmarshall(in);
                 withoutSignedProperties(cp.getSignatureConstraints().getSignedAttributes());
@@ -76,7 +77,8 @@ public final class DssValidation {
                 return new EtsiValidationPolicy(cp);
             } catch (java.io.IOException | jakarta.xml.bind.JAXBException | javax.xml.stream.XMLStreamException
                      | org.xml.sax.SAXException e) {
-                throw new KysoException(ErrorCode.INTERNAL, e, "DSS default policy");
+                throw KysoException.localized(ErrorCode.INTERNAL, e, "không đọc được chính sách kiểm tra mặc định của DSS",
+                        "cannot read the default validation policy of DSS");
             }
         }
 

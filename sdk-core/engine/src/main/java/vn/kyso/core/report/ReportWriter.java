@@ -45,23 +45,35 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null. */
+    /**
+     * {@return ISO 8601 with +07:00, e.g. {@code 2025-08-15T09:30:00+07:00}; null for null}
+     *
+     * @param t the instant, or null
+     */
     public static @Nullable String time(@Nullable Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), VIETNAM).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The report as JSON (UTF-8 text, indented); {@code "trust"} is null. */
+    /**
+     * {@return the report as JSON (UTF-8 text, indented); {@code "trust"} is null}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String json(VerificationReport report, @Nullable Language lang) {
         return json(report, null, lang);
     }
 
     /**
-     * The report as JSON, with {@code "trust"} saying which trust the verifier used, in words
-     * ({@link TrustAnchors#describe(Language)}; null when not given).
-     *
-     * <pre>{@code
-     * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list (...)"
+     * {@return the report as JSON, with {@code "trust"} saying which trust the verifier used, in words
+     * ({@link TrustAnchors#describe(Language)}; null when not given)} <pre>{@code
+     * String json = ReportWriter.json(report, trust, Language.EN);   // "trust" : "built-in Vietnamese list
+     * (...)"
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String json(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
@@ -136,18 +148,26 @@ public final class ReportWriter {
         }
     }
 
-    /** A readable plain-text table, verdict first. */
+    /**
+     * {@return a readable plain-text table, verdict first}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String text(VerificationReport report, @Nullable Language lang) {
         return text(report, null, lang);
     }
 
     /**
-     * A readable plain-text table, verdict first, with a line saying which trust the verifier used (none when
-     * {@code trust} is null).
-     *
-     * <pre>{@code
+     * {@return a readable plain-text table, verdict first, with a line saying which trust the verifier used
+     * (none when
+     * {@code trust} is null)} <pre>{@code
      * System.out.print(ReportWriter.text(report, TrustAnchors.vietnam(), Language.VI));
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String text(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");
@@ -231,18 +251,25 @@ public final class ReportWriter {
         return b == null ? a : a + ", " + b;
     }
 
-    /** A self-contained HTML page (no external resources, all text escaped), verdict first. */
+    /**
+     * {@return a self-contained HTML page (no external resources, all text escaped), verdict first}
+     *
+     * @param report the report to write
+     * @param lang the language of the words, or null for Vietnamese
+     */
     public static String html(VerificationReport report, @Nullable Language lang) {
         return html(report, null, lang);
     }
 
     /**
-     * A self-contained HTML page, verdict first, saying which trust the verifier used (nothing when
-     * {@code trust} is null).
-     *
-     * <pre>{@code
+     * {@return a self-contained HTML page, verdict first, saying which trust the verifier used (nothing when
+     * {@code trust} is null)} <pre>{@code
      * AtomicFiles.write(Path.of("bao-cao.html"), ReportWriter.html(report, trust, Language.VI));
      * }</pre>
+     *
+     * @param report the report to write
+     * @param trust the trust the report was verified with, said in the output; or null
+     * @param lang the language of the words, or null for Vietnamese
      */
     public static String html(VerificationReport report, @Nullable TrustAnchors trust, @Nullable Language lang) {
         VerificationReport r = Args.notNull(report, "report");

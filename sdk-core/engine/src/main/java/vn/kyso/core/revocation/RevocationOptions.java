@@ -34,44 +34,57 @@ public final class RevocationOptions {
         cacheTtl = b.cacheTtl;
     }
 
-    /** OCSP then CRL, 10 s connect / 20 s read time-outs, responses cached 5 minutes. */
+    /**
+     * OCSP then CRL, 10 s connect / 20 s read time-outs, responses cached 5 minutes.
+     *
+     * @return the default online options
+     */
     public static RevocationOptions online() {
         return ONLINE;
     }
 
-    /** No network access at all. */
+    /** {@return no network access at all} */
     public static RevocationOptions offline() {
         return OFFLINE;
     }
 
+    /**
+     * {@return a builder starting from {@link #online()}}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether OCSP responders are asked. */
+    /** {@return whether OCSP responders are asked} */
     public boolean ocsp() {
         return ocsp;
     }
 
-    /** Whether CRLs are downloaded (used when OCSP gives no answer, or alone). */
+    /** {@return whether CRLs are downloaded (used when OCSP gives no answer, or alone)} */
     public boolean crl() {
         return crl;
     }
 
-    /** Whether any network access is allowed (OCSP, CRL, AIA). */
+    /** {@return whether any network access is allowed (OCSP, CRL, AIA)} */
     public boolean networkAllowed() {
         return ocsp || crl;
     }
 
+    /**
+     * {@return the time allowed to connect to an OCSP responder or CRL server}
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * {@return the time allowed to read a response}
+     */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** How long a downloaded response is reused; zero disables caching. */
+    /** {@return how long a downloaded response is reused; zero disables caching} */
     public Duration cacheTtl() {
         return cacheTtl;
     }
@@ -93,26 +106,56 @@ public final class RevocationOptions {
         private Builder() {
         }
 
+        /**
+         * Whether OCSP responders are asked (default true).
+         *
+         * @param v false to never ask OCSP responders
+         * @return this builder
+         */
         public Builder ocsp(boolean v) {
             ocsp = v;
             return this;
         }
 
+        /**
+         * Whether CRLs are downloaded (default true).
+         *
+         * @param v false to never download CRLs
+         * @return this builder
+         */
         public Builder crl(boolean v) {
             crl = v;
             return this;
         }
 
+        /**
+         * The time allowed to connect (default 10 s).
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
+        /**
+         * The time allowed to read a response (default 20 s).
+         *
+         * @param readTimeout a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = positive(readTimeout, "readTimeout");
             return this;
         }
 
+        /**
+         * How long a response is reused (default 5 minutes).
+         *
+         * @param cacheTtl zero or more
+         * @return this builder
+         */
         public Builder cacheTtl(Duration cacheTtl) {
             Args.notNull(cacheTtl, "cacheTtl");
             if (cacheTtl.isNegative()) {
@@ -122,6 +165,9 @@ public final class RevocationOptions {
             return this;
         }
 
+        /**
+         * {@return the options}
+         */
         public RevocationOptions build() {
             return new RevocationOptions(this);
         }

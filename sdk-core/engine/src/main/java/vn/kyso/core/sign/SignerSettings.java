@@ -46,23 +46,47 @@ public final class SignerSettings {
         stateLifetime = b.stateLifetime;
     }
 
-    /** The time-stamp client, or null when none was configured. */
+    /** {@return the time-stamp client, or null when none was configured} */
     public @Nullable TimestampClient timestamps() { return timestamps; }
+    /**
+     * {@return how revocation data is fetched for B-LT and B-LTA}
+     */
     public RevocationOptions revocation() { return revocation; }
+    /**
+     * {@return the trust anchors B-LT and B-LTA build chains to}
+     */
     public TrustAnchors trust() { return trust; }
+    /**
+     * {@return the listeners told of every signing event}
+     */
     public List<SigningListener> listeners() { return listeners; }
+    /**
+     * {@return the clock of signing times and state expiry}
+     */
     public Clock clock() { return clock; }
-    /** The two-phase state keys, or null when none were configured. */
+    /** {@return the two-phase state keys, or null when none were configured} */
     public @Nullable StateKeyRing stateKeys() { return stateKeys; }
+    /**
+     * {@return how long a prepared state may be completed}
+     */
     public Duration stateLifetime() { return stateLifetime; }
 
-    /** Refuses a level this configuration cannot reach (B-T+ without a TSA, B-LT+ without trust anchors). */
+    /**
+     * Refuses a level this configuration cannot reach (B-T+ without a TSA, B-LT+ without trust anchors).
+     *
+     * @param level the level asked for
+     */
     public void checkLevel(SignatureLevel level) {
         requireTimestamps(level);
         requireTrust(level);
     }
 
-    /** The time-stamp client for a level that needs one (B-T and above); {@code SIGNER_SETTING_MISSING} without. */
+    /**
+     * {@return the time-stamp client for a level that needs one (B-T and above); {@code
+     * SIGNER_SETTING_MISSING} without}
+     *
+     * @param level the level asked for
+     */
     public @Nullable TimestampClient requireTimestamps(SignatureLevel level) {
         Args.notNull(level, "level");
         if (level.needsTimestamp() && timestamps == null) {
@@ -75,7 +99,11 @@ public final class SignerSettings {
         return timestamps;
     }
 
-    /** Refuses B-LT and B-LTA without trust anchors ({@code SIGNER_SETTING_MISSING}). */
+    /**
+     * Refuses B-LT and B-LTA without trust anchors ({@code SIGNER_SETTING_MISSING}).
+     *
+     * @param level the level asked for
+     */
     public void requireTrust(SignatureLevel level) {
         Args.notNull(level, "level");
         if ((level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA) && trust.isEmpty()) {
@@ -87,7 +115,7 @@ public final class SignerSettings {
         }
     }
 
-    /** The state keys; {@code SIGNER_SETTING_MISSING} when two-phase signing was not configured. */
+    /** {@return the state keys; {@code SIGNER_SETTING_MISSING} when two-phase signing was not configured} */
     public StateKeyRing requireStateKeys() {
         if (stateKeys == null) {
             throw KysoException.localized(ErrorCode.SIGNER_SETTING_MISSING, null,
@@ -112,62 +140,98 @@ public final class SignerSettings {
         private @Nullable StateKeyRing stateKeys;
         private Duration stateLifetime = Duration.ofMinutes(15);
 
+        /**
+         * For a signer's builder: starts with the defaults.
+         */
         protected Builder() {
         }
 
-        /** This builder, typed. */
+        /** {@return this builder, typed} */
         protected abstract B self();
 
-        /** The settings collected so far. */
+        /** {@return the settings collected so far} */
         protected SignerSettings settings() {
             return new SignerSettings(this);
         }
 
-        /** The time-stamp authority; required for B-T and above (null: none). */
+        /**
+         * {@return the time-stamp authority; required for B-T and above (null: none)}
+         *
+         * @param timestamps the time-stamp client, or null for none (B-B only)
+         */
         public B timestamps(@Nullable TimestampClient timestamps) {
             this.timestamps = timestamps;
             return self();
         }
 
-        /** How revocation data is fetched for B-LT and B-LTA (default online). */
+        /**
+         * {@return how revocation data is fetched for B-LT and B-LTA (default online)}
+         *
+         * @param revocation how OCSP and CRL are fetched
+         */
         public B revocation(RevocationOptions revocation) {
             this.revocation = Args.notNull(revocation, "revocation");
             return self();
         }
 
-        /** Trust anchors; B-LT and B-LTA need them to collect validation data up to a root. */
+        /**
+         * Trust anchors; B-LT and B-LTA need them to collect validation data up to a root.
+         *
+         * @param trust the anchors chains are built to
+         * @return this builder
+         */
         public B trust(TrustAnchors trust) {
             this.trust = Args.notNull(trust, "trust");
             return self();
         }
 
-        /** Adds a listener (several allowed). */
+        /**
+         * Adds a listener (several allowed).
+         *
+         * @param listener told of every signing event
+         * @return this builder
+         */
         public B listener(SigningListener listener) {
             listeners.add(Args.notNull(listener, "listener"));
             return self();
         }
 
-        /** The clock giving the signing time and judging state expiry (default: system UTC). */
+        /**
+         * {@return the clock giving the signing time and judging state expiry (default: system UTC)}
+         *
+         * @param clock the clock of signing times and state expiry
+         */
         public B clock(Clock clock) {
             this.clock = Args.notNull(clock, "clock");
             return self();
         }
 
         /**
-         * The server's state keys for prepare/complete: the newest seals new states, every key opens the
-         * states it sealed (see {@link StateKeyRing} for rotation).
+         * {@return the server's state keys for prepare/complete: the newest seals new states, every key opens
+         * the
+         * states it sealed (see {@link StateKeyRing} for rotation)}
+         *
+         * @param stateKeys the ring: the newest key seals, every key opens
          */
         public B stateKeys(StateKeyRing stateKeys) {
             this.stateKeys = Args.notNull(stateKeys, "stateKeys");
             return self();
         }
 
-        /** One state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}. */
+        /**
+         * {@return one state key for prepare/complete: {@code stateKeys(StateKeyRing.of(v))}}
+         *
+         * @param stateKey the one key that seals and opens states
+         */
         public B stateKey(StateKey stateKey) {
             return stateKeys(StateKeyRing.of(Args.notNull(stateKey, "stateKey")));
         }
 
-        /** How long a prepared state stays usable (default 15 minutes). */
+        /**
+         * {@return how long a prepared state stays usable (default 15 minutes)}
+         *
+         * @param stateLifetime how long a prepared state may be completed
+         */
         public B stateLifetime(Duration stateLifetime) {
             Args.notNull(stateLifetime, "stateLifetime");
             if (stateLifetime.isZero() || stateLifetime.isNegative()) {

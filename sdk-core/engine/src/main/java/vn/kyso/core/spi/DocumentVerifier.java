@@ -15,14 +15,20 @@ import vn.kyso.api.report.VerificationReport;
  */
 public interface DocumentVerifier {
     /**
-     * Whether this verifier handles the document, judging from its first bytes (up to 1024) and its name.
-     * Must be cheap and must not throw.
+     * {@return whether this verifier handles the document, judging from its first bytes (up to 1024) and its
+     * name} Must be cheap and must not throw.
+     *
+     * @param head the first bytes of the document
+     * @param fileName its name, or a placeholder for bytes
      */
     boolean accepts(byte[] head, String fileName);
 
     /**
      * Verifies every signature in {@code document}.
      *
+     * @param document the signed document or detached signature
+     * @param ctx the calling Verifier's trust, revocation and clock
+     * @return the report
      * @param detachedData the signed data of a detached signature, or null
      * @param profile the profile the caller forces, or null to detect it from the document; a verifier
      *                for a format without profiles refuses any other value than null or {@link Profile#NONE}

@@ -11,9 +11,18 @@ import vn.kyso.core.trust.TrustAnchors;
  * which reuses the network sources (and their response cache) of the calling {@code Verifier}.
  */
 public interface ValidationContext {
+    /**
+     * {@return the trust anchors of the calling verifier}
+     */
     TrustAnchors trust();
 
+    /**
+     * {@return how revocation data is fetched}
+     */
     RevocationOptions revocation();
 
+    /**
+     * {@return the clock of the validation time}
+     */
     Clock clock();
 }

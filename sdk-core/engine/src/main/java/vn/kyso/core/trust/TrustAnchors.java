@@ -104,9 +104,7 @@ public final class TrustAnchors {
     }
 
     /**
-     * No trust anchor: nothing verifies as trusted.
-     *
-     * <pre>{@code
+     * {@return no trust anchor: nothing verifies as trusted} <pre>{@code
      * Verifier integrityOnly = Verifier.builder().trust(TrustAnchors.empty()).build();
      * }</pre>
      */
@@ -115,12 +113,12 @@ public final class TrustAnchors {
     }
 
     /**
-     * The given certificates as trust anchors (e.g. roots an application keeps in its own store).
-     *
+     * {@return the given certificates as trust anchors (e.g. roots an application keeps in its own store)}
      * <pre>{@code
      * TrustAnchors trust = TrustAnchors.of(List.of(sandbox.root()));
      * }</pre>
      *
+     * @param anchors the certificates a chain may end in
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or a null element
      */
     public static TrustAnchors of(Collection<X509Certificate> anchors) {
@@ -128,12 +126,12 @@ public final class TrustAnchors {
     }
 
     /**
-     * The given anchors and known intermediates.
-     *
-     * <pre>{@code
+     * {@return the given anchors and known intermediates} <pre>{@code
      * TrustAnchors trust = TrustAnchors.of(List.of(root), List.of(issuingCa));
      * }</pre>
      *
+     * @param anchors the certificates a chain may end in
+     * @param intermediates CA certificates that help build chains, never trusted alone
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or a null element
      */
     public static TrustAnchors of(Collection<X509Certificate> anchors, Collection<X509Certificate> intermediates) {
@@ -145,18 +143,20 @@ public final class TrustAnchors {
     }
 
     /**
-     * Every certificate in the given files, as trust anchors: PEM (several certificates per file allowed)
-     * or DER. Use it for a CA that is not in the Vietnamese list, e.g. a sandbox or a company CA, and add it
+     * {@return every certificate in the given files, as trust anchors: PEM (several certificates per file
+     * allowed)
+     * or DER} Use it for a CA that is not in the Vietnamese list, e.g. a sandbox or a company CA, and add it
      * to the built-in list with {@link #plus(TrustAnchors)}. Nothing is checked against the Vietnamese pins:
      * whoever gives the files decides to trust them.
      *
      * <pre>{@code
      * TrustAnchors trust = TrustAnchors.vietnam()
-     *         .plus(TrustAnchors.fromFiles(List.of(Path.of("sandbox-root.pem"), Path.of("company-ca.cer"))));
+     * .plus(TrustAnchors.fromFiles(List.of(Path.of("sandbox-root.pem"), Path.of("company-ca.cer"))));
      * }</pre>
      *
+     * @param pemOrDerFiles the certificate files
      * @throws KysoException {@code INVALID_ARGUMENT} for a null list or element, {@code INPUT_UNREADABLE}
-     *     for a file that cannot be read, {@code CERTIFICATE_UNREADABLE} for a file with no certificate
+     * for a file that cannot be read, {@code CERTIFICATE_UNREADABLE} for a file with no certificate
      */
     public static TrustAnchors fromFiles(List<Path> pemOrDerFiles) {
         Args.notNull(pemOrDerFiles, "pemOrDerFiles");
@@ -173,8 +173,9 @@ public final class TrustAnchors {
     }
 
     /**
-     * The built-in Vietnamese trust: every certificate pinned in {@link VietnamTrustRegistry} and shipped in
-     * kyso-core, each checked against its pin as it is loaded. Pinned roots (the government CA's G1 and G2
+     * {@return the built-in Vietnamese trust: every certificate pinned in {@link VietnamTrustRegistry} and
+     * shipped in
+     * kyso-core, each checked against its pin as it is loaded} Pinned roots (the government CA's G1 and G2
      * roots, Vietnam National Root CA, MIC National Root CA) become anchors; the pinned intermediates (the
      * ministries' and public CAs' certificates) help build chains. Needs no directory and no download.
      *
@@ -184,7 +185,7 @@ public final class TrustAnchors {
      * }</pre>
      *
      * @throws KysoException {@code TRUST_NOT_PINNED} if a shipped certificate does not match its pin (a
-     *     damaged or altered jar), {@code INTERNAL} if one is missing
+     * damaged or altered jar), {@code INTERNAL} if one is missing
      */
     public static TrustAnchors vietnam() {
         return bundled(name -> TrustAnchors.class.getResourceAsStream(BUNDLED_DIR + name));
@@ -223,9 +224,10 @@ public final class TrustAnchors {
     }
 
     /**
-     * The built-in Vietnamese trust ({@link #vietnam()}) plus the certificates of a directory, which may
+     * {@return the built-in Vietnamese trust ({@link #vietnam()}) plus the certificates of a directory, which
+     * may
      * add or replace Vietnamese CA certificates only where their SHA-256 fingerprint matches a pin (for
-     * example dcscag2, pinned but not shipped, or a newer copy of a shipped certificate). Every regular,
+     * example dcscag2, pinned but not shipped, or a newer copy of a shipped certificate)} Every regular,
      * non-hidden file of the directory must be a certificate (PEM or DER) whose fingerprint is pinned: any
      * other file is refused with an error naming it, never skipped. Give other CAs' roots with
      * {@link #fromFiles(List)}.
@@ -234,9 +236,10 @@ public final class TrustAnchors {
      * TrustAnchors trust = TrustAnchors.vietnam(Path.of("/etc/kyso/vn-trust"));   // only pinned certificates
      * }</pre>
      *
+     * @param directory the directory of certificate files
      * @throws KysoException {@code INPUT_UNREADABLE} when the directory cannot be listed or a file read,
-     *     {@code CERTIFICATE_UNREADABLE} for a file that is no certificate, {@code TRUST_NOT_PINNED} naming
-     *     every certificate whose fingerprint matches no pin
+     * {@code CERTIFICATE_UNREADABLE} for a file that is no certificate, {@code TRUST_NOT_PINNED} naming
+     * every certificate whose fingerprint matches no pin
      */
     public static TrustAnchors vietnam(Path directory) {
         Args.notNull(directory, "directory");
@@ -287,13 +290,13 @@ public final class TrustAnchors {
     }
 
     /**
-     * This set and another one together (anchors with anchors, intermediates with intermediates); the
-     * description names both sources.
-     *
-     * <pre>{@code
+     * {@return this set and another one together (anchors with anchors, intermediates with intermediates);
+     * the
+     * description names both sources} <pre>{@code
      * TrustAnchors trust = TrustAnchors.vietnam().plus(TrustAnchors.fromFiles(List.of(Path.of("root.pem"))));
      * }</pre>
      *
+     * @param other the set to add
      * @throws KysoException {@code INVALID_ARGUMENT} for null
      */
     public TrustAnchors plus(TrustAnchors other) {
@@ -308,9 +311,7 @@ public final class TrustAnchors {
     }
 
     /**
-     * The trust anchors (unmodifiable).
-     *
-     * <pre>{@code
+     * {@return the trust anchors (unmodifiable)} <pre>{@code
      * TrustAnchors.vietnam().anchors().size();   // 4 roots
      * }</pre>
      */
@@ -319,9 +320,7 @@ public final class TrustAnchors {
     }
 
     /**
-     * The known intermediates (unmodifiable); never trusted by themselves.
-     *
-     * <pre>{@code
+     * {@return the known intermediates (unmodifiable); never trusted by themselves} <pre>{@code
      * TrustAnchors.vietnam().intermediates().size();   // 17
      * }</pre>
      */
@@ -330,9 +329,7 @@ public final class TrustAnchors {
     }
 
     /**
-     * Whether there is no anchor at all (then nothing verifies as trusted).
-     *
-     * <pre>{@code
+     * {@return whether there is no anchor at all (then nothing verifies as trusted)} <pre>{@code
      * TrustAnchors.empty().isEmpty();   // true
      * }</pre>
      */
@@ -341,12 +338,12 @@ public final class TrustAnchors {
     }
 
     /**
-     * Which trust this is, in words, for a report: each source with its number of certificates, joined by
-     * " + ", e.g. {@code built-in Vietnamese list (21 certificates: 4 roots, 17 intermediates) + 1 certificate
+     * {@return which trust this is, in words, for a report: each source with its number of certificates,
+     * joined by
+     * " + ", e.g. {@code built-in Vietnamese list (21 certificates: 4 roots, 17 intermediates) + 1
+     * certificate
      * from root.pem}; in Vietnamese {@code danh sách tích hợp của Việt Nam (21 chứng thư: 4 gốc, 17 trung
-     * gian) + 1 chứng thư từ root.pem}.
-     *
-     * <pre>{@code
+     * gian) + 1 chứng thư từ root.pem}} <pre>{@code
      * String line = trust.describe(Language.VI);
      * }</pre>
      *

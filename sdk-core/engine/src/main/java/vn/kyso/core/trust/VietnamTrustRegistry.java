@@ -41,7 +41,12 @@ public final class VietnamTrustRegistry {
     }
 
     /** Whether a pinned certificate is a root (trust anchor) or an intermediate CA (never trusted by itself). */
-    public enum Role { ROOT, INTERMEDIATE }
+    public enum Role {
+        /** A root: a trust anchor. */
+        ROOT,
+        /** An intermediate CA: helps build chains, never trusted alone. */
+        INTERMEDIATE
+    }
 
     /**
      * One pinned certificate: a short name (its file name without extension, e.g. {@code vgca-rootca}), its
@@ -65,20 +70,24 @@ public final class VietnamTrustRegistry {
         }
 
         /**
-         * The short name, e.g. {@code vgca-rootca}; a shipped certificate is the resource {@code vn/<name>.pem}.
-         * Sample: {@code VietnamTrustRegistry.find(fp).map(Pin::name).orElse("not pinned")}.
+         * {@return the short name, e.g. {@code vgca-rootca}; a shipped certificate is the resource {@code
+         * vn/<name>.pem}} Sample: {@code VietnamTrustRegistry.find(fp).map(Pin::name).orElse("not pinned")}.
          */
         public String name() {
             return name;
         }
 
-        /** Root (trust anchor) or intermediate. Sample: {@code pin.role() == Role.ROOT}. */
+        /**
+         * Root (trust anchor) or intermediate. Sample: {@code pin.role() == Role.ROOT}.
+         *
+         * @return whether it is a root or an intermediate
+         */
         public Role role() {
             return role;
         }
 
         /**
-         * The SHA-256 fingerprint of the DER certificate, upper-case hex without separators. Sample:
+         * {@return the SHA-256 fingerprint of the DER certificate, upper-case hex without separators} Sample:
          * {@code pin.sha256().equals(Certificates.sha256Fingerprint(cert))}.
          */
         public String sha256() {
@@ -86,8 +95,10 @@ public final class VietnamTrustRegistry {
         }
 
         /**
-         * Whether kyso-core ships the certificate ({@link TrustAnchors#vietnam()} loads every bundled pin);
-         * false for a certificate that is pinned but not shipped, which only a user directory can add. Sample:
+         * {@return whether kyso-core ships the certificate ({@link TrustAnchors#vietnam()} loads every
+         * bundled pin);
+         * false for a certificate that is pinned but not shipped, which only a user directory can add}
+         * Sample:
          * {@code pins().stream().filter(p -> !p.bundled())} gives dcscag2.
          */
         public boolean bundled() {
@@ -101,9 +112,7 @@ public final class VietnamTrustRegistry {
     }
 
     /**
-     * Every pin, in the registry's order (unmodifiable).
-     *
-     * <pre>{@code
+     * {@return every pin, in the registry's order (unmodifiable)} <pre>{@code
      * long roots = VietnamTrustRegistry.pins().stream().filter(p -> p.role() == Role.ROOT).count();   // 4
      * }</pre>
      */
@@ -112,11 +121,12 @@ public final class VietnamTrustRegistry {
     }
 
     /**
-     * The pin with the given fingerprint (any case, colons and spaces allowed), if any; empty for null.
-     *
-     * <pre>{@code
+     * {@return the pin with the given fingerprint (any case, colons and spaces allowed), if any; empty for
+     * null} <pre>{@code
      * Optional<Pin> pin = VietnamTrustRegistry.find(Certificates.sha256Fingerprint(certificate));
      * }</pre>
+     *
+     * @param sha256 the fingerprint in hex, or null (then none)
      */
     public static Optional<Pin> find(@Nullable String sha256) {
         if (sha256 == null) {

@@ -52,19 +52,28 @@ public final class TimestampClient {
         readTimeout = b.readTimeout;
     }
 
+    /**
+     * {@return a builder: no URL yet, 10 s to connect, 20 s to read}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The TSA URLs in the order they are tried. */
+    /** {@return the TSA URLs in the order they are tried} */
     public List<String> urls() {
         return urls;
     }
 
+    /**
+     * {@return the time allowed to connect to a TSA}
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * {@return the time allowed to read a TSA's answer}
+     */
     public Duration readTimeout() {
         return readTimeout;
     }
@@ -72,6 +81,8 @@ public final class TimestampClient {
     /**
      * Obtains a time-stamp token over a digest.
      *
+     * @param digest the digest to time-stamp
+     * @param alg the algorithm that made it
      * @return the DER-encoded TimeStampToken (a CMS SignedData)
      * @throws KysoException {@code INVALID_ARGUMENT} for a digest of the wrong length,
      *     {@code TIMESTAMP_FAILED} when no URL gives a good token
@@ -215,7 +226,12 @@ public final class TimestampClient {
         private Builder() {
         }
 
-        /** The TSA URLs, tried in order (replaces any earlier list). */
+        /**
+         * The TSA URLs, tried in order (replaces any earlier list).
+         *
+         * @param urls the URLs of RFC 3161 time-stamp authorities
+         * @return this builder
+         */
         public Builder urls(List<String> urls) {
             Args.notNull(urls, "urls");
             this.urls.clear();
@@ -225,7 +241,12 @@ public final class TimestampClient {
             return this;
         }
 
-        /** Adds one TSA URL. */
+        /**
+         * Adds one TSA URL.
+         *
+         * @param url the URL of an RFC 3161 time-stamp authority
+         * @return this builder
+         */
         public Builder url(String url) {
             Args.notNull(url, "url");
             if (url.isBlank()) {
@@ -235,11 +256,23 @@ public final class TimestampClient {
             return this;
         }
 
+        /**
+         * The time allowed to connect (default 10 s).
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = check(connectTimeout, "connectTimeout");
             return this;
         }
 
+        /**
+         * The time allowed to read an answer (default 20 s).
+         *
+         * @param readTimeout a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = check(readTimeout, "readTimeout");
             return this;
@@ -253,7 +286,11 @@ public final class TimestampClient {
             return v;
         }
 
-        /** @throws KysoException {@code INVALID_ARGUMENT} without any URL */
+        /**
+         * @throws KysoException {@code INVALID_ARGUMENT} without any URL
+         *
+         * @return a client for these URLs
+         */
         public TimestampClient build() {
             if (urls.isEmpty()) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "cần ít nhất một địa chỉ TSA",

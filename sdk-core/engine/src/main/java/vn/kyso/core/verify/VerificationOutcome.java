@@ -29,27 +29,27 @@ public final class VerificationOutcome {
         return new VerificationOutcome(document, null, Objects.requireNonNull(error));
     }
 
-    /** The document this outcome is about. */
+    /** {@return the document this outcome is about} */
     public Document document() {
         return document;
     }
 
-    /** Whether the document was verified (its report may still say INVALID). */
+    /** {@return whether the document was verified (its report may still say INVALID)} */
     public boolean verified() {
         return report != null;
     }
 
-    /** The report, or null when the document could not be verified. */
+    /** {@return the report, or null when the document could not be verified} */
     public @Nullable VerificationReport report() {
         return report;
     }
 
-    /** Why the document could not be verified, or null when it was. */
+    /** {@return why the document could not be verified, or null when it was} */
     public @Nullable KysoException error() {
         return error;
     }
 
-    /** The report, or the error thrown. */
+    /** {@return the report, or the error thrown} */
     public VerificationReport reportOrThrow() {
         if (error != null) {
             throw error;

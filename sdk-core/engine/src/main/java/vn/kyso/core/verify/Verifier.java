@@ -72,6 +72,9 @@ public final class Verifier {
         parallelism = b.parallelism;
     }
 
+    /**
+     * {@return a builder: no trust anchors, online revocation, the system clock}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,7 +97,12 @@ public final class Verifier {
         return Collections.unmodifiableList(plugins);
     }
 
-    /** Verifies a document carrying its own signed content (enveloping CMS, PDF, enveloped XML, ...). */
+    /**
+     * Verifies a document carrying its own signed content (enveloping CMS, PDF, enveloped XML, ...).
+     *
+     * @param document the signed document (PDF, XML, CMS with its content)
+     * @return the report: verdict and one result per signature
+     */
     public VerificationReport verify(Document document) {
         return run(Args.notNull(document, "document"), null, null);
     }
@@ -102,6 +110,8 @@ public final class Verifier {
     /**
      * Verifies a detached signature over {@code detachedData}.
      *
+     * @param signature the signed document or detached signature
+     * @return the report: verdict and one result per signature
      * @param detachedData the signed data, or null when {@code signature} carries its own content
      */
     public VerificationReport verify(Document signature, @Nullable Document detachedData) {
@@ -114,13 +124,21 @@ public final class Verifier {
      * to check only the signatures). Profiles apply to XML: forcing one other than NONE on a PDF or a CMS
      * signature is {@code INVALID_ARGUMENT}.
      *
+     * @param document the signed document or detached signature
+     * @param profile the Vietnamese profile whose rules apply too, or the generic one
+     * @return the report, with the profile's findings
      * @param detachedData the signed data of a detached signature, or null
      */
     public VerificationReport verify(Document document, @Nullable Document detachedData, Profile profile) {
         return run(Args.notNull(document, "document"), detachedData, Args.notNull(profile, "profile"));
     }
 
-    /** Verifies a file carrying its own signed content: {@code verify(Document.of(file))}. */
+    /**
+     * Verifies a file carrying its own signed content: {@code verify(Document.of(file))}.
+     *
+     * @param file the signed file
+     * @return the report: verdict and one result per signature
+     */
     public VerificationReport verify(Path file) {
         return verify(Document.of(Args.notNull(file, "file")));
     }
@@ -129,6 +147,8 @@ public final class Verifier {
      * Verifies a detached signature file over a data file: {@code verify(Document.of(signature),
      * Document.of(detachedData))}.
      *
+     * @param signature the signed file or detached signature
+     * @return the report: verdict and one result per signature
      * @param detachedData the signed data, or null when {@code signature} carries its own content
      */
     public VerificationReport verify(Path signature, @Nullable Path detachedData) {
@@ -143,6 +163,9 @@ public final class Verifier {
      * {@link #verify(Document)} would have thrown for it; one bad document never stops the others.
      * The calling thread being interrupted stops the remaining work with {@code INTERNAL} (the interrupt
      * flag is kept).
+     *
+     * @param documents the documents to verify
+     * @return one outcome per document, in the same order
      */
     public List<VerificationOutcome> verifyAll(List<Document> documents) {
         Args.notNull(documents, "documents");
@@ -276,37 +299,57 @@ public final class Verifier {
         private Builder() {
         }
 
-        /** Trust anchors (default none: nothing is VALID until anchors are given). */
+        /**
+         * Trust anchors (default none: nothing is VALID until anchors are given).
+         *
+         * @param trust the certificates a chain may end in
+         * @return this builder
+         */
         public Builder trust(TrustAnchors trust) {
             this.trust = Args.notNull(trust, "trust");
             return this;
         }
 
-        /** Revocation checking (default {@link RevocationOptions#online()}). */
+        /**
+         * Revocation checking (default {@link RevocationOptions#online()}).
+         *
+         * @param revocation how OCSP and CRL are fetched and cached
+         * @return this builder
+         */
         public Builder revocation(RevocationOptions revocation) {
             this.revocation = Args.notNull(revocation, "revocation");
             return this;
         }
 
-        /** The clock giving the validation time (default system UTC). */
+        /**
+         * {@return the clock giving the validation time (default system UTC)}
+         *
+         * @param clock the clock of the validation time
+         */
         public Builder clock(Clock clock) {
             this.clock = Args.notNull(clock, "clock");
             return this;
         }
 
         /**
-         * How many documents {@link Verifier#verifyAll(List)} verifies at once (default: the number of
-         * processors; 1 verifies them one after the other on the calling thread). At least 1.
+         * {@return how many documents {@link Verifier#verifyAll(List)} verifies at once (default: the number
+         * of
+         * processors; 1 verifies them one after the other on the calling thread)} At least 1.
+         *
+         * @param parallelism how many documents {@code verifyAll} verifies at once
          */
         public Builder parallelism(int parallelism) {
             if (parallelism < 1) {
                 throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
-                        "parallelism phải từ 1 trở lên: " + parallelism, "parallelism must be at least 1: " + parallelism);
+                        "'parallelism' phải từ 1 trở lên: " + parallelism, "parallelism must be at least 1: " + parallelism);
             }
             this.parallelism = parallelism;
             return this;
         }
 
+        /**
+         * {@return a verifier with these settings; the builder may be reused}
+         */
         public Verifier build() {
             return new Verifier(this);
         }

@@ -92,7 +92,7 @@ class VerifierTest {
         assertEquals("[KYSO-502] A detached signature needs the original data file: cv.p7s. Give the signed data too "
                 + "(library: verify(signature, data); command line: kyso verify SIGNATURE --data ORIGINAL)", e.message(Language.EN));
         assertEquals("[KYSO-502] Chữ ký tách rời cần tệp dữ liệu gốc: cv.p7s. Hãy đưa kèm dữ liệu đã ký "
-                + "(thư viện: verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)", e.message(Language.VI));
+                + "(thư viện: Verifier.verify(chữ ký, dữ liệu); dòng lệnh: kyso verify CHỮ-KÝ --data TỆP-GỐC)", e.message(Language.VI));
     }
 
     /** kyso-pdf and kyso-xml are not on kyso-core's test class path: the error names the module to add. */
@@ -103,7 +103,7 @@ class VerifierTest {
         assertEquals("[KYSO-503] No signature verifier for this file's format is installed: cong-van.pdf. Add kyso-pdf to "
                 + "the application (Maven: vn.kyso:kyso-pdf, the same version as kyso-core)", e.message(Language.EN));
         assertEquals("[KYSO-503] Chưa có mô-đun kiểm tra chữ ký cho định dạng của tệp: cong-van.pdf. Hãy thêm kyso-pdf vào "
-                + "ứng dụng (Maven: vn.kyso:kyso-pdf, cùng phiên bản với kyso-core)", e.message(Language.VI));
+                + "ứng dụng (pom.xml: vn.kyso:kyso-pdf, cùng phiên bản với vn.kyso:kyso-core)", e.message(Language.VI));
         byte[] xml = "\uFEFF<?xml version=\"1.0\"?><HDon/>".getBytes(StandardCharsets.UTF_8);
         KysoException x = fails(ErrorCode.VERIFIER_MISSING, () -> verifier().verify(Document.of(xml, "hd.xml")));
         assertTrue(x.message(Language.EN).contains("Add kyso-xml to the application"), x.message(Language.EN));

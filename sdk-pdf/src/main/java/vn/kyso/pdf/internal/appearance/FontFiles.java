@@ -41,11 +41,13 @@ public final class FontFiles {
                 if (b == null) {
                     try (InputStream in = FontFiles.class.getResourceAsStream(DIR + file)) {
                         if (in == null) {
-                            throw new KysoException(ErrorCode.INTERNAL, "font resource missing: " + file);
+                            throw KysoException.localized(ErrorCode.INTERNAL, null, "thiếu tệp phông chữ trong thư viện: " + file,
+                                "font resource missing: " + file);
                         }
                         b = in.readAllBytes();
                     } catch (IOException e) {
-                        throw new KysoException(ErrorCode.INTERNAL, e, "font " + file);
+                        throw KysoException.localized(ErrorCode.INTERNAL, e, "không đọc được tệp phông chữ " + file,
+                                "font " + file + " could not be read");
                     }
                     bytes = b;
                 }

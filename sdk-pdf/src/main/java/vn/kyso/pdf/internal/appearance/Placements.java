@@ -64,7 +64,9 @@ public final class Placements {
                     return anchor(doc, p);
                 default:
                     if (!visible(existing)) {
-                        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no visible signature field " + p.fieldName());
+                        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                                "không có trường chữ ký hiện nào tên " + p.fieldName(),
+                                "no visible signature field " + p.fieldName());
                     }
                     break;
             }
@@ -72,12 +74,15 @@ public final class Placements {
         if (visible(existing)) {
             int page = ImageBoxes.pageOf(doc, existing);
             if (page < 0) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + options.fieldName() + " is on no page");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "trường " + options.fieldName() + " không nằm trên trang nào",
+                        "field " + options.fieldName() + " is on no page");
             }
             return new Resolved(page, existing.getRectangle(), PageFrame.normalise(doc.getPage(page).getRotation()));
         }
         if (request == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT,
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "trường chữ ký trống cần vị trí (trang và hình chữ nhật, hoặc văn bản neo)",
                     "an empty signature field needs a placement (page and rectangle, or anchor text)");
         }
         PdfAppearance a = request.appearance();
@@ -89,8 +94,9 @@ public final class Placements {
             PageFrame frame = PageFrame.of(doc.getPage(0));
             return at(doc, 0, frame.readerWidth() - MARGIN - size[0], MARGIN, size[0], size[1]);
         }
-        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "a visible " + a.kind()
-                + " signature needs a placement (page and rectangle, field or anchor text)");
+        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                "chữ ký hiện kiểu " + a.kind() + " cần vị trí (trang và hình chữ nhật, trường hoặc văn bản neo)",
+                "a visible " + a.kind() + " signature needs a placement (page and rectangle, field or anchor text)");
     }
 
     private static boolean visible(PDAnnotationWidget w) {
@@ -110,8 +116,9 @@ public final class Placements {
 
     private static Resolved at(PDDocument doc, int pageIndex, float x, float y, float w, float h) {
         if (pageIndex < 0 || pageIndex >= doc.getNumberOfPages()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "page " + (pageIndex + 1) + " of "
-                    + doc.getNumberOfPages());
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "trang " + (pageIndex + 1) + " không có, tài liệu có " + doc.getNumberOfPages() + " trang",
+                    "page " + (pageIndex + 1) + " of " + doc.getNumberOfPages());
         }
         PageFrame frame = PageFrame.of(doc.getPage(pageIndex));
         requireInside(frame, x, y, w, h);
@@ -121,8 +128,9 @@ public final class Placements {
     /** A place (reader's frame) must lie on the page, to within a hundredth of a point. */
     private static void requireInside(PageFrame frame, float x, float y, float w, float h) {
         if (x < -0.01f || y < -0.01f || x + w > frame.readerWidth() + 0.01f || y + h > frame.readerHeight() + 0.01f) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the signature rectangle " + x + "," + y + " " + w + "x" + h
-                    + " lies outside the page (" + frame.readerWidth() + " x " + frame.readerHeight() + " pt)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "hình chữ nhật của chữ ký " + x + "," + y + " " + w + "x" + h + " nằm ngoài trang (" + frame.readerWidth() + "x" + frame.readerHeight() + " pt)",
+                    "the signature rectangle " + x + "," + y + " " + w + "x" + h + " lies outside the page (" + frame.readerWidth() + " x " + frame.readerHeight() + " pt)");
         }
     }
 
@@ -130,7 +138,9 @@ public final class Placements {
         int first = p.page() > 0 ? p.page() - 1 : 0;
         int last = p.page() > 0 ? p.page() - 1 : doc.getNumberOfPages() - 1;
         if (first >= doc.getNumberOfPages()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "page " + p.page() + " of " + doc.getNumberOfPages());
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "trang " + p.page() + " không có, tài liệu có " + doc.getNumberOfPages() + " trang",
+                    "page " + p.page() + " of " + doc.getNumberOfPages());
         }
         int seen = 0;
         for (int i = first; i <= last; i++) {
@@ -143,18 +153,18 @@ public final class Placements {
             }
             seen += hits.size();
         }
-        throw new KysoException(ErrorCode.INVALID_ARGUMENT, "anchor text not found"
-                + (p.occurrence() > 1 ? " " + p.occurrence() + " times" : "")
-                + (p.page() > 0 ? " on page " + p.page() : "") + ": \"" + p.anchorText() + "\"");
+        throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                "không tìm thấy văn bản neo" + (p.occurrence() > 1 ? " đủ " + p.occurrence() + " lần" : "") + (p.page() > 0 ? " trên trang " + p.page() : "") + ": \"" + p.anchorText() + "\"",
+                "anchor text not found" + (p.occurrence() > 1 ? " " + p.occurrence() + " times" : "") + (p.page() > 0 ? " on page " + p.page() : "") + ": \"" + p.anchorText() + "\"");
     }
 
     /** The seal at its real size, its right edge at one third of the leader's image, centred vertically on it. */
     private static Resolved overLeaderImage(PDDocument doc, PdfAppearance seal) throws IOException {
         ImageBoxes.Found leader = ImageBoxes.signatureImage(doc, seal.overField());
         if (leader == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no signature image to put the seal over"
-                    + (seal.overField() != null ? " in field " + seal.overField() : "")
-                    + " (sign the approval with PdfAppearance.leader, or give the seal a placement)");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "không có ảnh chữ ký để đóng dấu lên" + (seal.overField() != null ? " trong trường " + seal.overField() : "") + " (hãy ký phê duyệt bằng PdfAppearance.leader, hoặc cho con dấu một vị trí)",
+                    "no signature image to put the seal over" + (seal.overField() != null ? " in field " + seal.overField() : "") + " (sign the approval with PdfAppearance.leader, or give the seal a placement)");
         }
         float[] size = SignatureImages.sealSize(seal.image(), seal.sealWidthMm(), PdfAppearance.DEFAULT_SEAL_MM);
         PageFrame frame = PageFrame.of(doc.getPage(leader.pageIndex));

@@ -47,37 +47,53 @@ public final class SignatureImages {
      * @throws KysoException {@code INVALID_ARGUMENT} missing or too large, {@code MALFORMED_INPUT} not a
      *     PNG or broken
      */
-    public static byte[] check(byte[] png, String what) {
+    public static byte[] check(byte[] png, String whatVi, String whatEn) {
         if (png == null || png.length == 0) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what + " is empty");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, whatVi + " trống",
+                    whatEn + " is empty");
         }
         if (png.length > MAX_BYTES) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what + " larger than " + MAX_BYTES + " bytes");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    whatVi + " lớn hơn " + MAX_BYTES + " B", whatEn + " larger than " + MAX_BYTES + " bytes");
         }
         if (png.length < PNG.length || !Arrays.equals(Arrays.copyOf(png, PNG.length), PNG)) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, what + ": not a PNG");
+            throw notPng(null, whatVi, whatEn);
         }
-        Info info = info(png, what);
+        Info info = info(png, whatVi, whatEn);
         if (info.width > MAX_PIXELS || info.height > MAX_PIXELS) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, what + " " + info.width + "x" + info.height
-                    + " pixels, at most " + MAX_PIXELS);
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    whatVi + " có " + info.width + "x" + info.height + " điểm ảnh, tối đa " + MAX_PIXELS,
+                    whatEn + " " + info.width + "x" + info.height + " pixels, at most " + MAX_PIXELS);
         }
         try {
             if (ImageIO.read(new ByteArrayInputStream(png)) == null) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, what + ": unreadable PNG");
+                throw broken(null, whatVi, whatEn);
             }
         } catch (IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, what + ": broken PNG");
+            if (e instanceof KysoException) {
+                throw (KysoException) e;
+            }
+            throw broken(e, whatVi, whatEn);
         }
         return png;
     }
 
+    private static KysoException notPng(Throwable cause, String whatVi, String whatEn) {
+        return KysoException.localized(ErrorCode.MALFORMED_INPUT, cause, whatVi + ": không phải ảnh PNG",
+                whatEn + ": not a PNG");
+    }
+
+    private static KysoException broken(Throwable cause, String whatVi, String whatEn) {
+        return KysoException.localized(ErrorCode.MALFORMED_INPUT, cause, whatVi + ": ảnh PNG bị hỏng",
+                whatEn + ": broken PNG");
+    }
+
     /** Reads the header and metadata only (no pixel decoding). */
-    static Info info(byte[] png, String what) {
+    static Info info(byte[] png, String whatVi, String whatEn) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, what + ": not a PNG");
+                throw notPng(null, whatVi, whatEn);
             }
             ImageReader reader = readers.next();
             try {
@@ -89,7 +105,10 @@ public final class SignatureImages {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, what + ": broken PNG");
+            if (e instanceof KysoException) {
+                throw (KysoException) e;
+            }
+            throw broken(e, whatVi, whatEn);
         }
     }
 
@@ -122,7 +141,7 @@ public final class SignatureImages {
      * else {@code defaultMm} wide; the height keeps the image's aspect ratio.
      */
     public static float[] sealSize(byte[] png, double widthMm, double defaultMm) {
-        Info info = info(png, "seal image");
+        Info info = info(png, "ảnh con dấu", "seal image");
         double mm = widthMm > 0 ? widthMm : info.mmPerPixel > 0 ? info.mmPerPixel * info.width : defaultMm;
         float w = (float) (mm * POINTS_PER_MM);
         return new float[] {w, w * info.height / info.width};
@@ -130,7 +149,7 @@ public final class SignatureImages {
 
     /** Width over height of the image. */
     static float aspect(byte[] png) {
-        Info info = info(png, "image");
+        Info info = info(png, "ảnh", "image");
         return (float) info.width / info.height;
     }
 }
