@@ -123,6 +123,49 @@ class CadesSignVerifyTest {
                 person1.certificate().getSubjectX500Principal());
     }
 
+    /**
+     * The lean CMS builder's output, every scheme and both packagings: openssl verifies it (and gives
+     * back the enveloped content), our verifier passes it at the level asked.
+     */
+    @Test
+    void opensslAndOurVerifierAcceptEverySchemeDetachedAndEnveloping() throws Exception {
+        assumeTrue(Fixtures.hasOpenssl(), "openssl not installed");
+        Path root = Fixtures.writePem(dir.resolve("root-schemes.pem"), List.of(sandbox.root()));
+        Path chain = Fixtures.writePem(dir.resolve("chain-schemes.pem"), sandbox.intermediates());
+        List<Object[]> cases = List.of(
+                new Object[] {person1, SignatureAlgorithm.RSA_PSS_SHA256},
+                new Object[] {person1, SignatureAlgorithm.RSA_SHA256},
+                new Object[] {person3, SignatureAlgorithm.ECDSA_SHA256});
+        for (Object[] c : cases) {
+            SigningKey key = (SigningKey) c[0];
+            SignatureAlgorithm alg = (SignatureAlgorithm) c[1];
+            for (CadesSignatureOptions.Packaging packaging : CadesSignatureOptions.Packaging.values()) {
+                boolean detached = packaging == CadesSignatureOptions.Packaging.DETACHED;
+                Path sig = dir.resolve("schemes-" + alg + "-" + packaging + ".p7s");
+                SigningResult r = signer.sign(data, sig, key, CadesSignatureOptions.builder().algorithm(alg)
+                        .level(SignatureLevel.B_T).packaging(packaging).build());
+                assertEquals(alg, r.algorithm());
+                Path out = dir.resolve("schemes.out");
+                List<String> cmd = new ArrayList<>(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER",
+                        "-in", sig.toString(), "-CAfile", root.toString(), "-certfile", chain.toString(),
+                        "-purpose", "any", "-out", out.toString()));
+                if (detached) {
+                    cmd.addAll(List.of("-content", data.toString()));
+                }
+                Fixtures.Run run = Fixtures.run(cmd, dir);
+                assertEquals(0, run.exit, alg + " " + packaging + ": " + run.out);
+                assertTrue(run.out.contains("Verification successful"), run.out);
+                assertEquals(Files.readAllBytes(data).length, Files.readAllBytes(out).length);
+                VerificationReport rep = detached ? verifier.verify(sig, data) : verifier.verify(sig);
+                assertEquals(Verdict.VALID, rep.verdict(), () -> ReportWriter.text(rep, Language.EN));
+                assertEquals(Indication.TOTAL_PASSED, rep.signatures().get(0).indication());
+                assertEquals(SignatureLevel.B_T, rep.signatures().get(0).level());
+                assertEquals(alg, rep.signatures().get(0).signatureAlgorithm());
+                assertEquals(r.signingTime(), rep.signatures().get(0).signingTime());
+            }
+        }
+    }
+
     @Test
     void ecdsaKeySignsWithEcdsa() throws Exception {
         SigningResult r = signer.sign(data, person3, CadesSignatureOptions.builder().build());

@@ -2,12 +2,10 @@ package vn.kyso.core.internal;
 
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.cades.signature.CAdESService;
-import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,19 +15,11 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
-import vn.kyso.core.internal.DataFiles;
-import vn.kyso.core.internal.NetworkSources;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
-import vn.kyso.core.internal.Dss;
-import vn.kyso.core.internal.DssTspSource;
-import vn.kyso.core.internal.DssValidation;
-import vn.kyso.core.internal.SignatureValues;
+import vn.kyso.core.internal.cms.CadesSignedData;
 import vn.kyso.core.sign.SignerSettings;
-import vn.kyso.core.internal.SigningSupport;
 import vn.kyso.api.io.AtomicFiles;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureFormat;
@@ -46,7 +36,12 @@ import vn.kyso.api.internal.SigningResults;
 import vn.kyso.core.trust.TrustAnchors;
 import vn.kyso.core.tsp.TimestampClient;
 
-/** The implementation behind {@code CadesSigner}. Internal. */
+/**
+ * The implementation behind {@code CadesSigner}. B-B and B-T are built once by the lean
+ * {@link CadesSignedData} (signed attributes with signing-time, the value, the signature time-stamp),
+ * detached or enveloping; B-LT and B-LTA extend that B-T signature with EU DSS, which also extends
+ * existing signatures ({@link #extend}). Internal.
+ */
 public final class CadesEngine {
     private static final String STATE_KIND = "cades";
 
@@ -108,7 +103,7 @@ public final class CadesEngine {
             byte[] dataDigest = DataFiles.digest(data, alg.digest());
             act.documentDigest(dataDigest);
             Plan plan = new Plan(chain, alg, options.level(), options.packaging(), time, dataDigest, name(data));
-            byte[] tbs = dataToSign(plan, data);
+            byte[] tbs = dataToSign(plan);
             byte[] value = key.signDigest(alg.digest().digest(tbs), alg);
             SignatureValues.check(tbs, value, cert, alg);
             byte[] out = finish(plan, data, value, output);
@@ -132,7 +127,7 @@ public final class CadesEngine {
             DataFiles.requireReadable(data);
             byte[] dataDigest = DataFiles.digest(data, algorithm.digest());
             Plan plan = new Plan(c, algorithm, options.level(), options.packaging(), time, dataDigest, name(data));
-            byte[] tbs = dataToSign(plan, data);
+            byte[] tbs = dataToSign(plan);
             SealedState.Builder sb = SealedState.builder(STATE_KIND)
                     .put("level", plan.level.name())
                     .put("packaging", plan.packaging.name())
@@ -166,12 +161,13 @@ public final class CadesEngine {
             DataFiles.requireReadable(data);
             byte[] actual = DataFiles.digest(data, alg.digest());
             if (!MessageDigest.isEqual(actual, stored.dataDigest)) {
-                throw new KysoException(ErrorCode.STATE_MISMATCH, "the data differs from the prepared data");
+                throw KysoException.localized(ErrorCode.STATE_MISMATCH, null, "dữ liệu khác với dữ liệu đã chuẩn bị",
+                        "the data differs from the prepared data");
             }
             if (signatureValue == null || signatureValue.length == 0) {
                 throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "empty");
             }
-            byte[] tbs = dataToSign(stored, data);
+            byte[] tbs = dataToSign(stored);
             SignatureValues.check(tbs, signatureValue, cert, alg);
             byte[] out = finish(stored, data, signatureValue, null);
             return SigningResults.result(out, alg, stored.level, stored.signingTime);
@@ -267,45 +263,58 @@ public final class CadesEngine {
         return service;
     }
 
-    private static CAdESSignatureParameters parameters(Plan plan) {
+    /** What DSS needs to extend a signature of this plan: the level and, for a detached one, the data by its digest. */
+    private static CAdESSignatureParameters extension(Plan plan) {
         CAdESSignatureParameters p = new CAdESSignatureParameters();
         p.setSignatureLevel(Dss.cadesLevel(plan.level));
-        p.setSignaturePackaging(plan.packaging == CadesSignatureOptions.Packaging.DETACHED
-                ? SignaturePackaging.DETACHED : SignaturePackaging.ENVELOPING);
         eu.europa.esig.dss.enumerations.DigestAlgorithm d = Dss.digest(plan.algorithm.digest());
-        // The signing certificate first: DSS derives a default encryption algorithm from its key.
-        p.setSigningCertificate(Dss.token(plan.chain.get(0)));
-        p.setCertificateChain(Dss.tokens(plan.chain));
-        p.setDigestAlgorithm(d);
-        p.setEncryptionAlgorithm(Dss.encryption(plan.algorithm));
-        p.bLevel().setSigningDate(Date.from(plan.signingTime));
         p.getSignatureTimestampParameters().setDigestAlgorithm(d);
         p.getArchiveTimestampParameters().setDigestAlgorithm(d);
+        if (plan.packaging == CadesSignatureOptions.Packaging.DETACHED) {
+            p.setDetachedContents(List.of(new DigestDocument(d, plan.dataDigest, plan.dataName)));
+        }
         return p;
     }
 
-    private static DSSDocument document(Plan plan, Path data) {
-        if (plan.packaging == CadesSignatureOptions.Packaging.DETACHED) {
-            return new DigestDocument(Dss.digest(plan.algorithm.digest()), plan.dataDigest, plan.dataName);
-        }
-        return new FileDocument(data.toFile());
+    /** The DER signed attributes the key signs: the same plan always gives the same bytes. */
+    private static byte[] dataToSign(Plan plan) {
+        return CadesSignedData.signedAttributes(plan.dataDigest, plan.algorithm, plan.chain.get(0), plan.signingTime);
     }
 
-    private byte[] dataToSign(Plan plan, Path data) {
-        ToBeSigned tbs = SigningSupport.dss(() -> service().getDataToSign(document(plan, data), parameters(plan)));
-        return tbs.getBytes();
-    }
-
+    /**
+     * The CMS around a checked signature value: built once for B-B and B-T (with the signature
+     * time-stamp), extended by DSS for B-LT and B-LTA; written atomically to {@code output} (null
+     * returned) or returned.
+     */
     private byte[] finish(Plan plan, Path data, byte[] value, Path output) {
+        byte[] content = null;
         if (plan.packaging == CadesSignatureOptions.Packaging.ENVELOPING) {
             // The content goes into the CMS: make sure it is still what was hashed.
-            byte[] again = DataFiles.digest(data, plan.algorithm.digest());
-            if (!MessageDigest.isEqual(again, plan.dataDigest)) {
-                throw new KysoException(ErrorCode.STATE_MISMATCH, "the data changed while signing");
+            content = DataFiles.read(data, Integer.MAX_VALUE - 64);
+            if (!MessageDigest.isEqual(plan.algorithm.digest().digest(content), plan.dataDigest)) {
+                throw KysoException.localized(ErrorCode.STATE_MISMATCH, null, "dữ liệu đã thay đổi trong lúc ký",
+                        "the data changed while signing");
             }
         }
-        SignatureValue sv = new SignatureValue(Dss.signature(plan.algorithm), value);
-        DSSDocument signed = SigningSupport.dss(() -> service().signDocument(document(plan, data), parameters(plan), sv));
+        byte[] token = null;
+        if (plan.level.needsTimestamp()) {
+            TimestampClient tsa = settings.requireTimestamps(plan.level);
+            token = tsa.timestamp(CadesSignedData.timestampImprint(value, plan.algorithm.digest()), plan.algorithm.digest());
+        }
+        byte[] cms = CadesSignedData.encode(plan.chain, plan.algorithm, dataToSign(plan), value, token, content);
+        if (plan.level == SignatureLevel.B_LT || plan.level == SignatureLevel.B_LTA) {
+            DSSDocument bt = new InMemoryDocument(cms, plan.dataName + ".p7s");
+            DSSDocument extended = SigningSupport.dss(() -> service().extendDocument(bt, extension(plan)));
+            return write(extended, output);
+        }
+        if (output != null) {
+            AtomicFiles.write(output, cms);
+            return null;
+        }
+        return cms;
+    }
+
+    private static byte[] write(DSSDocument signed, Path output) {
         if (output != null) {
             AtomicFiles.write(output, signed::writeTo);
             return null;
@@ -318,10 +327,6 @@ public final class CadesEngine {
         }
         return bytes.toByteArray();
     }
-
-
-
-
 
     private static String name(Path data) {
         Path f = data.getFileName();

@@ -38,11 +38,11 @@ public final class SigningSupport {
     /** An immutable copy of a non-empty chain of at most 16 certificates, signer first. */
     public static List<X509Certificate> checkChain(List<X509Certificate> chain) {
         if (chain == null || chain.isEmpty() || chain.size() > MAX_CHAIN) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+            throw badChain();
         }
         for (X509Certificate c : chain) {
             if (c == null) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "certificate chain");
+                throw badChain();
             }
         }
         return List.copyOf(chain);
@@ -71,7 +71,8 @@ public final class SigningSupport {
             try {
                 chain.add(Certificates.parse(state.bytes("cert." + i)).get(0));
             } catch (KysoException e) {
-                throw new KysoException(ErrorCode.STATE_INVALID, e, "cert." + i);
+                throw KysoException.localized(ErrorCode.STATE_INVALID, e, "chứng thư thứ " + (i + 1) + " của chuỗi",
+                        "certificate " + (i + 1) + " of the chain");
             }
         }
         return List.copyOf(chain);
@@ -81,11 +82,13 @@ public final class SigningSupport {
     public static void checkValidity(X509Certificate cert, Instant time) {
         Date t = Date.from(time);
         if (t.after(cert.getNotAfter())) {
-            throw new KysoException(ErrorCode.CERTIFICATE_EXPIRED, subject(cert) + ", not after "
+            throw KysoException.localized(ErrorCode.CERTIFICATE_EXPIRED, null, subject(cert) + ", hết hạn lúc "
+                    + cert.getNotAfter().toInstant() + ", thời điểm ký " + time, subject(cert) + ", not after "
                     + cert.getNotAfter().toInstant() + ", signing time " + time);
         }
         if (t.before(cert.getNotBefore())) {
-            throw new KysoException(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(cert) + ", not before "
+            throw KysoException.localized(ErrorCode.CERTIFICATE_NOT_YET_VALID, null, subject(cert) + ", có hiệu lực từ "
+                    + cert.getNotBefore().toInstant() + ", thời điểm ký " + time, subject(cert) + ", not before "
                     + cert.getNotBefore().toInstant() + ", signing time " + time);
         }
     }
@@ -108,7 +111,9 @@ public final class SigningSupport {
             return k;
         }
         if (e instanceof NullPointerException) {
-            return new KysoException(ErrorCode.INVALID_ARGUMENT, e, String.valueOf(e.getMessage()));
+            // the library's words stay in the cause
+            return KysoException.localized(ErrorCode.INVALID_ARGUMENT, e, "thiếu một giá trị bắt buộc (null)",
+                    "a required value is missing (null)");
         }
         String details = Dss.describe(e);
         String m = String.valueOf(details).toLowerCase(Locale.ROOT);
@@ -162,6 +167,12 @@ public final class SigningSupport {
         }
     }
 
+    private static KysoException badChain() {
+        return KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                "chuỗi chứng thư phải có từ 1 đến " + MAX_CHAIN + " chứng thư, không có phần tử null",
+                "certificate chain: 1 to " + MAX_CHAIN + " certificates, none null");
+    }
+
     private static String subject(X509Certificate c) {
         try {
             return CertificateInfo.of(c).commonName();
@@ -177,7 +188,7 @@ public final class SigningSupport {
      */
     public static final class Act {
         private final List<SigningListener> listeners;
-        private final SignatureFormat format;
+        private SignatureFormat format;
         private Instant time;
         private X509Certificate certificate;
         private SignatureAlgorithm algorithm;
@@ -191,6 +202,11 @@ public final class SigningSupport {
 
         public void time(Instant t) {
             time = t;
+        }
+
+        /** The format, once known (e.g. from a two-phase state). */
+        public void format(SignatureFormat f) {
+            format = f;
         }
 
         public void signer(X509Certificate cert, SignatureAlgorithm alg) {

@@ -25,7 +25,7 @@ import vn.kyso.core.sign.SignerSettings;
 import vn.kyso.core.internal.SigningSupport;
 import vn.kyso.pdf.PdfSignatureOptions;
 import vn.kyso.pdf.internal.appearance.AppearanceState;
-import vn.kyso.pdf.internal.cms.CadesSignedData;
+import vn.kyso.core.internal.cms.CadesSignedData;
 
 /**
  * PAdES signing, one call or two phases. B-B and B-T are made on the lean path: the input is parsed
@@ -125,7 +125,7 @@ public final class PadesEngine {
             char[] password = options.password();
             if (password != null) {
                 wipe(password);
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
+                throw encryptedTwoPhase();
             }
             options.checkPrepared(algorithm);
             settings.checkLevel(options.level());
@@ -134,7 +134,7 @@ public final class PadesEngine {
             Plan plan = new Plan(c, algorithm, time, options, true);
             try (PdfInput input = PdfInput.open(in, null)) {
                 if (input.encrypted()) {
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "two-phase signing of an encrypted PDF");
+                    throw encryptedTwoPhase();
                 }
                 Increment.Bytes revision = revision(input, plan);
                 byte[] digest = SignedOutput.digest(in, input.length, revision, algorithm.digest());
@@ -193,8 +193,19 @@ public final class PadesEngine {
     }
 
     private static KysoException tooLarge(int size, Plan plan) {
-        return new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + size + " bytes, more than the "
+        return KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, null, "CMS: " + size + " B, nhiều hơn "
+                + plan.reserve() + " B đã dành sẵn cho nó", "CMS: " + size + " bytes, more than the "
                 + plan.reserve() + " bytes reserved for it");
+    }
+
+    private static KysoException encryptedTwoPhase() {
+        return KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "không ký hai bước được tệp PDF đã mã hóa",
+                "two-phase signing of an encrypted PDF");
+    }
+
+    private static KysoException differs() {
+        return KysoException.localized(ErrorCode.STATE_MISMATCH, null, "tệp PDF khác với tệp đã chuẩn bị",
+                "the PDF differs from the prepared one");
     }
 
     /** What the second half got, checked: the algorithm it signs with and the CMS it makes for /Contents. */
@@ -233,13 +244,13 @@ public final class PadesEngine {
             Completion completion = check.check(plan, expected);
             act.signer(plan.chain.get(0), completion.algorithm);
             if (size(in) != length) {
-                throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+                throw differs();
             }
             try (PdfInput input = PdfInput.open(in, null)) {
                 Increment.Bytes revision = revision(input, plan);
                 write(plan, input, revision, out, null, digest -> {
                     if (!MessageDigest.isEqual(digest, expected)) {
-                        throw new KysoException(ErrorCode.STATE_MISMATCH, "the PDF differs from the prepared one");
+                        throw differs();
                     }
                     return completion.contents.get();
                 });
@@ -252,7 +263,7 @@ public final class PadesEngine {
     public void addSignatureField(Path in, Path out, PdfSignatureOptions options) {
         requireFiles(in, out);
         if (options.fieldName() == null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field name");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "thiếu tên trường chữ ký", "field name");
         }
         char[] password = options.password();
         try (PdfInput input = PdfInput.open(in, password)) {
@@ -270,7 +281,9 @@ public final class PadesEngine {
     public SigningResult extend(Path in, Path out, SignatureLevel target, char[] password) {
         requireFiles(in, out);
         if (target != SignatureLevel.B_T && target != SignatureLevel.B_LT && target != SignatureLevel.B_LTA) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "extension to " + target);
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chỉ gia hạn được lên B-T, B-LT hoặc B-LTA (" + target.label() + ")",
+                    "a signature extends only to B-T, B-LT or B-LTA (" + target.label() + ")");
         }
         settings.checkLevel(target);
         try (PdfInput input = PdfInput.open(in, password)) {
@@ -325,7 +338,8 @@ public final class PadesEngine {
         } catch (KysoException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF: " + e.getMessage());
+            throw KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "không đọc hoặc không ghi được cấu trúc PDF",
+                    "the PDF structure cannot be read or written");
         }
     }
 
@@ -418,7 +432,8 @@ public final class PadesEngine {
             throw new KysoException(ErrorCode.INPUT_UNREADABLE, String.valueOf(in));
         }
         if (out != null && out.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "output must differ from input");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "tệp kết quả phải khác tệp đầu vào",
+                    "output must differ from input");
         }
     }
 }

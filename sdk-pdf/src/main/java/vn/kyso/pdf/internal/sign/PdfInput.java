@@ -46,12 +46,12 @@ final class PdfInput implements Closeable {
         try (FileChannel ch = FileChannel.open(in, StandardOpenOption.READ)) {
             length = ch.size();
             if (length < 16) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "not a PDF: " + name);
+                throw notPdf(name);
             }
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(1024, length));
             ch.read(head, 0);
             if (!new String(head.array(), 0, head.position(), StandardCharsets.ISO_8859_1).contains("%PDF-")) {
-                throw new KysoException(ErrorCode.MALFORMED_INPUT, "not a PDF: " + name);
+                throw notPdf(name);
             }
             ByteBuffer last = ByteBuffer.allocate(1);
             ch.read(last, length - 1);
@@ -66,7 +66,8 @@ final class PdfInput implements Closeable {
             if (doc.isEncrypted()) {
                 AccessPermission p = doc.getCurrentAccessPermission();
                 if (!p.isOwnerPermission() && !p.canFillInForm() && !p.canModifyAnnotations()) {
-                    throw new KysoException(ErrorCode.DOCUMENT_LOCKED, name + ": its permissions forbid form filling");
+                    throw KysoException.localized(ErrorCode.DOCUMENT_LOCKED, null,
+                            name + ": quyền của tài liệu không cho phép điền biểu mẫu", name + ": its permissions forbid form filling");
                 }
             }
             PdfInput input = new PdfInput(in, length, doc, eol);
@@ -78,7 +79,7 @@ final class PdfInput implements Closeable {
             if (e instanceof KysoException) {
                 throw (KysoException) e;
             }
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF " + name + ": " + e.getMessage());
+            throw unreadable(e, name);
         } finally {
             close(doc);
         }
@@ -99,7 +100,7 @@ final class PdfInput implements Closeable {
         try {
             return !document.getSignatureDictionaries().isEmpty();
         } catch (RuntimeException e) {
-            throw new KysoException(ErrorCode.MALFORMED_INPUT, e, "PDF " + path.getFileName() + ": " + e.getMessage());
+            throw unreadable(e, String.valueOf(path.getFileName()));
         }
     }
 
@@ -116,5 +117,15 @@ final class PdfInput implements Closeable {
                 // read-only: nothing to lose
             }
         }
+    }
+
+    private static KysoException notPdf(String name) {
+        return KysoException.localized(ErrorCode.MALFORMED_INPUT, null, "không phải tệp PDF: " + name, "not a PDF: " + name);
+    }
+
+    /** A PDF the parser cannot read; the parser's own words stay in the cause. */
+    private static KysoException unreadable(Exception e, String name) {
+        return KysoException.localized(ErrorCode.MALFORMED_INPUT, e, "không đọc được tệp PDF " + name,
+                "cannot read the PDF " + name);
     }
 }

@@ -118,7 +118,8 @@ final class SignatureRevision {
         r.refuseLocked();
         boolean certify = options.certification() != Certification.NONE;
         if (certify && r.alreadySigned()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT,
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                    "chữ ký chứng nhận (DocMDP) chỉ có thể là chữ ký đầu tiên của tài liệu",
                     "certification (DocMDP) is only possible for the first signature of a document");
         }
         COSDictionary sig = r.increment.add(new COSDictionary());
@@ -163,7 +164,8 @@ final class SignatureRevision {
         SignatureRevision r = new SignatureRevision(input);
         r.refuseLocked();
         if (r.find(options.fieldName()) != null) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + options.fieldName() + " already exists");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "trường " + options.fieldName() + " đã có",
+                    "field " + options.fieldName() + " already exists");
         }
         r.field(options, null);
         return r.increment;
@@ -173,8 +175,8 @@ final class SignatureRevision {
         COSDictionary perms = catalog.getCOSDictionary(COSName.PERMS);
         COSDictionary certification = perms == null ? null : perms.getCOSDictionary(COSName.DOCMDP);
         if (certification != null && docMdpPermission(certification) == 1) {
-            throw new KysoException(ErrorCode.DOCUMENT_LOCKED, input.path.getFileName()
-                    + " (DocMDP P=1: no changes allowed)");
+            throw KysoException.localized(ErrorCode.DOCUMENT_LOCKED, null, input.path.getFileName()
+                    + " (DocMDP P=1: không cho phép thay đổi)", input.path.getFileName() + " (DocMDP P=1: no changes allowed)");
         }
     }
 
@@ -287,15 +289,18 @@ final class SignatureRevision {
         COSDictionary widget = null;
         if (existing != null) {
             if (!existing.signature) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + name + " is not a signature field");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "trường " + name + " không phải trường chữ ký",
+                        "field " + name + " is not a signature field");
             }
             if (existing.signed()) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field " + name + " is already signed");
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "trường " + name + " đã được ký",
+                        "field " + name + " is already signed");
             }
             increment.update(existing.dictionary);
             widget = widget(existing.dictionary);
         } else if (options.placement() != null && options.placement().mode() == PdfPlacement.Mode.FIELD) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "no signature field " + name);
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "không có trường chữ ký " + name,
+                    "no signature field " + name);
         }
         AppearanceRequest request = appearance == null ? null : appearance.get();
         boolean shown = options.visible() || (request != null && visible(widget));
@@ -309,7 +314,8 @@ final class SignatureRevision {
         if (name == null) {
             name = generatedName();
         } else if (name.isEmpty() || name.indexOf('.') >= 0) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "field name " + name + " (non-empty, without '.')");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "tên trường " + name
+                    + " (không được rỗng, không chứa dấu '.')", "field name " + name + " (non-empty, without '.')");
         }
         COSDictionary field = increment.add(new COSDictionary());
         field.setItem(COSName.FT, COSName.SIG);
@@ -376,7 +382,9 @@ final class SignatureRevision {
             if (old != null && old != page) {
                 if (alreadySigned()) {
                     // verifiers see a widget leaving a page after a signature as a change of the page
-                    throw new KysoException(ErrorCode.INVALID_ARGUMENT, "the field lies on another page than page "
+                    throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "trường nằm ở trang khác trang "
+                            + (place.pageIndex + 1) + " và tài liệu đã được ký: không thể chuyển trường sang đó",
+                            "the field lies on another page than page "
                             + (place.pageIndex + 1) + " and the document is already signed: it cannot move there");
                 }
                 removeFromPage(widget, old);
@@ -396,7 +404,8 @@ final class SignatureRevision {
 
     private COSDictionary pageDictionary(int index) throws IOException {
         if (index >= input.document.getNumberOfPages()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "page " + (index + 1) + " of "
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "trang " + (index + 1) + " trong "
+                    + input.document.getNumberOfPages() + " trang", "page " + (index + 1) + " of "
                     + input.document.getNumberOfPages());
         }
         COSDictionary page = input.document.getPage(index).getCOSObject();
@@ -470,7 +479,8 @@ final class SignatureRevision {
             float ix = Math.min(rect.getUpperRightX(), other.getUpperRightX()) - Math.max(rect.getLowerLeftX(), other.getLowerLeftX());
             float iy = Math.min(rect.getUpperRightY(), other.getUpperRightY()) - Math.max(rect.getLowerLeftY(), other.getLowerLeftY());
             if (ix > 0.5f && iy > 0.5f) {
-                throw new KysoException(ErrorCode.INVALID_ARGUMENT,
+                throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null,
+                        "khung chữ ký đè lên một chú thích hoặc trường đã có trên trang",
                         "the signature rectangle overlaps an existing annotation or field on the page");
             }
         }

@@ -48,7 +48,8 @@ final class SignedOutput {
             byte[] cms = signer.contents(md.digest());
             int reserved = (revision.contentsEnd - revision.contentsStart - 2) / 2;
             if (cms.length > reserved) {
-                throw new KysoException(ErrorCode.SIGNING_FAILED, "the signature (" + cms.length
+                throw KysoException.localized(ErrorCode.SIGNING_FAILED, null, "chữ ký (" + cms.length
+                        + " B) lớn hơn chỗ đã dành sẵn cho nó (" + reserved + " B)", "the signature (" + cms.length
                         + " bytes) is larger than the space reserved for it (" + reserved + " bytes)");
             }
             writeFully(channel, ByteBuffer.wrap(hex(cms)), length + revision.contentsStart + 1);
@@ -73,7 +74,7 @@ final class SignedOutput {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(length, 1)));
         try (FileChannel src = FileChannel.open(in, StandardOpenOption.READ)) {
             if (src.size() != length) {
-                throw new KysoException(ErrorCode.INPUT_UNREADABLE, in + " changed while it was being signed");
+                throw changed(in);
             }
             long done = 0;
             while (done < length) {
@@ -81,7 +82,7 @@ final class SignedOutput {
                 buf.limit((int) Math.min(buf.capacity(), length - done));
                 int n = src.read(buf, done);
                 if (n < 0) {
-                    throw new KysoException(ErrorCode.INPUT_UNREADABLE, in + " changed while it was being signed");
+                    throw changed(in);
                 }
                 if (md != null) {
                     md.update(buf.array(), 0, n);
@@ -120,5 +121,10 @@ final class SignedOutput {
             h[2 * i + 1] = HEX[b[i] & 0xF];
         }
         return h;
+    }
+
+    private static KysoException changed(Path in) {
+        return KysoException.localized(ErrorCode.INPUT_UNREADABLE, null, in + " đã thay đổi trong lúc ký",
+                in + " changed while it was being signed");
     }
 }

@@ -1,10 +1,12 @@
-package vn.kyso.pdf.internal.cms;
+package vn.kyso.core.internal.cms;
 
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerIdentifier;
 import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -55,14 +58,16 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureScheme;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A detached CAdES baseline SignedData built once with Bouncy Castle's ASN.1 types, in two steps so the
- * key may sign elsewhere: {@link #signedAttributes} gives the DER bytes the key signs (content-type,
- * message-digest, ESS signing-certificate-v2, CMS algorithm protection; no signing-time, which PAdES
- * carries in the PDF), {@link #encode} the ContentInfo around a signature value, with the
- * signature-time-stamp attribute for B-T. The same inputs always give the same bytes. Knows nothing
- * of PDF. Internal.
+ * A CAdES baseline SignedData built once with Bouncy Castle's ASN.1 types, in two steps so the key may
+ * sign elsewhere: {@link #signedAttributes} gives the DER bytes the key signs (content-type,
+ * message-digest, ESS signing-certificate-v2, CMS algorithm protection, and signing-time when one is
+ * given: CAdES carries it there, PAdES in the PDF), {@link #encode} the ContentInfo around a signature
+ * value, detached or enveloping the content, with the signature-time-stamp attribute for B-T. The same
+ * inputs always give the same bytes. Knows nothing of PDF or of any other container: CAdES, PAdES and
+ * S/MIME build their CMS here. Internal.
  */
 public final class CadesSignedData {
     private static final ASN1ObjectIdentifier SIGNATURE_TIME_STAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
@@ -72,13 +77,29 @@ public final class CadesSignedData {
     private CadesSignedData() {
     }
 
-    /** The DER-encoded signed attributes (a SET) over the digest of the signed content. */
+    /** The DER-encoded signed attributes (a SET) over the digest of the signed content, without signing-time (PAdES). */
     public static byte[] signedAttributes(byte[] contentDigest, SignatureAlgorithm alg, X509Certificate signer) {
+        return signedAttributes(contentDigest, alg, signer, null);
+    }
+
+    /**
+     * The DER-encoded signed attributes (a SET) over the digest of the signed content.
+     *
+     * @param signingTime the claimed signing time (the signing-time attribute CAdES baseline requires),
+     *                    or null when the container carries it (PAdES)
+     */
+    public static byte[] signedAttributes(byte[] contentDigest, SignatureAlgorithm alg, X509Certificate signer,
+                                          @Nullable Instant signingTime) {
         if (contentDigest == null || contentDigest.length != alg.digest().length()) {
-            throw new KysoException(ErrorCode.INVALID_ARGUMENT, "content digest length");
+            throw KysoException.localized(ErrorCode.INVALID_ARGUMENT, null, "độ dài giá trị băm của nội dung",
+                    "content digest length");
         }
         ASN1EncodableVector v = new ASN1EncodableVector();
         v.add(new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.data)));
+        if (signingTime != null) {
+            // UTCTime up to 2049, GeneralizedTime after (RFC 5652 11.3), whole seconds
+            v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
+        }
         v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(contentDigest))));
         v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                 new DERSet(new SigningCertificateV2(essCertId(signer, alg.digest())))));
@@ -95,7 +116,16 @@ public final class CadesSignedData {
      * @param timestampToken a DER TimeStampToken over {@link #timestampImprint}, or null
      */
     public static byte[] encode(List<X509Certificate> chain, SignatureAlgorithm alg, byte[] signedAttributes,
-                                byte[] signatureValue, byte[] timestampToken) {
+                                byte[] signatureValue, byte @Nullable [] timestampToken) {
+        return encode(chain, alg, signedAttributes, signatureValue, timestampToken, null);
+    }
+
+    /**
+     * As {@link #encode(List, SignatureAlgorithm, byte[], byte[], byte[])}, enveloping {@code content}
+     * (whose digest the signed attributes carry) when it is not null, detached otherwise.
+     */
+    public static byte[] encode(List<X509Certificate> chain, SignatureAlgorithm alg, byte[] signedAttributes,
+                                byte[] signatureValue, byte @Nullable [] timestampToken, byte @Nullable [] content) {
         X509Certificate signer = chain.get(0);
         ASN1Set signed = ASN1Set.getInstance(signedAttributes);
         ASN1Set unsigned = null;
@@ -112,7 +142,8 @@ public final class CadesSignedData {
         }
         // the chain in its order, signer first (only the signed attributes need DER's sorted sets)
         SignedData sd = new SignedData(new DERSet(digestId(alg.digest())),
-                new ContentInfo(CMSObjectIdentifiers.data, null), new DLSet(certs), null, new DERSet(info));
+                new ContentInfo(CMSObjectIdentifiers.data, content == null ? null : new DEROctetString(content)),
+                new DLSet(certs), null, new DERSet(info));
         return encoded(new ContentInfo(CMSObjectIdentifiers.signedData, sd), ASN1Encoding.DL);
     }
 
@@ -126,56 +157,64 @@ public final class CadesSignedData {
      */
     public static External external(byte[] cms, byte[] contentDigest, DigestAlgorithm digest, List<X509Certificate> chain) {
         if (cms == null || cms.length == 0) {
-            throw invalid("empty");
+            throw invalid("trống", "empty");
         }
         CMSSignedData signed;
         try {
             // detached: the content is known by its digest only, which the verification below checks
             signed = new CMSSignedData(Map.of(digest.oid(), contentDigest.clone()), cms);
         } catch (CMSException | RuntimeException e) {
-            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "not a CMS SignedData");
+            throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, e, "không phải CMS SignedData", "not a CMS SignedData");
         }
         if (!CMSObjectIdentifiers.data.getId().equals(signed.getSignedContentTypeOID())) {
-            throw invalid("content type " + signed.getSignedContentTypeOID() + ", expected id-data");
+            throw invalid("kiểu nội dung " + signed.getSignedContentTypeOID() + ", cần kiểu dữ liệu thuần",
+                    "content type " + signed.getSignedContentTypeOID() + ", expected id-data");
         }
         if (SignedData.getInstance(signed.toASN1Structure().getContent()).getEncapContentInfo().getContent() != null) {
-            throw invalid("the CMS encapsulates its content: a PDF signature is detached");
+            throw invalid("CMS chứa cả nội dung: chữ ký phải tách rời nội dung",
+                    "the CMS encapsulates its content: the signature must be detached");
         }
         List<SignerInformation> signers = new ArrayList<>(signed.getSignerInfos().getSigners());
         if (signers.size() != 1) {
-            throw invalid(signers.size() + " signers, expected one");
+            throw invalid(signers.size() + " người ký, cần đúng một", signers.size() + " signers, expected one");
         }
         SignerInformation si = signers.get(0);
         AttributeTable attrs = si.getSignedAttributes();
         if (attrs == null) {
-            throw invalid("no signed attributes");
+            throw invalid("không có thuộc tính được ký", "no signed attributes");
         }
         Attribute md = attrs.get(CMSAttributes.messageDigest);
         byte[] signedDigest = md == null || md.getAttrValues().size() != 1 ? null
                 : ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
         if (signedDigest == null || !MessageDigest.isEqual(signedDigest, contentDigest)) {
-            throw invalid("the CMS signs another document digest than the prepared one");
+            throw invalid("CMS ký giá trị băm của tài liệu khác với tài liệu đã chuẩn bị",
+                    "the CMS signs another document digest than the prepared one");
         }
         if (attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) == null
                 && attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificate) == null) {
-            throw invalid("no ESS signing-certificate attribute: not a CAdES signature");
+            throw invalid("không có thuộc tính chứng thư ký (ESS): không phải chữ ký CAdES",
+                    "no ESS signing-certificate attribute: not a CAdES signature");
         }
         if (!digest.oid().equals(si.getDigestAlgOID())) {
-            throw invalid("digest algorithm " + si.getDigestAlgOID() + ", prepared " + digest.jcaName());
+            throw invalid("thuật toán băm " + si.getDigestAlgOID() + ", đã chuẩn bị " + digest.jcaName(),
+                    "digest algorithm " + si.getDigestAlgOID() + ", prepared " + digest.jcaName());
         }
         X509Certificate signer = chain.get(0);
         SignatureAlgorithm alg = algorithm(si.getEncryptionAlgOID(), digest);
         try {
             if (!si.getSID().match(new JcaX509CertificateHolder(signer))) {
-                throw invalid("signed by another certificate than the prepared one");
+                throw invalid("ký bằng chứng thư khác với chứng thư đã chuẩn bị",
+                        "signed by another certificate than the prepared one");
             }
             if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
-                throw invalid("the signature does not verify with the prepared certificate");
+                throw invalid("chữ ký không khớp với chứng thư đã chuẩn bị",
+                        "the signature does not verify with the prepared certificate");
             }
         } catch (KysoException e) {
             throw e;
         } catch (CMSException | OperatorCreationException | CertificateEncodingException | RuntimeException e) {
-            throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "the signature does not verify with the prepared certificate");
+            throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, e, "CMS: chữ ký không khớp với chứng thư đã chuẩn bị",
+                    "CMS: the signature does not verify with the prepared certificate");
         }
         return new External(signed, si, alg, chain);
     }
@@ -233,7 +272,7 @@ public final class CadesSignedData {
                         out.getAttributeCertificates(), out.getCRLs());
                 return out.getEncoded(ASN1Encoding.DL);
             } catch (CMSException | CertificateEncodingException | IOException e) {
-                throw new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, e, "re-encoding the CMS");
+                throw KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, e, "mã hóa lại CMS", "re-encoding the CMS");
             }
         }
     }
@@ -247,13 +286,14 @@ public final class CadesSignedData {
         } else if (oid.startsWith("1.2.840.10045.")) {
             scheme = SignatureScheme.ECDSA; // id-ecPublicKey or ecdsa-with-SHA*
         } else {
-            throw new KysoException(ErrorCode.UNSUPPORTED_ALGORITHM, "CMS signature algorithm " + oid);
+            throw KysoException.localized(ErrorCode.UNSUPPORTED_ALGORITHM, null, "thuật toán ký trong CMS " + oid,
+                    "CMS signature algorithm " + oid);
         }
         return SignatureAlgorithm.of(scheme, digest);
     }
 
-    private static KysoException invalid(String why) {
-        return new KysoException(ErrorCode.SIGNATURE_VALUE_INVALID, "CMS: " + why);
+    private static KysoException invalid(String whyVi, String whyEn) {
+        return KysoException.localized(ErrorCode.SIGNATURE_VALUE_INVALID, null, "CMS: " + whyVi, "CMS: " + whyEn);
     }
 
     /** The digest a signature time-stamp is requested over: that of the signature value. */
@@ -320,7 +360,7 @@ public final class CadesSignedData {
         try {
             return ASN1Primitive.fromByteArray(der);
         } catch (IOException | RuntimeException e) {
-            throw new KysoException(ErrorCode.TIMESTAMP_FAILED, e, "time-stamp token encoding");
+            throw KysoException.localized(ErrorCode.TIMESTAMP_FAILED, e, "mã hóa của dấu thời gian", "time-stamp token encoding");
         }
     }
 
@@ -332,7 +372,7 @@ public final class CadesSignedData {
         try {
             return o.toASN1Primitive().getEncoded(encoding);
         } catch (IOException e) {
-            throw new KysoException(ErrorCode.INTERNAL, e, "DER encoding");
+            throw KysoException.localized(ErrorCode.INTERNAL, e, "mã hóa DER", "DER encoding");
         }
     }
 }
